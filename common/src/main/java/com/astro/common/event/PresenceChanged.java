@@ -1,0 +1,37 @@
+package com.astro.common.event;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An astrologer's whole current presence. The topic is compacted, so the latest event per
+ * astrologer is their presence now; {@code version} grows by one with every change of one
+ * astrologer, so a consumer keeps an event only if its version is higher than the one it has.
+ */
+public record PresenceChanged(
+        String eventId,
+        String type,
+        int schemaVersion,
+        Instant occurredAt,
+        String astrologerId,
+        String displayName,
+        boolean online,
+        boolean busy,
+        String currentSessionId,
+        Instant lastSeen,
+        Rates rates,
+        long version) implements DomainEvent {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public static PresenceChanged of(Instant occurredAt, String astrologerId, String displayName, boolean online,
+            boolean busy, String currentSessionId, Instant lastSeen, Rates rates, long version) {
+        return new PresenceChanged(UUID.randomUUID().toString(), Topics.PRESENCE_CHANGED, SCHEMA_VERSION, occurredAt,
+                astrologerId, displayName, online, busy, currentSessionId, lastSeen, rates, version);
+    }
+
+    @Override
+    public String key() {
+        return astrologerId;
+    }
+}

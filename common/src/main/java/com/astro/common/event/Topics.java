@@ -1,0 +1,31 @@
+package com.astro.common.event;
+
+/**
+ * Kafka topic names. They are a contract with analytics consumers: never rename one.
+ */
+public final class Topics {
+
+    /** Key: session id. Value: {@link SessionRequested}. */
+    public static final String SESSION_REQUESTED = "session-requested";
+
+    /** Key: session id. Value: {@link SessionAccepted}. */
+    public static final String SESSION_ACCEPTED = "session-accepted";
+
+    /** Key: session id. Value: {@link SessionEnded}. */
+    public static final String SESSION_ENDED = "session-ended";
+
+    /** Key: session id. Value: {@link MessageSent}. */
+    public static final String MESSAGE_SENT = "message-sent";
+
+    /** Key: astrologer id. Value: {@link PresenceChanged}. Log-compacted: the latest value per key is the current presence. */
+    public static final String PRESENCE_CHANGED = "presence-changed";
+
+    /** Key: user id. Value: {@link ConnectionChanged}, published by chat-service when a realtime connection opens or closes. */
+    public static final String CHAT_CONNECTIONS = "chat-connections";
+
+    /** Key: chat instance id. Value: {@link ChatInstanceHeartbeat}, the full set of connections an instance holds. */
+    public static final String CHAT_HEARTBEATS = "chat-heartbeats";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,77 @@
+package com.astro.common.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+import com.astro.common.web.Problems;
+import com.astro.common.web.RequestIds;
+
+/**
+ * Security for every service and the gateway: each verifies tokens itself (never trusting that
+ * the gateway did), opens only health, readiness and the configured public paths, and answers
+ * 401 and 403 as problem details.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class AstroSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
+        return TokenVerifier.decoder(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtUserConverter jwtUserConverter(SecurityProperties properties) {
+        return new JwtUserConverter(properties.roleClaim());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RequestIds requestIds() {
+        return new RequestIds();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityProperties properties,
+            ReactiveJwtDecoder decoder, JwtUserConverter converter) {
+        List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/actuator/info"));
+        open.addAll(properties.publicPaths());
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(open.toArray(String[]::new)).permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint((exchange, ex) -> Problems.write(exchange, HttpStatus.UNAUTHORIZED,
+                                "A valid bearer token is required: " + ex.getMessage()))
+                        .accessDeniedHandler((exchange, ex) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
+                                "You are not allowed to do this")))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((exchange, ex) -> Problems.write(exchange, HttpStatus.UNAUTHORIZED,
+                                "A valid bearer token is required"))
+                        .accessDeniedHandler((exchange, ex) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
+                                "You are not allowed to do this")))
+                .build();
+    }
+}

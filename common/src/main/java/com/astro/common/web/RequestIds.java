@@ -1,0 +1,43 @@
+package com.astro.common.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is sane, a new one otherwise.
+ * It is echoed in the response, kept as an exchange attribute, forwarded by the gateway and put in
+ * the Reactor context (key {@value #CONTEXT_KEY}) so logs can carry it.
+ */
+public final class RequestIds implements WebFilter, Ordered {
+
+    public static final String HEADER = "X-Request-Id";
+
+    public static final String ATTRIBUTE = RequestIds.class.getName() + ".id";
+
+    public static final String CONTEXT_KEY = "requestId";
+
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
+        String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        exchange.getAttributes().put(ATTRIBUTE, id);
+        exchange.getResponse().getHeaders().set(HEADER, id);
+        ServerWebExchange withHeader = incoming != null && incoming.equals(id) ? exchange
+                : exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build();
+        return chain.filter(withHeader).contextWrite(ctx -> ctx.put(CONTEXT_KEY, id));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}
