@@ -1,0 +1,26 @@
+package com.astro.gateway.edge;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.astro.gateway.GatewayProperties;
+
+/** What the edge does to every request before routing: CORS, size limit, error answers. */
+@Configuration(proxyBeanMethods = false)
+public class EdgeConfiguration {
+
+    @Bean
+    EdgeCors edgeCors(GatewayProperties properties) {
+        return new EdgeCors(properties.allowedOrigins());
+    }
+
+    @Bean
+    BodySizeLimit bodySizeLimit(GatewayProperties properties) {
+        return new BodySizeLimit(properties.maxBodySize());
+    }
+
+    @Bean
+    GatewayErrors gatewayErrors() {
+        return new GatewayErrors();
+    }
+}

@@ -1,0 +1,32 @@
+package com.astro.gateway.routing;
+
+import java.util.Locale;
+
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Drops the headers the edge owns from service responses: CORS (the gateway answers CORS for every
+ * path; a service's own headers would duplicate them and browsers reject duplicates) and the request
+ * id (the gateway already echoes it).
+ */
+public final class BackendResponseHeaders implements HttpHeadersFilter {
+
+    @Override
+    public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
+        HttpHeaders kept = new HttpHeaders();
+        input.forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("access-control-") && !lower.equals("x-request-id")) {
+                kept.addAll(name, values);
+            }
+        });
+        return kept;
+    }
+
+    @Override
+    public boolean supports(Type type) {
+        return type == Type.RESPONSE;
+    }
+}

@@ -1,0 +1,113 @@
+package com.astro.gateway.routing;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The instances of one service, from its configured URL list. A host name stands for every address
+ * it resolves to, so {@code docker compose --scale} behind one DNS name is balanced too; names are
+ * resolved again by {@link #refresh()} (never on the request path).
+ */
+public final class ServiceInstances {
+
+    private final String service;
+
+    private final List<URI> configured;
+
+    private final AtomicInteger next = new AtomicInteger();
+
+    /** Every address a request may go to, by {@code host:port}: configured names and their resolved addresses. */
+    private volatile Map<String, Instance> known;
+
+    private volatile List<Instance> balanced;
+
+    public ServiceInstances(String service, List<String> urls) {
+        if (urls == null || urls.isEmpty()) {
+            throw new IllegalArgumentException("no URL configured for " + service);
+        }
+        this.service = service;
+        this.configured = urls.stream().map(String::trim).filter(url -> !url.isEmpty()).map(url -> parse(service, url)).toList();
+        refresh();
+    }
+
+    private static URI parse(String service, String url) {
+        URI uri = URI.create(url);
+        if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            throw new IllegalArgumentException("URL of " + service + " must be http(s)://host:port, not " + url);
+        }
+        return uri;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    /** Resolves the configured host names again; a name that does not resolve (yet) is kept as it is. */
+    public void refresh() {
+        Map<String, Instance> nextKnown = new LinkedHashMap<>();
+        List<Instance> nextBalanced = new ArrayList<>();
+        for (URI uri : configured) {
+            Instance literal = Instance.of(uri);
+            nextKnown.put(literal.authority(), literal);
+            List<Instance> resolved = resolve(literal);
+            for (Instance instance : resolved) {
+                nextKnown.put(instance.authority(), instance);
+                if (!nextBalanced.contains(instance)) {
+                    nextBalanced.add(instance);
+                }
+            }
+        }
+        this.known = Map.copyOf(nextKnown);
+        this.balanced = List.copyOf(nextBalanced);
+    }
+
+    /**
+     * A name's IPv4 addresses when it has any (Docker's DNS answers those; {@code localhost} also
+     * resolving to ::1 must not double its weight), else all of them, else the name itself.
+     */
+    private static List<Instance> resolve(Instance literal) {
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(literal.host());
+            List<InetAddress> chosen = new ArrayList<>();
+            for (InetAddress address : addresses) {
+                if (address instanceof Inet4Address) {
+                    chosen.add(address);
+                }
+            }
+            if (chosen.isEmpty()) {
+                chosen = List.of(addresses);
+            }
+            return chosen.stream()
+                    .map(address -> new Instance(literal.scheme(), address.getHostAddress(), literal.port()))
+                    .distinct()
+                    .toList();
+        }
+        catch (UnknownHostException ex) {
+            return List.of(literal);
+        }
+    }
+
+    /** The next instance in round-robin order. */
+    public Instance next() {
+        List<Instance> current = balanced;
+        return current.get(Math.floorMod(next.getAndIncrement(), current.size()));
+    }
+
+    /** The instance advertising {@code authority} ({@code host:port}), only if it is one of this service's. */
+    public Optional<Instance> byAuthority(String authority) {
+        return Optional.ofNullable(known.get(authority.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** The instances requests are balanced over, as {@code scheme://host:port}. */
+    public List<String> urls() {
+        return balanced.stream().map(instance -> instance.scheme() + "://" + instance.authority()).toList();
+    }
+}

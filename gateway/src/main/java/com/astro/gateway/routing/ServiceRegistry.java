@@ -1,0 +1,70 @@
+package com.astro.gateway.routing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+import com.astro.gateway.GatewayProperties;
+
+/** The services the gateway routes to, by name, with their instances kept resolved in the background. */
+public final class ServiceRegistry implements DisposableBean {
+
+    public static final String PRESENCE = "presence-service";
+
+    public static final String SESSION = "session-service";
+
+    public static final String CHAT = "chat-service";
+
+    public static final String TOKEN = "token-service";
+
+    public static final String DEV_ISSUER = "dev-issuer";
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceRegistry.class);
+
+    private final Map<String, ServiceInstances> services = new LinkedHashMap<>();
+
+    private final ScheduledExecutorService resolver;
+
+    public ServiceRegistry(GatewayProperties properties) {
+        services.put(PRESENCE, new ServiceInstances(PRESENCE, properties.presenceUrl()));
+        services.put(SESSION, new ServiceInstances(SESSION, properties.sessionUrl()));
+        services.put(CHAT, new ServiceInstances(CHAT, properties.chatUrl()));
+        services.put(TOKEN, new ServiceInstances(TOKEN, properties.tokenUrl()));
+        services.put(DEV_ISSUER, new ServiceInstances(DEV_ISSUER, properties.devIssuerUrl()));
+        services.values().forEach(instances -> log.info("{} -> {}", instances.service(), instances.urls()));
+        resolver = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "gateway-resolver");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(1, properties.resolveInterval().toMillis());
+        resolver.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void refresh() {
+        for (ServiceInstances instances : services.values()) {
+            try {
+                instances.refresh();
+            }
+            catch (RuntimeException ex) {
+                log.warn("could not refresh the instances of {}", instances.service(), ex);
+            }
+        }
+    }
+
+    /** The instances of a service, or null when the gateway does not know that name. */
+    public ServiceInstances get(String service) {
+        return services.get(service);
+    }
+
+    @Override
+    public void destroy() {
+        resolver.shutdownNow();
+    }
+}
