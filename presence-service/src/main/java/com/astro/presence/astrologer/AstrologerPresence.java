@@ -1,0 +1,44 @@
+package com.astro.presence.astrologer;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import com.astro.common.event.Rates;
+
+/**
+ * One astrologer's presence as stored in the service's own {@code astrologers} collection.
+ * {@code version} grows by one, atomically with the change, on every change that is published;
+ * {@code disconnectedSince} is internal bookkeeping of the disconnect rule and never published.
+ */
+@Document(AstrologerPresence.COLLECTION)
+public record AstrologerPresence(
+        @Id String id,
+        String displayName,
+        boolean online,
+        boolean busy,
+        String currentSessionId,
+        Instant lastSeen,
+        Rates rates,
+        long version,
+        Instant disconnectedSince,
+        Instant changedAt) {
+
+    public static final String COLLECTION = "astrologers";
+
+    static final String ID = "_id";
+    static final String DISPLAY_NAME = "displayName";
+    static final String ONLINE = "online";
+    static final String BUSY = "busy";
+    static final String CURRENT_SESSION_ID = "currentSessionId";
+    static final String LAST_SEEN = "lastSeen";
+    static final String RATES = "rates";
+    static final String VERSION = "version";
+    static final String DISCONNECTED_SINCE = "disconnectedSince";
+    static final String CHANGED_AT = "changedAt";
+
+    public Rates ratesOrNone() {
+        return rates == null ? Rates.NONE : rates;
+    }
+}

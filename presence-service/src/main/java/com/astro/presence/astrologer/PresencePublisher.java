@@ -1,0 +1,59 @@
+package com.astro.presence.astrologer;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.astro.common.event.PresenceChanged;
+import com.astro.common.kafka.EventPublisher;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes {@code presence-changed} from the document a change returned. Compaction keeps the record
+ * written last per key, not the one with the highest version, so two changes racing (on one instance or
+ * several) could leave an older state as the topic's final word. After its record is acknowledged, the
+ * publisher therefore re-reads the document and, if a newer version exists, publishes that as well: whoever
+ * appends last has then seen (or is) the latest version, so the last record per astrologer always carries
+ * the current state.
+ */
+@Component
+public class PresencePublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(PresencePublisher.class);
+
+    private final EventPublisher events;
+
+    private final PresenceStore store;
+
+    private final Clock clock;
+
+    public PresencePublisher(EventPublisher events, PresenceStore store, Clock clock) {
+        this.events = events;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Publishes the changed document, then any newer version; completes with the last state published. */
+    public Mono<AstrologerPresence> publish(AstrologerPresence changed) {
+        return events.publish(toEvent(changed))
+                .then(store.findById(changed.id()))
+                .flatMap(current -> {
+                    if (current.version() > changed.version()) {
+                        log.debug("astrologer {} moved from version {} to {} while publishing; publishing again",
+                                changed.id(), changed.version(), current.version());
+                        return publish(current);
+                    }
+                    return Mono.just(changed);
+                })
+                .defaultIfEmpty(changed);
+    }
+
+    PresenceChanged toEvent(AstrologerPresence presence) {
+        return PresenceChanged.of(clock.instant(), presence.id(), presence.displayName(), presence.online(),
+                presence.busy(), presence.currentSessionId(), presence.lastSeen(), presence.ratesOrNone(),
+                presence.version());
+    }
+}

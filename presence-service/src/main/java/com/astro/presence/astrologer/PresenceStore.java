@@ -1,0 +1,170 @@
+package com.astro.presence.astrologer;
+
+import static com.astro.presence.astrologer.AstrologerPresence.BUSY;
+import static com.astro.presence.astrologer.AstrologerPresence.CHANGED_AT;
+import static com.astro.presence.astrologer.AstrologerPresence.CURRENT_SESSION_ID;
+import static com.astro.presence.astrologer.AstrologerPresence.DISCONNECTED_SINCE;
+import static com.astro.presence.astrologer.AstrologerPresence.DISPLAY_NAME;
+import static com.astro.presence.astrologer.AstrologerPresence.ID;
+import static com.astro.presence.astrologer.AstrologerPresence.LAST_SEEN;
+import static com.astro.presence.astrologer.AstrologerPresence.ONLINE;
+import static com.astro.presence.astrologer.AstrologerPresence.RATES;
+import static com.astro.presence.astrologer.AstrologerPresence.VERSION;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.astro.common.event.Rates;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every change to an astrologer's presence is one conditional, single-document findAndModify that
+ * increments {@code version} and returns the new document, or matches nothing when the change would
+ * change nothing (then the Mono is empty and no event is published). Upserts create the record the
+ * first time an astrologer is seen; when the conditional filter fails on an existing record the
+ * upsert collides on {@code _id}, which means "already in that state".
+ */
+@Component
+public class PresenceStore {
+
+    private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
+
+    private static final FindAndModifyOptions UPSERT_RETURN_NEW = FindAndModifyOptions.options().returnNew(true).upsert(true);
+
+    private final ReactiveMongoTemplate mongo;
+
+    public PresenceStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<AstrologerPresence> findById(String id) {
+        return mongo.findById(id, AstrologerPresence.class);
+    }
+
+    public Flux<AstrologerPresence> findOnline() {
+        return mongo.find(Query.query(Criteria.where(ONLINE).is(true)).with(Sort.by(ID)), AstrologerPresence.class);
+    }
+
+    /** Online, with {@code lastSeen} now; a no-op when already online under the same name. */
+    public Mono<AstrologerPresence> goOnline(String id, String displayName, Instant now) {
+        Update update = change(now).set(ONLINE, true).set(LAST_SEEN, now).unset(DISCONNECTED_SINCE)
+                .setOnInsert(BUSY, false);
+        return upsertIfChanged(id, differs(ONLINE, true, displayName), withName(update, displayName));
+    }
+
+    /** Offline, with {@code lastSeen} now; a no-op when already offline under the same name. */
+    public Mono<AstrologerPresence> goOffline(String id, String displayName, Instant now) {
+        Update update = change(now).set(ONLINE, false).set(LAST_SEEN, now).unset(DISCONNECTED_SINCE)
+                .setOnInsert(BUSY, false);
+        return upsertIfChanged(id, differs(ONLINE, false, displayName), withName(update, displayName));
+    }
+
+    /** Replaces the published rates; a no-op when they (and the name) are unchanged. */
+    public Mono<AstrologerPresence> setRates(String id, Rates rates, String displayName, Instant now) {
+        List<Criteria> differences = new ArrayList<>(List.of(
+                Criteria.where(RATES + ".chat").ne(rates.chat()),
+                Criteria.where(RATES + ".audio").ne(rates.audio()),
+                Criteria.where(RATES + ".video").ne(rates.video())));
+        if (displayName != null) {
+            differences.add(Criteria.where(DISPLAY_NAME).ne(displayName));
+        }
+        Update update = change(now).set(RATES, rates).setOnInsert(ONLINE, false).setOnInsert(BUSY, false);
+        return upsertIfChanged(id, new Criteria().orOperator(differences), withName(update, displayName));
+    }
+
+    /** Creates an offline record without publishing, so that a session event can attach to it; no-op if it exists. */
+    public Mono<Void> ensureExists(String id, Instant now) {
+        return mongo.insert(new AstrologerPresence(id, null, false, false, null, null, null, 0, null, now))
+                .onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
+                .then();
+    }
+
+    /** Busy in {@code sessionId}; a no-op when already in it. */
+    public Mono<AstrologerPresence> busy(String id, String sessionId, Instant now) {
+        Query query = Query.query(Criteria.where(ID).is(id).and(CURRENT_SESSION_ID).ne(sessionId));
+        return mongo.findAndModify(query, change(now).set(BUSY, true).set(CURRENT_SESSION_ID, sessionId), RETURN_NEW,
+                AstrologerPresence.class);
+    }
+
+    /** Free again, only if still in {@code sessionId} (a newer session is left alone). */
+    public Mono<AstrologerPresence> free(String id, String sessionId, Instant now) {
+        Query query = Query.query(Criteria.where(ID).is(id).and(CURRENT_SESSION_ID).is(sessionId));
+        return mongo.findAndModify(query, change(now).set(BUSY, false).unset(CURRENT_SESSION_ID), RETURN_NEW,
+                AstrologerPresence.class);
+    }
+
+    /** Starts the disconnect grace clock of an online astrologer, unless it already runs. */
+    public Mono<Void> markDisconnected(String id, Instant since) {
+        Query query = Query.query(Criteria.where(ID).is(id).and(ONLINE).is(true).and(DISCONNECTED_SINCE).is(null));
+        return mongo.updateFirst(query, new Update().set(DISCONNECTED_SINCE, since), AstrologerPresence.class).then();
+    }
+
+    /** Stops the disconnect grace clock (a connection is back). */
+    public Mono<Void> clearDisconnected(String id) {
+        Query query = Query.query(Criteria.where(ID).is(id).and(DISCONNECTED_SINCE).ne(null));
+        return mongo.updateFirst(query, new Update().unset(DISCONNECTED_SINCE), AstrologerPresence.class).then();
+    }
+
+    /** Stops the grace clock only if it is still the one started at {@code since}. */
+    public Mono<Void> clearDisconnected(String id, Instant since) {
+        Query query = Query.query(Criteria.where(ID).is(id).and(DISCONNECTED_SINCE).is(since));
+        return mongo.updateFirst(query, new Update().unset(DISCONNECTED_SINCE), AstrologerPresence.class).then();
+    }
+
+    /** Online astrologers whose grace clock started at or before {@code cutoff}. */
+    public Flux<AstrologerPresence> findDisconnectedSince(Instant cutoff) {
+        return mongo.find(Query.query(Criteria.where(ONLINE).is(true).and(DISCONNECTED_SINCE).lte(cutoff)),
+                AstrologerPresence.class);
+    }
+
+    /**
+     * Offline because the grace period ran out, last seen when the last connection went away. Conditional
+     * on the same grace clock, so that of several sweepers exactly one succeeds and a reconnect (which
+     * clears the clock) wins over a sweeper that read stale state.
+     */
+    public Mono<AstrologerPresence> goOfflineAfterGrace(String id, Instant disconnectedSince, Instant now) {
+        Query query = Query.query(Criteria.where(ID).is(id).and(ONLINE).is(true).and(DISCONNECTED_SINCE).is(disconnectedSince));
+        Update update = change(now).set(ONLINE, false).set(LAST_SEEN, disconnectedSince).unset(DISCONNECTED_SINCE);
+        return mongo.findAndModify(query, update, RETURN_NEW, AstrologerPresence.class);
+    }
+
+    /** Offline at once (the chat instance holding every connection died), last seen at {@code lastSeen}. */
+    public Mono<AstrologerPresence> goOfflineLost(String id, Instant lastSeen, Instant now) {
+        Query query = Query.query(Criteria.where(ID).is(id).and(ONLINE).is(true));
+        Update update = change(now).set(ONLINE, false).set(LAST_SEEN, lastSeen).unset(DISCONNECTED_SINCE);
+        return mongo.findAndModify(query, update, RETURN_NEW, AstrologerPresence.class);
+    }
+
+    private Mono<AstrologerPresence> upsertIfChanged(String id, Criteria differs, Update update) {
+        // _id stays a top-level equality so that an upsert takes it for the new document
+        Query query = Query.query(Criteria.where(ID).is(id)).addCriteria(differs);
+        return mongo.findAndModify(query, update, UPSERT_RETURN_NEW, AstrologerPresence.class)
+                .onErrorResume(DuplicateKeyException.class, ex -> Mono.empty());
+    }
+
+    private static Criteria differs(String field, boolean value, String displayName) {
+        Criteria stateDiffers = Criteria.where(field).ne(value);
+        return displayName == null ? stateDiffers
+                : new Criteria().orOperator(stateDiffers, Criteria.where(DISPLAY_NAME).ne(displayName));
+    }
+
+    private static Update change(Instant now) {
+        return new Update().inc(VERSION, 1).set(CHANGED_AT, now);
+    }
+
+    private static Update withName(Update update, String displayName) {
+        return displayName == null ? update : update.set(DISPLAY_NAME, displayName);
+    }
+}

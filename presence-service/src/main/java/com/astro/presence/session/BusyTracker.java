@@ -1,0 +1,88 @@
+package com.astro.presence.session;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import com.astro.common.event.SessionAccepted;
+import com.astro.common.event.SessionEnded;
+import com.astro.presence.astrologer.PresencePublisher;
+import com.astro.presence.astrologer.PresenceStore;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Busy and free from session events, idempotent and in any order. Each handler first records what it saw
+ * in the session's record, then changes the astrologer conditionally: acceptance sets busy only for a
+ * session not known to have ended, and after setting it looks again, so that an end recorded in between
+ * (the ended handler found the astrologer not yet in that session) still frees them. The end handler frees
+ * the astrologer only while they are in that very session. Either way the last of the two handlers to run
+ * sees the other's record, so the astrologer cannot stay busy in an ended session.
+ */
+@Component
+public class BusyTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(BusyTracker.class);
+
+    private final ReactiveMongoTemplate mongo;
+
+    private final PresenceStore store;
+
+    private final PresencePublisher publisher;
+
+    private final Clock clock;
+
+    public BusyTracker(ReactiveMongoTemplate mongo, PresenceStore store, PresencePublisher publisher, Clock clock) {
+        this.mongo = mongo;
+        this.store = store;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public Mono<Void> accepted(SessionAccepted event) {
+        Instant now = clock.instant();
+        return record(event.sessionId(), event.astrologerId(), "acceptedSeenAt", now)
+                .flatMap(session -> {
+                    if (session.ended()) {
+                        log.debug("session {} accepted after it ended; astrologer {} stays free", event.sessionId(),
+                                event.astrologerId());
+                        return Mono.empty();
+                    }
+                    return store.ensureExists(event.astrologerId(), now)
+                            .then(store.busy(event.astrologerId(), event.sessionId(), now))
+                            .flatMap(publisher::publish)
+                            .then(endedMeanwhile(event.sessionId()))
+                            .flatMap(ended -> ended ? free(event.astrologerId(), event.sessionId()) : Mono.empty());
+                })
+                .then();
+    }
+
+    public Mono<Void> ended(SessionEnded event) {
+        return record(event.sessionId(), event.astrologerId(), "endedSeenAt", clock.instant())
+                .then(free(event.astrologerId(), event.sessionId()));
+    }
+
+    private Mono<Void> free(String astrologerId, String sessionId) {
+        return store.free(astrologerId, sessionId, clock.instant()).flatMap(publisher::publish).then();
+    }
+
+    private Mono<Boolean> endedMeanwhile(String sessionId) {
+        return mongo.findById(sessionId, SessionRecord.class).map(SessionRecord::ended).defaultIfEmpty(false);
+    }
+
+    /** Notes the first time this kind of event was seen for the session; a redelivery keeps the first time. */
+    private Mono<SessionRecord> record(String sessionId, String astrologerId, String seenField, Instant now) {
+        Query query = Query.query(Criteria.where("_id").is(sessionId));
+        Update update = new Update().setOnInsert("astrologerId", astrologerId).min(seenField, now);
+        return mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
+                SessionRecord.class);
+    }
+}

@@ -1,0 +1,21 @@
+package com.astro.presence.session;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * What presence-service has seen of one session: when its {@code session-accepted} and
+ * {@code session-ended} events arrived. The two come on different topics and may arrive in either order;
+ * this record is how a late acceptance learns that the session is already over.
+ */
+@Document(SessionRecord.COLLECTION)
+public record SessionRecord(@Id String id, String astrologerId, Instant acceptedSeenAt, Instant endedSeenAt) {
+
+    public static final String COLLECTION = "sessions";
+
+    public boolean ended() {
+        return endedSeenAt != null;
+    }
+}

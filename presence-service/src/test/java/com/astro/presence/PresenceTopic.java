@@ -1,0 +1,64 @@
+package com.astro.presence;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import com.astro.common.event.EventJson;
+import com.astro.common.event.PresenceChanged;
+import com.astro.common.event.Topics;
+import com.astro.infra.TestInfra;
+
+/** Reads {@code presence-changed} from the beginning with a fresh plain consumer, as any analytics consumer would. */
+final class PresenceTopic {
+
+    private PresenceTopic() {
+    }
+
+    /** Every record now on the topic, in partition order (one astrologer's records keep their order). */
+    static List<ConsumerRecord<String, PresenceChanged>> readAll() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.shared().kafka().bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "presence-test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PRESENCE_CHANGED).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, PresenceChanged>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read presence-changed to its end");
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    records.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.key(),
+                            EventJson.read(record.value(), PresenceChanged.class)));
+                }
+            }
+            return records;
+        }
+    }
+
+    /** One astrologer's events, in the order they were appended. */
+    static List<PresenceChanged> eventsFor(String astrologerId) {
+        return readAll().stream()
+                .filter(record -> astrologerId.equals(record.key()))
+                .map(ConsumerRecord::value)
+                .toList();
+    }
+}
