@@ -1,0 +1,81 @@
+package com.astro.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * A tiny stand-in service on a free port: every HTTP request is answered with a JSON echo naming
+ * this backend, and a WebSocket upgrade echoes each text frame prefixed with the backend's name.
+ */
+final class FakeBackend implements AutoCloseable {
+
+    private final String name;
+
+    private final DisposableServer server;
+
+    private final AtomicInteger requests = new AtomicInteger();
+
+    private FakeBackend(String name) {
+        this.name = name;
+        this.server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
+                .handle((request, response) -> {
+                    requests.incrementAndGet();
+                    if ("websocket".equalsIgnoreCase(request.requestHeaders().get(HttpHeaderNames.UPGRADE))) {
+                        return response.sendWebsocket((in, out) -> out.sendString(
+                                in.receive().asString(StandardCharsets.UTF_8).map(text -> name + ":" + text)));
+                    }
+                    return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("")
+                            .flatMap(body -> response
+                                    .header("Content-Type", "application/json")
+                                    .header("Access-Control-Allow-Origin", "*")
+                                    .header("X-Request-Id", "backend-made-this-up")
+                                    .sendString(Mono.just(echo(request.method().name(), request.uri(),
+                                            request.requestHeaders().get("Authorization"),
+                                            request.requestHeaders().get("X-Request-Id"), body.length())))
+                                    .then());
+                })
+                .bindNow();
+    }
+
+    static FakeBackend start(String name) {
+        return new FakeBackend(name);
+    }
+
+    private String echo(String method, String uri, String authorization, String requestId, int bodyLength) {
+        return "{\"backend\":\"" + name + "\",\"method\":\"" + method + "\",\"uri\":\"" + uri.replace("\"", "")
+                + "\",\"authorization\":" + quoted(authorization) + ",\"requestId\":" + quoted(requestId)
+                + ",\"bodyLength\":" + bodyLength + "}";
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value.replace("\"", "") + "\"";
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    int requests() {
+        return requests.get();
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+}
