@@ -1,0 +1,143 @@
+package com.astro.token.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.astro.common.security.CurrentUser;
+import com.astro.token.agora.AgoraNames;
+import com.astro.token.agora.AgoraProperties;
+import com.astro.token.agora.AgoraTokens;
+import com.astro.token.agora.IssuedToken;
+import com.astro.token.call.CallSession;
+import com.astro.token.call.CallSessionStore;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Who gets a call token. Only a participant (the session's user or astrologer) of the active session whose
+ * channel is {@code channelName}, and only for their own identity: their account (the JWT subject) or their
+ * own numeric uid ({@link AgoraNames#numericUidOf}). Checks run in this order: Agora configured (else 503),
+ * channel known (404), caller a participant (403, so outsiders learn nothing about the session's state),
+ * session active and within its longest length (410), uid the caller's own (403). A token never outlives
+ * {@code token-ttl} nor {@code acceptedAt + max-session-length}.
+ */
+@Service
+public class TokenService {
+
+    private final CallSessionStore sessions;
+
+    private final AgoraTokens agora;
+
+    private final AgoraProperties properties;
+
+    private final Clock clock;
+
+    public TokenService(CallSessionStore sessions, AgoraTokens agora, AgoraProperties properties, Clock clock) {
+        this.sessions = sessions;
+        this.agora = agora;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Mono<TokenResponse> rtc(CurrentUser caller, TokenRequest request) {
+        return admitted(caller, request.channelName()).map(session -> {
+            Duration validFor = validFor(session);
+            long ownNumeric = AgoraNames.numericUidOf(caller.id());
+            RequestedUid uid = request.uid();
+            if (uid instanceof RequestedUid.Numeric numeric) {
+                requireOwn(numeric.uid() == ownNumeric,
+                        "numeric uid " + numeric.uid() + " (yours is " + ownNumeric + ")");
+                IssuedToken token = agora.rtcForUid(session.channelName(), ownNumeric, validFor);
+                return response(token, session, ownNumeric, ownNumeric);
+            }
+            if (uid instanceof RequestedUid.Account account) {
+                requireOwn(account.account().equals(caller.id()), "account '" + account.account() + "'");
+            }
+            return accountToken(caller, session, validFor, ownNumeric);
+        });
+    }
+
+    /** An RTM login token for the caller's own account, bounded by the session they take part in. */
+    public Mono<TokenResponse> rtm(CurrentUser caller, TokenRequest request) {
+        return admitted(caller, request.channelName()).map(session -> {
+            RequestedUid uid = request.uid();
+            if (uid instanceof RequestedUid.Numeric) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                        "RTM user ids are strings: omit 'uid' or give your own account");
+            }
+            if (uid instanceof RequestedUid.Account account) {
+                requireOwn(account.account().equals(caller.id()), "account '" + account.account() + "'");
+            }
+            IssuedToken token = agora.rtm(ownAccount(caller), validFor(session));
+            return response(token, session, caller.id(), AgoraNames.numericUidOf(caller.id()));
+        });
+    }
+
+    private Mono<CallSession> admitted(CurrentUser caller, String channelName) {
+        if (!agora.configured()) {
+            return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Agora is not configured: set AGORA_APP_ID and AGORA_APP_CERTIFICATE"));
+        }
+        return sessions.findByChannelName(channelName)
+                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "No session is known with channel '" + channelName + "'")))
+                .map(session -> {
+                    if (!session.hasParticipant(caller.id())) {
+                        throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                                "Only the user and the astrologer of this session may get its call tokens");
+                    }
+                    if (!session.isActive()) {
+                        throw new ResponseStatusException(HttpStatus.GONE,
+                                "Session " + session.id() + " has ended; its channel admits nobody");
+                    }
+                    return session;
+                });
+    }
+
+    private Duration validFor(CallSession session) {
+        Instant now = clock.instant();
+        Instant deadline = now.plus(properties.tokenTtl());
+        if (session.acceptedAt() != null) {
+            Instant longest = session.acceptedAt().plus(properties.maxSessionLength());
+            if (longest.isBefore(deadline)) {
+                deadline = longest;
+            }
+        }
+        Duration validFor = Duration.between(now, deadline);
+        if (validFor.toSeconds() < 1) {
+            throw new ResponseStatusException(HttpStatus.GONE, "Session " + session.id()
+                    + " has passed the longest a session may last (" + properties.maxSessionLength() + ")");
+        }
+        return Duration.ofSeconds(validFor.toSeconds());
+    }
+
+    private TokenResponse accountToken(CurrentUser caller, CallSession session, Duration validFor, long ownNumeric) {
+        String account = ownAccount(caller);
+        return response(agora.rtcForAccount(session.channelName(), account, validFor), session, account, ownNumeric);
+    }
+
+    private TokenResponse response(IssuedToken token, CallSession session, Object uid, long ownNumeric) {
+        return new TokenResponse(token.token(), agora.appId(), session.channelName(), uid, ownNumeric, session.id(),
+                token.expiresAt());
+    }
+
+    private static String ownAccount(CurrentUser caller) {
+        if (!AgoraNames.isUserAccount(caller.id())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Your account id cannot be an Agora user "
+                    + "account; ask with your numeric uid " + AgoraNames.numericUidOf(caller.id()));
+        }
+        return caller.id();
+    }
+
+    private static void requireOwn(boolean own, String what) {
+        if (!own) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "A token is only issued for your own identity, not for " + what);
+        }
+    }
+}
