@@ -1,0 +1,115 @@
+package com.astro.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.astro.common.event.EventJson;
+import com.astro.common.event.SessionEnded;
+import com.astro.common.event.Topics;
+import com.astro.infra.NodeScript;
+import com.astro.stack.App;
+import com.astro.stack.LocalStack;
+
+/**
+ * The seed's testing flow, end to end: gateway, presence, token, two session and two chat
+ * instances on the embedded broker and Mongo server, driven only through the gateway by the
+ * official socket.io-client (one client on WebSocket, one on long-polling, on different chat
+ * instances). The flow itself lives in {@code src/test/js/seed-flow.js}.
+ */
+class SeedFlowEndToEndTest {
+
+    private static final Pattern BILL = Pattern.compile("^BILL (\\{.*})$", Pattern.MULTILINE);
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startScaledOutStack() {
+        // ports away from a dev stack that may be running on the same machine
+        stack = LocalStack.builder()
+                .infraPorts(0, 0, 0)
+                .basePort(App.GATEWAY, 18080)
+                .basePort(App.PRESENCE, 18081)
+                .basePort(App.SESSION, 18082)
+                .basePort(App.CHAT, 18083)
+                .basePort(App.TOKEN, 18084)
+                .instances(App.SESSION, 2)
+                .instances(App.CHAT, 2)
+                // the astrologer goes offline this long after their last socket closes
+                .env("ASTRO_PRESENCE_DISCONNECT_GRACE", "3s")
+                .env("ASTRO_PRESENCE_SWEEP_INTERVAL", "500ms")
+                .env("ASTRO_CHAT_HEARTBEAT_INTERVAL", "1s")
+                .build()
+                .start();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.stop();
+        }
+    }
+
+    @Test
+    void theSeedTestingFlowPassesThroughTheGatewayAndChargesOnce() {
+        NodeScript.Result flow = NodeScript.run(Path.of("src/test/js/seed-flow.js"),
+                Map.of("GATEWAY_URL", stack.gatewayUrl(), "RUN_ID", UUID.randomUUID().toString().substring(0, 8)),
+                Duration.ofMinutes(4));
+
+        assertThat(flow.succeeded())
+                .as("seed flow failed.\n--- stdout\n%s\n--- stderr\n%s", flow.stdout(), flow.stderr())
+                .isTrue();
+        assertThat(flow.stdout()).contains("FLOW passed");
+
+        Matcher bill = BILL.matcher(flow.stdout());
+        assertThat(bill.find()).as("the flow reports the bill").isTrue();
+        Map<?, ?> billed = EventJson.mapper().readValue(bill.group(1), Map.class);
+        String sessionId = (String) billed.get("sessionId");
+
+        List<SessionEnded> ended = sessionEndedEvents().stream()
+                .filter(event -> event.sessionId().equals(sessionId))
+                .toList();
+        assertThat(ended).as("exactly one session-ended for the billed session").hasSize(1);
+        assertThat(ended.get(0).coinsCharged()).isEqualTo(((Number) billed.get("coinsCharged")).longValue());
+    }
+
+    private static List<SessionEnded> sessionEndedEvents() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<SessionEnded> events = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(Topics.SESSION_ENDED));
+            long quietSince = System.currentTimeMillis();
+            long deadline = quietSince + 30_000;
+            // read until the topic has been quiet for two seconds after the partitions were assigned
+            while ((System.currentTimeMillis() - quietSince < 2000 || consumer.assignment().isEmpty())
+                    && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    events.add(EventJson.read(record.value(), SessionEnded.class));
+                    quietSince = System.currentTimeMillis();
+                }
+            }
+        }
+        return events;
+    }
+}

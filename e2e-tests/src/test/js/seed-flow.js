@@ -1,0 +1,320 @@
+// The seed's "Testing Flow" and "Sample Test Requests", played through the gateway alone with the
+// official socket.io-client, against a stack with two chat and two session instances.
+// Every step prints one line `STEP <name> ok <ms>`; the first failed assertion exits non-zero.
+"use strict";
+
+const assert = require("node:assert/strict");
+const { io } = require("socket.io-client");
+
+const GATEWAY = process.env.GATEWAY_URL || "http://localhost:8080";
+const CHAT_RATE = Number(process.env.CHAT_RATE || 7);
+const STARTING_COINS = 100;
+const WAIT_MS = Number(process.env.WAIT_MS || 15000);
+const RUN = process.env.RUN_ID || String(Date.now());
+
+const sockets = [];
+
+function step(name, fn) {
+  return async (...args) => {
+    const started = Date.now();
+    const result = await fn(...args);
+    console.log(`STEP ${name} ok ${Date.now() - started}`);
+    return result;
+  };
+}
+
+async function call(method, path, token, body) {
+  const headers = { Origin: "http://localhost:3000" };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(GATEWAY + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch (e) {
+    json = { raw: text };
+  }
+  return { status: response.status, body: json, type: response.headers.get("content-type") || "" };
+}
+
+function expectStatus(response, status, what) {
+  assert.equal(response.status, status, `${what}: expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+function expectProblem(response, status, what) {
+  const allowed = Array.isArray(status) ? status : [status];
+  assert.ok(allowed.includes(response.status),
+    `${what}: expected ${allowed.join(" or ")}, got ${response.status} ${JSON.stringify(response.body)}`);
+  assert.match(response.type, /application\/problem\+json/, `${what}: problem details expected, got ${response.type}`);
+  assert.ok(response.body && typeof response.body.detail === "string" && response.body.detail.length > 0,
+    `${what}: problem details need a detail`);
+}
+
+async function mint(sub, role, name) {
+  const body = expectStatus(await call("POST", "/dev/tokens", null, { sub, role, name }), 200, `mint ${sub}`);
+  assert.ok(body.token, "token expected");
+  return body.token;
+}
+
+function connect(token, transports) {
+  return new Promise((resolve, reject) => {
+    const socket = io(GATEWAY, { auth: { token }, transports, reconnection: false, forceNew: true, timeout: WAIT_MS });
+    sockets.push(socket);
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", (err) => reject(new Error(`connect_error: ${err.message}`)));
+  });
+}
+
+function refusedConnection(token) {
+  return new Promise((resolve, reject) => {
+    const socket = io(GATEWAY, { auth: token ? { token } : {}, transports: ["websocket"], reconnection: false, forceNew: true });
+    sockets.push(socket);
+    socket.once("connect", () => reject(new Error("a socket without a valid token connected")));
+    socket.once("connect_error", (err) => resolve(err.message));
+  });
+}
+
+/** The chat instance a socket landed on: the gateway routes by the address encoded in the Engine.IO sid. */
+function instanceOf(socket) {
+  const sid = socket.io.engine.id;
+  const prefix = sid.split(".")[0];
+  return Buffer.from(prefix, "base64url").toString("utf8");
+}
+
+function waitForEvent(socket, event, predicate = () => true, what = event) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`timed out waiting for ${what}`));
+    }, WAIT_MS);
+    function listener(...args) {
+      if (predicate(...args)) {
+        clearTimeout(timer);
+        socket.off(event, listener);
+        resolve(args[0]);
+      }
+    }
+    socket.on(event, listener);
+  });
+}
+
+function emitWithAck(socket, event, payload) {
+  return socket.timeout(WAIT_MS).emitWithAck(event, payload);
+}
+
+async function eventually(what, check) {
+  const deadline = Date.now() + WAIT_MS * 3;
+  let last;
+  while (Date.now() < deadline) {
+    last = await check();
+    if (last.done) return last.value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting until ${what}; last seen ${JSON.stringify(last && last.value)}`);
+}
+
+const sessionIdOf = (session) => session.id || session.sessionId;
+
+async function main() {
+  const astroId = `astro_${RUN}`;
+  const userId = `user_${RUN}`;
+  const strangerId = `stranger_${RUN}`;
+  const poorId = `poor_${RUN}`;
+
+  // 1. Tokens, and coins for the user.
+  const { astro, user, stranger, admin, poor } = await step("tokens", async () => ({
+    astro: await mint(astroId, "astrologer", "Asha Rao"),
+    user: await mint(userId, "user", "Uma"),
+    stranger: await mint(strangerId, "user", "Sam"),
+    admin: await mint(`admin_${RUN}`, "admin", "Ops"),
+    poor: await mint(poorId, "user", "Pat"),
+  }))();
+
+  await step("refusals-without-token", async () => {
+    expectProblem(await call("GET", "/api/v1/astrologers/online"), 401, "online list without token");
+    expectProblem(await call("POST", "/api/sessions/start", null, { astrologerId: astroId, sessionType: "chat" }), 401,
+      "start without token");
+    const message = await refusedConnection(null);
+    assert.ok(message.length > 0, "connect_error needs a message");
+  })();
+
+  await step("credit-user", async () => {
+    const credit = { coins: STARTING_COINS, idempotencyKey: `seed-${RUN}` };
+    expectStatus(await call("POST", `/api/wallets/${userId}/credit`, admin, credit), 200, "credit");
+    expectStatus(await call("POST", `/api/wallets/${userId}/credit`, admin, credit), 200, "repeated credit");
+    const wallet = expectStatus(await call("GET", "/api/wallet", user), 200, "wallet");
+    assert.equal(wallet.balance, STARTING_COINS, "the same idempotency key credits once");
+  })();
+
+  // 2. The astrologer connects and goes online, over REST and over presence:on; the user sees it.
+  const astroSocket = await step("astrologer-connects-websocket", () => connect(astro, ["websocket"]))();
+  const userSocket = await step("user-connects-polling", async () => {
+    // one client on long-polling, on the other chat instance than the astrologer
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const socket = await connect(user, ["polling"]);
+      if (instanceOf(socket) !== instanceOf(astroSocket)) return socket;
+      socket.disconnect();
+    }
+    throw new Error("the gateway never balanced the user onto the second chat instance");
+  })();
+
+  await step("offline-astrologer-refused", async () => {
+    expectProblem(await call("POST", "/api/sessions/start", user, { astrologerId: astroId, sessionType: "chat" }), 409,
+      "start with an offline astrologer");
+  })();
+
+  await step("astrologer-online", async () => {
+    expectStatus(await call("PUT", `/api/v1/astrologers/${astroId}/rates`, astro, { chat: CHAT_RATE, audio: CHAT_RATE + 3, video: CHAT_RATE + 5 }),
+      200, "set rates");
+    expectProblem(await call("POST", `/api/v1/astrologers/${astroId}/online`, user), 403, "a user setting an astrologer online");
+    const onlineList = waitForEvent(userSocket, "presence:online-list",
+      (list) => Array.isArray(list) && list.some((a) => (a.id || a.astrologerId) === astroId), "presence:online-list with the astrologer");
+    expectStatus(await call("POST", `/api/v1/astrologers/${astroId}/online`, astro), 200, "go online over REST");
+    const ack = await emitWithAck(astroSocket, "presence:on", {});
+    assert.ok(ack && ack.ok !== false && !ack.error, `presence:on ack ${JSON.stringify(ack)}`);
+    await onlineList;
+    await eventually("the online list has the astrologer with the chat rate", async () => {
+      const list = expectStatus(await call("GET", "/api/v1/astrologers/online", user), 200, "online list");
+      const entry = (Array.isArray(list) ? list : list.astrologers || []).find((a) => (a.id || a.astrologerId) === astroId);
+      return { done: !!entry && entry.rates && entry.rates.chat === CHAT_RATE, value: list };
+    });
+  })();
+
+  // 3. The user starts a chat session; the astrologer is asked; accepts; the user hears of it.
+  const session = await step("session-requested-and-accepted", async () => {
+    const requested = waitForEvent(astroSocket, "session:request", () => true, "session:request");
+    const started = await eventually("session-service sees the astrologer online", async () => {
+      const r = await call("POST", "/api/sessions/start", user, { astrologerId: astroId, sessionType: "chat", ratePerMinute: CHAT_RATE });
+      return { done: r.status === 201, value: r };
+    });
+    const pending = started.body;
+    assert.equal(pending.status, "pending");
+    const request = await requested;
+    assert.equal(sessionIdOf(request), sessionIdOf(pending), "session:request names the session");
+
+    expectProblem(await call("POST", "/api/sessions/start", user, { astrologerId: astroId, sessionType: "chat" }), 409,
+      "a second pending session for the same user");
+    expectProblem(await call("POST", "/api/sessions/start", poor, { astrologerId: astroId, sessionType: "chat" }), [402, 409],
+      "a user without coins");
+    expectProblem(await call("POST", "/api/sessions/accept", user, { sessionId: sessionIdOf(pending) }), 403,
+      "the user accepting their own request");
+
+    const accepted = waitForEvent(userSocket, "session:accepted", (s) => sessionIdOf(s) === sessionIdOf(pending), "session:accepted");
+    const active = expectStatus(await call("POST", "/api/sessions/accept", astro, { sessionId: sessionIdOf(pending) }), 200, "accept");
+    assert.equal(active.status, "active");
+    assert.ok(active.channelName, "an accepted session has a call channel");
+    expectProblem(await call("POST", "/api/sessions/accept", astro, { sessionId: sessionIdOf(pending) }), 409, "a second accept");
+    await accepted;
+    expectProblem(await call("GET", `/api/sessions/${sessionIdOf(active)}`, stranger), 404, "someone else's session");
+    return active;
+  })();
+  const sessionId = sessionIdOf(session);
+
+  await step("busy-astrologer-refused", async () => {
+    await eventually("the astrologer shows busy", async () => {
+      const r = await call("POST", "/api/sessions/start", stranger, { astrologerId: astroId, sessionType: "chat" });
+      return { done: r.status === 409, value: r };
+    });
+  })();
+
+  // 4. Both get Agora tokens for the session's channel; a third user is refused one.
+  await step("agora-tokens", async () => {
+    await eventually("token-service knows the session", async () => {
+      const r = await call("POST", "/api/agora/token", user, { channelName: session.channelName });
+      return { done: r.status === 200, value: r };
+    });
+    const forAstro = expectStatus(await call("GET", `/api/agora/token?channelName=${encodeURIComponent(session.channelName)}`, astro),
+      200, "astrologer token over GET");
+    assert.ok(forAstro.token && forAstro.token.startsWith("007"), "an AccessToken2 token");
+    expectProblem(await call("POST", "/api/agora/token", stranger, { channelName: session.channelName }), 403, "a stranger's token");
+  })();
+
+  // 5. Messages both ways, in order, across instances and transports; history; the stranger is kept out.
+  await step("chat-across-instances", async () => {
+    assert.notEqual(instanceOf(userSocket), instanceOf(astroSocket), "user and astrologer on different chat instances");
+    for (const socket of [userSocket, astroSocket]) {
+      const ack = await emitWithAck(socket, "join-session", { sessionId });
+      assert.ok(ack && !ack.error, `join-session ack ${JSON.stringify(ack)}`);
+    }
+    const count = 10;
+    const atAstro = [];
+    const atUser = [];
+    astroSocket.on("message:receive", (m) => atAstro.push(m));
+    userSocket.on("message:receive", (m) => atUser.push(m));
+    for (let i = 0; i < count; i++) {
+      const [socket, text] = i % 2 === 0 ? [userSocket, `user says ${i}`] : [astroSocket, `astrologer says ${i}`];
+      const ack = await emitWithAck(socket, "message:send", { sessionId, text, clientMessageId: `m-${i}` });
+      assert.ok(ack && !ack.error, `message:send ack ${JSON.stringify(ack)}`);
+    }
+    await eventually("both sides received every message", async () => ({
+      done: atAstro.length >= count && atUser.length >= count,
+      value: { astro: atAstro.length, user: atUser.length },
+    }));
+    for (const received of [atAstro, atUser]) {
+      assert.equal(received.length, count, "no duplicates");
+      assert.deepEqual(received.map((m) => m.text), Array.from({ length: count }, (_, i) => (i % 2 === 0 ? `user says ${i}` : `astrologer says ${i}`)),
+        "messages arrive in the order they were sent");
+    }
+    const history = expectStatus(await call("GET", `/api/chat/sessions/${sessionId}/messages?limit=50`, user), 200, "history");
+    const stored = Array.isArray(history) ? history : history.messages || history.items;
+    assert.equal(stored.length, count, "history holds every message once");
+
+    const strangerSocket = await connect(stranger, ["websocket"]);
+    const refused = await emitWithAck(strangerSocket, "join-session", { sessionId });
+    assert.ok(refused && refused.error, "a stranger cannot join");
+    expectProblem(await call("GET", `/api/chat/sessions/${sessionId}/messages`, stranger), 404, "a stranger cannot read");
+    strangerSocket.disconnect();
+  })();
+
+  // 6. The user ends the session; both hear of it; the bill matches the rate; the astrologer is free again.
+  await step("session-ended-and-billed", async () => {
+    const endedForUser = waitForEvent(userSocket, "session:ended", (s) => sessionIdOf(s) === sessionId, "session:ended (user)");
+    const endedForAstro = waitForEvent(astroSocket, "session:ended", (s) => sessionIdOf(s) === sessionId, "session:ended (astrologer)");
+    const ended = expectStatus(await call("POST", "/api/sessions/end", user, { sessionId, duration: 1, ratePerMinute: 1 }), 200, "end");
+    const again = expectStatus(await call("POST", "/api/sessions/end", astro, { sessionId }), 200, "end again");
+    assert.ok(ended.billedMinutes >= 1, "at least one minute is billed");
+    assert.equal(ended.coinsCharged, ended.billedMinutes * CHAT_RATE, "coins = billed minutes x the published rate");
+    assert.equal(again.coinsCharged, ended.coinsCharged, "a repeated end answers the same bill");
+    await endedForUser;
+    await endedForAstro;
+    const wallet = expectStatus(await call("GET", "/api/wallet", user), 200, "wallet after the session");
+    assert.equal(wallet.balance, STARTING_COINS - ended.coinsCharged, "charged exactly once");
+    console.log(`BILL ${JSON.stringify({ sessionId, billedMinutes: ended.billedMinutes, coinsCharged: ended.coinsCharged })}`);
+  })();
+
+  await step("astrologer-free-again", async () => {
+    const next = await eventually("the astrologer takes a new session", async () => {
+      const r = await call("POST", "/api/sessions/start", user, { astrologerId: astroId, sessionType: "chat" });
+      return { done: r.status === 201, value: r };
+    });
+    expectStatus(await call("POST", "/api/sessions/accept", astro, { sessionId: sessionIdOf(next.body) }), 200, "accept again");
+    expectStatus(await call("POST", "/api/sessions/end", astro, { sessionId: sessionIdOf(next.body) }), 200, "end again");
+  })();
+
+  // 7. The astrologer drops every socket and goes offline after the grace period.
+  await step("offline-after-disconnect", async () => {
+    astroSocket.disconnect();
+    await eventually("the astrologer is offline", async () => {
+      const r = expectStatus(await call("GET", `/api/v1/astrologers/${astroId}`, user), 200, "astrologer presence");
+      return { done: r.online === false && !!r.lastSeen, value: r };
+    });
+  })();
+}
+
+main()
+  .then(() => {
+    sockets.forEach((s) => s.disconnect());
+    console.log("FLOW passed");
+    process.exit(0);
+  })
+  .catch((err) => {
+    console.error(`FLOW failed: ${err && err.stack ? err.stack : err}`);
+    sockets.forEach((s) => s.disconnect());
+    process.exit(1);
+  });
