@@ -46,13 +46,19 @@ public final class DevIssuer implements AutoCloseable {
 
     private static final Duration DEFAULT_TTL = Duration.ofHours(8);
 
-    private final RSAKey key;
+    /** The key new tokens are signed with; rotation replaces it. */
+    private volatile RSAKey key;
+
+    /** Keys rotated out, still published so tokens they signed stay verifiable (as Clerk does). */
+    private final java.util.List<RSAKey> retired = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final HttpServer server;
 
     private final String issuer;
 
     private final String authorizedParty;
+
+    private final java.util.concurrent.atomic.AtomicInteger jwksFetches = new java.util.concurrent.atomic.AtomicInteger();
 
     private DevIssuer(RSAKey key, HttpServer server, String issuer, String authorizedParty) {
         this.key = key;
@@ -119,9 +125,35 @@ public final class DevIssuer implements AutoCloseable {
         return authorizedParty;
     }
 
-    /** The signing key, public and private parts, for tests that forge tokens on purpose. */
+    /** The current signing key, public and private parts, for tests that forge tokens on purpose. */
     public RSAKey key() {
         return key;
+    }
+
+    /**
+     * Rotates the signing key: a new RS256 key with a new {@code kid} signs every token minted from now
+     * on and is served from the JWKS URL alongside the previous keys. A verifier that cached the old
+     * set sees an unknown {@code kid} on the next new token and must refetch the set to accept it.
+     *
+     * @return the new key
+     */
+    public synchronized RSAKey rotateKey() {
+        retired.add(0, key);
+        key = generateKey();
+        return key;
+    }
+
+    /** Every key the JWKS URL serves now, current first. */
+    public JWKSet publishedKeys() {
+        java.util.List<com.nimbusds.jose.jwk.JWK> keys = new java.util.ArrayList<>();
+        keys.add(key.toPublicJWK());
+        retired.forEach(old -> keys.add(old.toPublicJWK()));
+        return new JWKSet(keys);
+    }
+
+    /** How many times the JWKS URL has been fetched, so tests can prove keys are cached and refetched. */
+    public int jwksFetches() {
+        return jwksFetches.get();
     }
 
     /** A valid token for {@code sub} with {@code role}; {@code name} may be null. */
@@ -178,7 +210,8 @@ public final class DevIssuer implements AutoCloseable {
             respond(exchange, 405, "{\"error\":\"method not allowed\"}");
             return;
         }
-        respond(exchange, 200, new JWKSet(key.toPublicJWK()).toString());
+        jwksFetches.incrementAndGet();
+        respond(exchange, 200, publishedKeys().toString());
     }
 
     private void serveToken(HttpExchange exchange) throws IOException {

@@ -1,0 +1,226 @@
+package com.astro.infra;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Every kind of token a verifier must refuse, made from a {@link DevIssuer} so that everything
+ * except the one defect is right (issuer, azp, subject, lifetime, key id). Use {@link #all()} for a
+ * parameterized test that expects 401 for each:
+ *
+ * <pre>{@code
+ * static Stream<Arguments> badTokens() {
+ *     return BadTokens.of(TestInfra.shared().issuer()).all().entrySet().stream()
+ *             .map(e -> Arguments.of(e.getKey(), e.getValue()));
+ * }
+ * }</pre>
+ *
+ * Each call mints a fresh token (new {@code jti}, current time), so tokens can be made at any time.
+ */
+public final class BadTokens {
+
+    /** The origin put in {@code azp} by {@link #wrongAuthorizedParty()}. */
+    public static final String STRANGER_ORIGIN = "https://evil.example";
+
+    /** Well past the 60 s clock skew verifiers usually allow. */
+    private static final Duration FAR = Duration.ofMinutes(10);
+
+    private final DevIssuer issuer;
+
+    private final String subject;
+
+    private final String role;
+
+    public BadTokens(DevIssuer issuer, String subject, String role) {
+        this.issuer = issuer;
+        this.subject = subject;
+        this.role = role;
+    }
+
+    /** Bad tokens for {@code user_bad} with role {@code user}. */
+    public static BadTokens of(DevIssuer issuer) {
+        return new BadTokens(issuer, "user_bad", "user");
+    }
+
+    /** Every bad token by a readable name, in a stable order. */
+    public Map<String, String> all() {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("expired", expired());
+        tokens.put("not yet valid", notYetValid());
+        tokens.put("signed by a stranger key with the issuer's kid", strangerKeyWithIssuerKid());
+        tokens.put("signed by a stranger key with its own kid", strangerKeyWithOwnKid());
+        tokens.put("alg none", algNone());
+        tokens.put("HS256 signed with the issuer's public key (PEM)", hs256WithPublicKeyPem());
+        tokens.put("HS256 signed with the issuer's public key (DER)", hs256WithPublicKeyDer());
+        tokens.put("wrong issuer", wrongIssuer());
+        tokens.put("wrong azp", wrongAuthorizedParty());
+        tokens.put("missing azp", missingAuthorizedParty());
+        tokens.put("missing sub", missingSubject());
+        tokens.put("blank sub", blankSubject());
+        tokens.put("tampered payload", tamperedPayload());
+        tokens.put("not a JWT", notAJwt());
+        tokens.put("garbage segments", garbageSegments());
+        tokens.put("two segments", twoSegments());
+        tokens.put("payload not JSON", payloadNotJson());
+        return tokens;
+    }
+
+    /** Expired ten minutes ago. */
+    public String expired() {
+        Instant issuedAt = Instant.now().minus(Duration.ofHours(1));
+        return issuer.mint(claims(issuedAt, Duration.ofMinutes(50)).build());
+    }
+
+    /** {@code nbf} ten minutes in the future. */
+    public String notYetValid() {
+        Instant now = Instant.now();
+        return issuer.mint(claims(now, Duration.ofHours(1)).notBeforeTime(Date.from(now.plus(FAR))).build());
+    }
+
+    /** Signed by a key the issuer never published, claiming the issuer's current {@code kid}. */
+    public String strangerKeyWithIssuerKid() {
+        RSAKey stranger = new RSAKey.Builder(DevIssuer.strangerKey()).keyID(issuer.key().getKeyID()).build();
+        return DevIssuer.sign(valid(), stranger);
+    }
+
+    /** Signed by a key the issuer never published, with that key's own {@code kid}. */
+    public String strangerKeyWithOwnKid() {
+        return DevIssuer.sign(valid(), DevIssuer.strangerKey());
+    }
+
+    /** An unsecured JWT: header {@code {"alg":"none"}}, empty signature. */
+    public String algNone() {
+        return new PlainJWT(valid()).serialize();
+    }
+
+    /**
+     * The key-confusion attack: HS256 with the issuer's public key as the HMAC secret, here its
+     * PEM text (what naive libraries read from a key file), with the issuer's {@code kid}.
+     */
+    public String hs256WithPublicKeyPem() {
+        return hmac(publicKeyPem().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The key-confusion attack with the DER (X.509 SubjectPublicKeyInfo) bytes of the public key. */
+    public String hs256WithPublicKeyDer() {
+        return hmac(publicKeyDer());
+    }
+
+    /** Signed correctly but claiming another issuer. */
+    public String wrongIssuer() {
+        return issuer.mint(claims(Instant.now(), Duration.ofHours(1)).issuer("https://stranger.example").build());
+    }
+
+    /** Signed correctly but asked for by another origin ({@link #STRANGER_ORIGIN}). */
+    public String wrongAuthorizedParty() {
+        return issuer.mint(claims(Instant.now(), Duration.ofHours(1)).claim("azp", STRANGER_ORIGIN).build());
+    }
+
+    /** Signed correctly, no {@code azp}: refused when authorized parties are configured. */
+    public String missingAuthorizedParty() {
+        return issuer.mint(claims(Instant.now(), Duration.ofHours(1)).claim("azp", null).build());
+    }
+
+    /** Signed correctly, no {@code sub}. */
+    public String missingSubject() {
+        return issuer.mint(claims(Instant.now(), Duration.ofHours(1)).subject(null).build());
+    }
+
+    /** Signed correctly, {@code sub} is blank. */
+    public String blankSubject() {
+        return issuer.mint(claims(Instant.now(), Duration.ofHours(1)).subject(" ").build());
+    }
+
+    /** A valid token whose payload was swapped for another subject's after signing. */
+    public String tamperedPayload() {
+        String[] parts = issuer.mint(valid()).split("\\.");
+        JWTClaimsSet other = claims(Instant.now(), Duration.ofHours(1)).subject("admin_1").claim("role", "admin").build();
+        return parts[0] + "." + base64Url(other.toString().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
+    public String notAJwt() {
+        return "not-a-jwt";
+    }
+
+    public String garbageSegments() {
+        return "abc.def.ghi";
+    }
+
+    public String twoSegments() {
+        String[] parts = issuer.mint(valid()).split("\\.");
+        return parts[0] + "." + parts[1];
+    }
+
+    /** A well-formed RS256 header and a signature over a payload that is not JSON. */
+    public String payloadNotJson() {
+        String header = base64Url(("{\"alg\":\"RS256\",\"kid\":\"" + issuer.key().getKeyID() + "\",\"typ\":\"JWT\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        String payload = base64Url("this is not json".getBytes(StandardCharsets.UTF_8));
+        try {
+            byte[] signature = new RSASSASigner(issuer.key())
+                    .sign(new JWSHeader(JWSAlgorithm.RS256), (header + "." + payload).getBytes(StandardCharsets.US_ASCII))
+                    .decode();
+            return header + "." + payload + "." + base64Url(signature);
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** The claims of a token that would be accepted, to change one thing in. */
+    public JWTClaimsSet valid() {
+        return claims(Instant.now(), Duration.ofHours(1)).build();
+    }
+
+    private JWTClaimsSet.Builder claims(Instant issuedAt, Duration ttl) {
+        return issuer.claims(subject, role, null, issuedAt, ttl);
+    }
+
+    private String hmac(byte[] secret) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256)
+                    .keyID(issuer.key().getKeyID())
+                    .type(JOSEObjectType.JWT)
+                    .build(), valid());
+            jwt.sign(new MACSigner(secret));
+            return jwt.serialize();
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private byte[] publicKeyDer() {
+        try {
+            return issuer.key().toRSAPublicKey().getEncoded();
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private String publicKeyPem() {
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(publicKeyDer());
+        return "-----BEGIN PUBLIC KEY-----\n" + body + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    private static String base64Url(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
