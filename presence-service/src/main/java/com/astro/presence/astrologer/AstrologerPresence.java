@@ -1,6 +1,7 @@
 package com.astro.presence.astrologer;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -10,7 +11,9 @@ import com.astro.common.event.Rates;
 /**
  * One astrologer's presence as stored in the service's own {@code astrologers} collection.
  * {@code version} grows by one, atomically with the change, on every change that is published;
- * {@code disconnectedSince} is internal bookkeeping of the disconnect rule and never published.
+ * {@code disconnectedSince} (the disconnect rule's grace clock) and {@code endedSessions} (the last few sessions
+ * known to have ended, so that a late acceptance cannot make the astrologer busy again) are internal and never
+ * published.
  */
 @Document(AstrologerPresence.COLLECTION)
 public record AstrologerPresence(
@@ -23,7 +26,8 @@ public record AstrologerPresence(
         Rates rates,
         long version,
         Instant disconnectedSince,
-        Instant changedAt) {
+        Instant changedAt,
+        List<String> endedSessions) {
 
     public static final String COLLECTION = "astrologers";
 
@@ -37,6 +41,10 @@ public record AstrologerPresence(
     static final String VERSION = "version";
     static final String DISCONNECTED_SINCE = "disconnectedSince";
     static final String CHANGED_AT = "changedAt";
+    static final String ENDED_SESSIONS = "endedSessions";
+
+    /** How many ended session ids an astrologer's record remembers. */
+    static final int ENDED_SESSIONS_KEPT = 20;
 
     public Rates ratesOrNone() {
         return rates == null ? Rates.NONE : rates;

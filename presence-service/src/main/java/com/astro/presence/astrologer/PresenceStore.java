@@ -5,6 +5,8 @@ import static com.astro.presence.astrologer.AstrologerPresence.CHANGED_AT;
 import static com.astro.presence.astrologer.AstrologerPresence.CURRENT_SESSION_ID;
 import static com.astro.presence.astrologer.AstrologerPresence.DISCONNECTED_SINCE;
 import static com.astro.presence.astrologer.AstrologerPresence.DISPLAY_NAME;
+import static com.astro.presence.astrologer.AstrologerPresence.ENDED_SESSIONS;
+import static com.astro.presence.astrologer.AstrologerPresence.ENDED_SESSIONS_KEPT;
 import static com.astro.presence.astrologer.AstrologerPresence.ID;
 import static com.astro.presence.astrologer.AstrologerPresence.LAST_SEEN;
 import static com.astro.presence.astrologer.AstrologerPresence.ONLINE;
@@ -86,16 +88,27 @@ public class PresenceStore {
 
     /** Creates an offline record without publishing, so that a session event can attach to it; no-op if it exists. */
     public Mono<Void> ensureExists(String id, Instant now) {
-        return mongo.insert(new AstrologerPresence(id, null, false, false, null, null, null, 0, null, now))
+        return mongo.insert(new AstrologerPresence(id, null, false, false, null, null, null, 0, null, now, null))
                 .onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
                 .then();
     }
 
-    /** Busy in {@code sessionId}; a no-op when already in it. */
+    /** Busy in {@code sessionId}; a no-op when already in it or when that session is known to have ended. */
     public Mono<AstrologerPresence> busy(String id, String sessionId, Instant now) {
-        Query query = Query.query(Criteria.where(ID).is(id).and(CURRENT_SESSION_ID).ne(sessionId));
+        Query query = Query.query(Criteria.where(ID).is(id).and(CURRENT_SESSION_ID).ne(sessionId)
+                .and(ENDED_SESSIONS).ne(sessionId));
         return mongo.findAndModify(query, change(now).set(BUSY, true).set(CURRENT_SESSION_ID, sessionId), RETURN_NEW,
                 AstrologerPresence.class);
+    }
+
+    /**
+     * Remembers on the astrologer's own record that {@code sessionId} ended, so that a late acceptance of it,
+     * checked in the same document, is refused atomically. Not a published change.
+     */
+    public Mono<Void> rememberEnded(String id, String sessionId) {
+        Query query = Query.query(Criteria.where(ID).is(id).and(ENDED_SESSIONS).ne(sessionId));
+        Update update = new Update().push(ENDED_SESSIONS).slice(-ENDED_SESSIONS_KEPT).each(sessionId);
+        return mongo.updateFirst(query, update, AstrologerPresence.class).then();
     }
 
     /** Free again, only if still in {@code sessionId} (a newer session is left alone). */

@@ -9,11 +9,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A chat-service instance as presence-service knows it. {@code lastHeartbeatAt} and {@code expiresAt} are on
  * this service's clock (when a heartbeat was received, and when the instance counts as dead without another);
  * {@code lastReportedAt} is the instance's own time of its latest heartbeat, used only to ignore an older
- * heartbeat delivered late.
+ * heartbeat delivered late; {@code appliedReportedAt} is the latest heartbeat whose connection list has been fully
+ * applied to the astrologers' connection sets.
  */
 @Document(ChatInstance.COLLECTION)
 public record ChatInstance(@Id String id, Instant lastHeartbeatAt, Instant lastReportedAt, long intervalMillis,
-        Instant expiresAt) {
+        Instant expiresAt, Instant appliedReportedAt) {
 
     public static final String COLLECTION = "chat_instances";
 }

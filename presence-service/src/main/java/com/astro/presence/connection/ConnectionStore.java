@@ -123,6 +123,12 @@ public class ConnectionStore {
                 .then();
     }
 
+    /** Notes that the heartbeat reported at {@code reportedAt} has been applied to every connection set. */
+    public Mono<Void> applied(String instanceId, Instant reportedAt) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(instanceId)),
+                new Update().max("appliedReportedAt", reportedAt), ChatInstance.class).then();
+    }
+
     public Flux<ChatInstance> findExpired(Instant now) {
         return mongo.find(Query.query(Criteria.where("expiresAt").lt(now)), ChatInstance.class);
     }

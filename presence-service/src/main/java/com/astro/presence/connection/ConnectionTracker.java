@@ -84,7 +84,7 @@ public class ConnectionTracker {
                                         set -> set.reported(heartbeat.instanceId(),
                                                 reported.getOrDefault(astrologerId, Set.of()), reportedAt))
                                 .flatMap(transition -> afterChange(astrologerId, transition, now)))
-                        .then());
+                        .then(connections.applied(heartbeat.instanceId(), reportedAt)));
     }
 
     /**

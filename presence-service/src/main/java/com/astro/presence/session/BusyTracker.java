@@ -21,11 +21,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Busy and free from session events, idempotent and in any order. Each handler first records what it saw
- * in the session's record, then changes the astrologer conditionally: acceptance sets busy only for a
- * session not known to have ended, and after setting it looks again, so that an end recorded in between
- * (the ended handler found the astrologer not yet in that session) still frees them. The end handler frees
- * the astrologer only while they are in that very session. Either way the last of the two handlers to run
- * sees the other's record, so the astrologer cannot stay busy in an ended session.
+ * in the session's record. The end handler then adds the session to the astrologer's own list of ended
+ * sessions and frees the astrologer only while they are in that very session; acceptance sets busy only if
+ * the astrologer's record does not list the session as ended, a check made in the same atomic update. As a
+ * last guard (an astrologer with no record yet has no list), acceptance looks at the session's record again
+ * after setting busy and frees the astrologer if the end was seen meanwhile. Either way the astrologer cannot
+ * stay busy in an ended session.
  */
 @Component
 public class BusyTracker {
@@ -67,6 +68,7 @@ public class BusyTracker {
 
     public Mono<Void> ended(SessionEnded event) {
         return record(event.sessionId(), event.astrologerId(), "endedSeenAt", clock.instant())
+                .then(store.rememberEnded(event.astrologerId(), event.sessionId()))
                 .then(free(event.astrologerId(), event.sessionId()));
     }
 
