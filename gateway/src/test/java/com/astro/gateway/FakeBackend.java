@@ -31,6 +31,13 @@ final class FakeBackend implements AutoCloseable {
                         return response.sendWebsocket((in, out) -> out.sendString(
                                 in.receive().asString(StandardCharsets.UTF_8).map(text -> name + ":" + text)));
                     }
+                    if (request.uri().contains("/slow")) {
+                        return Mono.delay(java.time.Duration.ofSeconds(10)).then(response.sendString(Mono.just("late")).then());
+                    }
+                    if (request.uri().contains("/broken")) {
+                        // closes the connection without answering
+                        return Mono.fromRunnable(() -> request.withConnection(connection -> connection.channel().close()));
+                    }
                     return request.receive().aggregate().asString(StandardCharsets.UTF_8).defaultIfEmpty("")
                             .flatMap(body -> response
                                     .header("Content-Type", "application/json")

@@ -153,6 +153,24 @@ class GatewayRoutingTest extends GatewayTest {
     }
 
     @Test
+    void aServiceThatDoesNotAnswerInTimeGives504NamingIt() {
+        client.get().uri("/api/sessions/slow").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus().isEqualTo(504)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("session-service did not answer in time");
+    }
+
+    @Test
+    void aServiceThatBreaksOffItsAnswerGives502NamingIt() {
+        client.get().uri("/api/sessions/broken").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus().isEqualTo(502)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("session-service failed while answering; try again");
+    }
+
+    @Test
     void aCorsPreflightFromTheFrontendIsAnsweredWithoutAToken() {
         client.options().uri("/api/sessions/start")
                 .header(HttpHeaders.ORIGIN, TestInfra.TEST_ORIGIN)

@@ -41,6 +41,7 @@ final class GatewayTestBackends {
         registry.add("astro.gateway.dev-issuer-url", () -> "http://127.0.0.1:" + ISSUER.port());
         registry.add("astro.gateway.allowed-origins", () -> TestInfra.TEST_ORIGIN);
         registry.add("astro.gateway.max-body-size", () -> "1KB");
+        registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "2s");
     }
 
     private static int freePort() {
