@@ -343,6 +343,12 @@ class TokenApiTest {
         web.post().uri("/api/agora/token").headers(h -> h.setBearerAuth(jwt(user)))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("[1,2]").exchange()
                 .expectStatus().isBadRequest();
+        web.post().uri("/api/agora/token").headers(h -> h.setBearerAuth(jwt(user)))
+                .contentType(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isBadRequest();
+        web.post().uri("/api/agora/token").headers(h -> h.setBearerAuth(jwt(user)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"channelName\": ").exchange()
+                .expectStatus().isBadRequest();
         web.get().uri(b -> b.path("/api/agora/token").queryParam("uid", user).build())
                 .headers(h -> h.setBearerAuth(jwt(user))).exchange().expectStatus().isBadRequest();
         web.get().uri(b -> b.path("/api/agora/token").queryParam("channelName", channel).queryParam("uid", "0").build())
