@@ -3,6 +3,7 @@ package com.astro.presence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.astro.common.event.PresenceChanged;
 import com.astro.common.event.Rates;
 import com.astro.common.event.Topics;
 import com.astro.infra.TestInfra;
 import com.astro.presence.astrologer.AstrologerPresence;
+import com.astro.presence.astrologer.PresenceStore;
+import com.astro.presence.connection.DisconnectSweeper;
 
 class PresenceEventsTest extends PresenceIntegrationTest {
 
@@ -55,7 +59,7 @@ class PresenceEventsTest extends PresenceIntegrationTest {
     void goingOfflinePublishesOfflineWithLastSeen() {
         String id = newAstrologerId();
         goOnline(id);
-        clock.advance(java.time.Duration.ofMinutes(3));
+        clock.advance(Duration.ofMinutes(3));
         post("/api/v1/astrologers/" + id + "/offline", astrologerToken(id)).expectStatus().isOk();
         PresenceChanged last = PresenceTopic.eventsFor(id).get(1);
         assertThat(last.online()).isFalse();
@@ -80,6 +84,43 @@ class PresenceEventsTest extends PresenceIntegrationTest {
         post("/api/v1/astrologers/" + id + "/online", astrologerToken(newAstrologerId())).expectStatus().isForbidden();
         putJson("/api/v1/astrologers/" + id + "/rates", astrologerToken(id), "{\"chat\": -1}").expectStatus().isBadRequest();
         assertThat(PresenceTopic.eventsFor(id)).isEmpty();
+    }
+
+    @Autowired
+    PresenceStore store;
+
+    @Autowired
+    DisconnectSweeper sweeper;
+
+    @Test
+    void aChangeStoredButNeverPublishedIsPublishedByALaterSweep() {
+        String id = newAstrologerId();
+        // what an instance that died between storing the change and publishing it leaves behind
+        store.goOnline(id, "Asha", clock.instant()).block();
+        assertThat(PresenceTopic.eventsFor(id)).isEmpty();
+
+        clock.advance(Duration.ofSeconds(5));
+        sweeper.sweep().block();
+        assertThat(PresenceTopic.eventsFor(id)).isEmpty();
+
+        clock.advance(Duration.ofSeconds(6));
+        sweeper.sweep().block();
+        sweeper.sweep().block();
+        List<PresenceChanged> events = PresenceTopic.eventsFor(id);
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).online()).isTrue();
+        assertThat(events.get(0).displayName()).isEqualTo("Asha");
+        assertThat(events.get(0).version()).isEqualTo(1);
+        assertThat(stored(id).unpublished()).isFalse();
+    }
+
+    @Test
+    void aPublishedChangeIsNotPublishedAgainBySweeps() {
+        String id = newAstrologerId();
+        goOnline(id);
+        clock.advance(Duration.ofMinutes(1));
+        sweeper.sweep().block();
+        assertThat(PresenceTopic.eventsFor(id)).hasSize(1);
     }
 
     @Test

@@ -13,7 +13,8 @@ import com.astro.common.event.Rates;
  * {@code version} grows by one, atomically with the change, on every change that is published;
  * {@code disconnectedSince} (the disconnect rule's grace clock) and {@code endedSessions} (the last few sessions
  * known to have ended, so that a late acceptance cannot make the astrologer busy again) are internal and never
- * published.
+ * published. {@code unpublished} is set with every change and cleared once that version's event is acknowledged,
+ * so a change whose event was never sent (the instance died in between) is found and published later.
  */
 @Document(AstrologerPresence.COLLECTION)
 public record AstrologerPresence(
@@ -27,7 +28,8 @@ public record AstrologerPresence(
         long version,
         Instant disconnectedSince,
         Instant changedAt,
-        List<String> endedSessions) {
+        List<String> endedSessions,
+        boolean unpublished) {
 
     public static final String COLLECTION = "astrologers";
 
@@ -42,6 +44,7 @@ public record AstrologerPresence(
     static final String DISCONNECTED_SINCE = "disconnectedSince";
     static final String CHANGED_AT = "changedAt";
     static final String ENDED_SESSIONS = "endedSessions";
+    static final String UNPUBLISHED = "unpublished";
 
     /** How many ended session ids an astrologer's record remembers. */
     static final int ENDED_SESSIONS_KEPT = 20;

@@ -1,6 +1,7 @@
 package com.astro.presence.astrologer;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import reactor.core.publisher.Mono;
  * several) could leave an older state as the topic's final word. After its record is acknowledged, the
  * publisher therefore re-reads the document and, if a newer version exists, publishes that as well: whoever
  * appends last has then seen (or is) the latest version, so the last record per astrologer always carries
- * the current state.
+ * the current state. Each acknowledged version is marked published on the document; {@link #republishStale}
+ * sends what a crashed instance left unpublished.
  */
 @Component
 public class PresencePublisher {
@@ -39,6 +41,7 @@ public class PresencePublisher {
     /** Publishes the changed document, then any newer version; completes with the last state published. */
     public Mono<AstrologerPresence> publish(AstrologerPresence changed) {
         return events.publish(toEvent(changed))
+                .then(store.markPublished(changed.id(), changed.version()))
                 .then(store.findById(changed.id()))
                 .flatMap(current -> {
                     if (current.version() > changed.version()) {
@@ -49,6 +52,17 @@ public class PresencePublisher {
                     return Mono.just(changed);
                 })
                 .defaultIfEmpty(changed);
+    }
+
+    /** Publishes the current state of every astrologer whose latest change was stored but never acknowledged. */
+    public Mono<Long> republishStale(Instant changedBefore) {
+        return store.findUnpublished(changedBefore)
+                .concatMap(stale -> {
+                    log.info("publishing version {} of astrologer {}, stored but never published", stale.version(),
+                            stale.id());
+                    return publish(stale);
+                })
+                .count();
     }
 
     PresenceChanged toEvent(AstrologerPresence presence) {

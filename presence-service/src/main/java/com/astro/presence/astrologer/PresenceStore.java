@@ -11,6 +11,7 @@ import static com.astro.presence.astrologer.AstrologerPresence.ID;
 import static com.astro.presence.astrologer.AstrologerPresence.LAST_SEEN;
 import static com.astro.presence.astrologer.AstrologerPresence.ONLINE;
 import static com.astro.presence.astrologer.AstrologerPresence.RATES;
+import static com.astro.presence.astrologer.AstrologerPresence.UNPUBLISHED;
 import static com.astro.presence.astrologer.AstrologerPresence.VERSION;
 
 import java.time.Instant;
@@ -88,7 +89,7 @@ public class PresenceStore {
 
     /** Creates an offline record without publishing, so that a session event can attach to it; no-op if it exists. */
     public Mono<Void> ensureExists(String id, Instant now) {
-        return mongo.insert(new AstrologerPresence(id, null, false, false, null, null, null, 0, null, now, null))
+        return mongo.insert(new AstrologerPresence(id, null, false, false, null, null, null, 0, null, now, null, false))
                 .onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
                 .then();
     }
@@ -174,7 +175,19 @@ public class PresenceStore {
     }
 
     private static Update change(Instant now) {
-        return new Update().inc(VERSION, 1).set(CHANGED_AT, now);
+        return new Update().inc(VERSION, 1).set(CHANGED_AT, now).set(UNPUBLISHED, true);
+    }
+
+    /** The event of {@code version} was acknowledged; a newer change keeps its own flag until its event is. */
+    public Mono<Void> markPublished(String id, long version) {
+        Query query = Query.query(Criteria.where(ID).is(id).and(VERSION).is(version).and(UNPUBLISHED).is(true));
+        return mongo.updateFirst(query, new Update().set(UNPUBLISHED, false), AstrologerPresence.class).then();
+    }
+
+    /** Changes whose event has not been acknowledged although they are older than {@code changedBefore}. */
+    public Flux<AstrologerPresence> findUnpublished(Instant changedBefore) {
+        return mongo.find(Query.query(Criteria.where(UNPUBLISHED).is(true).and(CHANGED_AT).lt(changedBefore)),
+                AstrologerPresence.class);
     }
 
     private static Update withName(Update update, String displayName) {

@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        dead and its connections gone
  * @param defaultHeartbeatInterval the interval assumed for a chat instance known only from connection events,
  *        until its first heartbeat tells the real one
- * @param sweepInterval how often every instance applies the disconnect rules
+ * @param sweepInterval how often every instance applies the disconnect rules (and republishes stale changes)
+ * @param republishAfter how old a stored change whose event was never acknowledged must be before a sweep
+ *        publishes it (long enough that the instance that made it has surely finished or died)
  */
 @ConfigurationProperties("astro.presence")
 public record PresenceProperties(
@@ -23,7 +25,8 @@ public record PresenceProperties(
         @DefaultValue("30s") Duration disconnectGrace,
         @DefaultValue("3") int heartbeatMisses,
         @DefaultValue("10s") Duration defaultHeartbeatInterval,
-        @DefaultValue("5s") Duration sweepInterval) {
+        @DefaultValue("5s") Duration sweepInterval,
+        @DefaultValue("10s") Duration republishAfter) {
 
     /** Inclusive bounds of a rate. */
     public record RateRange(@DefaultValue("1") long min, @DefaultValue("1000") long max) {

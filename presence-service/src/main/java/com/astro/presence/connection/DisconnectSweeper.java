@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
 /**
  * Applies the disconnect rules on every instance of the service, every {@code astro.presence.sweep-interval}:
  * first the connections of chat instances silent for too long are dropped, then online astrologers whose grace
- * clock has run out go offline. Every step is a conditional write, so several sweepers at once take an
+ * clock has run out go offline, and finally changes stored but never published (an instance died between the
+ * two) are published. Every step is a conditional write, so several sweepers at once take an
  * astrologer offline once and publish one event.
  */
 @Component
@@ -27,7 +28,7 @@ public class DisconnectSweeper {
     private static final Logger log = LoggerFactory.getLogger(DisconnectSweeper.class);
 
     /** What one sweep did. */
-    public record Sweep(long instancesLost, long astrologersOffline) {
+    public record Sweep(long instancesLost, long astrologersOffline, long republished) {
     }
 
     private final ConnectionStore connections;
@@ -57,9 +58,9 @@ public class DisconnectSweeper {
     void scheduledSweep() {
         try {
             Sweep sweep = sweep().block();
-            if (sweep != null && (sweep.instancesLost() > 0 || sweep.astrologersOffline() > 0)) {
-                log.info("sweep: {} chat instance(s) lost, {} astrologer(s) taken offline", sweep.instancesLost(),
-                        sweep.astrologersOffline());
+            if (sweep != null && (sweep.instancesLost() > 0 || sweep.astrologersOffline() > 0 || sweep.republished() > 0)) {
+                log.info("sweep: {} chat instance(s) lost, {} astrologer(s) taken offline, {} stale change(s) republished",
+                        sweep.instancesLost(), sweep.astrologersOffline(), sweep.republished());
             }
         }
         catch (RuntimeException ex) {
@@ -75,7 +76,9 @@ public class DisconnectSweeper {
         Mono<Long> offline = Mono.defer(() -> presence.findDisconnectedSince(now.minus(properties.disconnectGrace()))
                 .concatMap(astrologer -> expireGrace(astrologer, now))
                 .count());
-        return lost.flatMap(instances -> offline.map(astrologers -> new Sweep(instances, astrologers)));
+        Mono<Long> republished = Mono.defer(() -> publisher.republishStale(now.minus(properties.republishAfter())));
+        return lost.flatMap(instances -> offline.flatMap(astrologers -> republished
+                .map(stale -> new Sweep(instances, astrologers, stale))));
     }
 
     private Mono<AstrologerPresence> expireGrace(AstrologerPresence astrologer, Instant now) {
