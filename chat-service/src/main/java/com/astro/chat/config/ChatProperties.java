@@ -1,0 +1,29 @@
+package com.astro.chat.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Chat settings, bound from {@code astro.chat.*}.
+ *
+ * @param instanceId this instance's id (CHAT_INSTANCE_ID); blank picks a random short id at start
+ * @param advertisedAddress the {@code host:port} the gateway reaches this instance at (CHAT_ADVERTISED_ADDRESS);
+ *        blank means {@code 127.0.0.1:<server port>}
+ * @param maxTextLength the longest message text accepted, in characters (Unicode code points)
+ * @param heartbeatInterval how often the instance publishes the connections it holds
+ * @param presenceUrl base URL of presence-service, called for {@code presence:on} / {@code presence:off}
+ * @param historyDefaultLimit history page size when the caller names none
+ * @param historyMaxLimit the largest history page a caller may ask for
+ */
+@ConfigurationProperties("astro.chat")
+public record ChatProperties(
+        @DefaultValue("") String instanceId,
+        @DefaultValue("") String advertisedAddress,
+        @DefaultValue("2000") int maxTextLength,
+        @DefaultValue("10s") Duration heartbeatInterval,
+        @DefaultValue("http://localhost:8081") String presenceUrl,
+        @DefaultValue("50") int historyDefaultLimit,
+        @DefaultValue("200") int historyMaxLimit) {
+}

@@ -1,0 +1,103 @@
+package com.astro.chat.history;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.astro.chat.ChatRefusal;
+import com.astro.chat.config.ChatProperties;
+import com.astro.chat.message.MessageStore;
+import com.astro.chat.message.MessageView;
+import com.astro.chat.session.SessionAccess;
+import com.astro.common.security.CurrentUser;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * A session's stored messages, for its participants and admins (anyone else: 404).
+ * <ul>
+ * <li>{@code afterSeq} given: the oldest {@code limit} messages after it (below {@code beforeSeq} if also given),
+ * for reading forward;</li>
+ * <li>otherwise: the newest {@code limit} messages (below {@code beforeSeq} if given), for scrolling back.</li>
+ * </ul>
+ * Pages are always in sequence order, oldest first.
+ */
+@RestController
+@RequestMapping("/api/chat/sessions")
+public class HistoryController {
+
+    private final SessionAccess access;
+
+    private final MessageStore messages;
+
+    private final ChatProperties properties;
+
+    public HistoryController(SessionAccess access, MessageStore messages, ChatProperties properties) {
+        this.access = access;
+        this.messages = messages;
+        this.properties = properties;
+    }
+
+    @GetMapping("/{sessionId}/messages")
+    public Mono<HistoryPage> messages(@AuthenticationPrincipal CurrentUser caller, @PathVariable String sessionId,
+            @RequestParam(required = false) String afterSeq, @RequestParam(required = false) String beforeSeq,
+            @RequestParam(required = false) String limit) {
+        Long after = seq("afterSeq", afterSeq);
+        Long before = seq("beforeSeq", beforeSeq);
+        int size = limit(limit);
+        return access.visibleTo(sessionId, caller, true)
+                .onErrorMap(ChatRefusal.class, ex -> new ResponseStatusException(HttpStatus.NOT_FOUND, ex.getMessage()))
+                .flatMap(session -> after != null
+                        ? messages.after(session.id(), after, before, size + 1).map(MessageView::of).collectList()
+                                .map(list -> page(session.id(), list, size, false))
+                        : messages.newestBefore(session.id(), before, size + 1)
+                                .map(list -> page(session.id(), list.stream().map(MessageView::of).toList(), size,
+                                        true)));
+    }
+
+    /** One extra message was read to learn whether more exist; it is dropped from the far end of the page. */
+    private static HistoryPage page(String sessionId, java.util.List<MessageView> read, int size, boolean backwards) {
+        if (read.size() <= size) {
+            return new HistoryPage(sessionId, read, false);
+        }
+        return new HistoryPage(sessionId, backwards ? read.subList(1, read.size()) : read.subList(0, size), true);
+    }
+
+    private static Long seq(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed < 0) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        }
+        catch (NumberFormatException ex) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, name + " must be a whole number >= 0");
+        }
+    }
+
+    private int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return properties.historyDefaultLimit();
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < 1 || parsed > properties.historyMaxLimit()) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        }
+        catch (NumberFormatException ex) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "limit must be a whole number from 1 to " + properties.historyMaxLimit());
+        }
+    }
+}

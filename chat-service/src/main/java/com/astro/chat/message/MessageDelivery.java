@@ -1,0 +1,148 @@
+package com.astro.chat.message;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Delivers each session's messages to the sockets in its room on this instance, in sequence order, from the
+ * {@code message-sent} events every instance consumes. Ordering is explicit per socket ({@link Subscription}):
+ * Kafka keeps one session's records in order, but two instances can publish seq 6 before seq 5, and a message
+ * stored but not published leaves a gap; either way the gap is filled from the store, where a visible seq n
+ * implies 1..n-1 are visible too.
+ */
+@Component
+public class MessageDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageDelivery.class);
+
+    private static final int PAGE = 200;
+
+    private static final Duration REFILL_DELAY = Duration.ofMillis(200);
+
+    private final Map<String, Map<String, Subscription>> rooms = new ConcurrentHashMap<>();
+
+    private final MessageStore store;
+
+    public MessageDelivery(MessageStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Puts the recipient in the session's room. Without {@code afterSeq} it receives messages stored from now on;
+     * with it, first every stored message after {@code afterSeq}, in order, then live ones. Completes with the
+     * number of messages replayed once the replay is done. Joining again replaces the earlier subscription.
+     */
+    public Mono<Integer> join(String sessionId, Recipient recipient, Long afterSeq) {
+        Subscription subscription = new Subscription(sessionId, recipient);
+        Subscription replaced = rooms.computeIfAbsent(sessionId, id -> new ConcurrentHashMap<>())
+                .put(recipient.id(), subscription);
+        if (replaced != null) {
+            replaced.close();
+        }
+        if (afterSeq == null) {
+            // registered first, then the newest seq read: a message stored in between waits in pending and is
+            // either newer (delivered) or not (dropped), so nothing after the join is lost
+            return store.lastSeq(sessionId).map(last -> {
+                if (subscription.start(last)) {
+                    fill(subscription).subscribe();
+                }
+                return 0;
+            });
+        }
+        subscription.start(afterSeq);
+        return fill(subscription).map(cursor -> (int) Math.max(0, cursor - afterSeq));
+    }
+
+    public boolean leave(String sessionId, String recipientId) {
+        Map<String, Subscription> room = rooms.get(sessionId);
+        if (room == null) {
+            return false;
+        }
+        Subscription removed = room.remove(recipientId);
+        if (removed != null) {
+            removed.close();
+        }
+        rooms.computeIfPresent(sessionId, (id, members) -> members.isEmpty() ? null : members);
+        return removed != null;
+    }
+
+    /** Everything a closing connection had joined. */
+    public void leaveAll(String recipientId) {
+        for (String sessionId : List.copyOf(rooms.keySet())) {
+            leave(sessionId, recipientId);
+        }
+    }
+
+    public boolean isMember(String sessionId, String recipientId) {
+        Map<String, Subscription> room = rooms.get(sessionId);
+        return room != null && room.containsKey(recipientId);
+    }
+
+    /** A live message from {@code message-sent}. */
+    public void deliver(MessageView message) {
+        Map<String, Subscription> room = rooms.get(message.sessionId());
+        if (room == null) {
+            return;
+        }
+        for (Subscription subscription : room.values()) {
+            if (subscription.offer(message)) {
+                fill(subscription).subscribe();
+            }
+        }
+    }
+
+    /**
+     * Closes the session's room: every member first gets whatever was stored and not yet given (a message sent
+     * just before the end may still be on its way through Kafka), then the room is gone. Completes with the ids
+     * of the recipients that were in it.
+     */
+    public Mono<List<String>> close(String sessionId) {
+        Map<String, Subscription> room = rooms.remove(sessionId);
+        if (room == null) {
+            return Mono.just(List.of());
+        }
+        return Flux.fromIterable(room.values())
+                .flatMap(subscription -> fill(subscription).onErrorResume(ex -> Mono.empty())
+                        .doFinally(signal -> subscription.close())
+                        .thenReturn(subscription.recipient().id()))
+                .collectList();
+    }
+
+    /** Reads the store after the cursor, page by page, until no gap remains; completes with the final cursor. */
+    private Mono<Long> fill(Subscription subscription) {
+        if (!subscription.beginFill()) {
+            return Mono.fromSupplier(subscription::cursor);
+        }
+        return fillPages(subscription)
+                .then(Mono.defer(() -> {
+                    if (subscription.endFill()) {
+                        // the gap outlived a full read: a newer message became visible meanwhile; read again
+                        return Mono.delay(REFILL_DELAY).then(fill(subscription));
+                    }
+                    return Mono.fromSupplier(subscription::cursor);
+                }))
+                .doOnError(ex -> {
+                    subscription.endFill();
+                    log.warn("could not fill messages of session {} after seq {}: {}", subscription.sessionId(),
+                            subscription.cursor(), ex.toString());
+                });
+    }
+
+    private Mono<Void> fillPages(Subscription subscription) {
+        long from = subscription.cursor();
+        return store.after(subscription.sessionId(), from, null, PAGE).map(MessageView::of).collectList()
+                .flatMap(page -> {
+                    page.forEach(subscription::offer);
+                    return page.size() == PAGE && !subscription.closed() ? fillPages(subscription) : Mono.empty();
+                });
+    }
+}

@@ -1,0 +1,128 @@
+package com.astro.chat.realtime;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import com.astro.chat.message.MessageDelivery;
+import com.astro.chat.message.MessageView;
+import com.astro.chat.session.SessionEvents;
+import com.astro.chat.session.SessionNotices;
+import com.astro.chat.session.SessionStore;
+import com.astro.common.event.DomainEvent;
+import com.astro.common.event.EventJson;
+import com.astro.common.event.MessageSent;
+import com.astro.common.event.SessionAccepted;
+import com.astro.common.event.SessionEnded;
+import com.astro.common.event.SessionRequested;
+import com.astro.common.event.Topics;
+
+/**
+ * What every chat instance must see, read by this instance's own consumer group: session events become
+ * notifications to the participants' sockets held here, {@code message-sent} becomes {@code message:receive} in
+ * the session's room, relays reach their user. A session event is applied to the read model before anyone is
+ * told, so a client told "accepted" can join at once. A redelivered event (same event id) notifies nobody twice.
+ */
+@Component
+public class FanOutListener {
+
+    private static final Logger log = LoggerFactory.getLogger(FanOutListener.class);
+
+    private static final int REMEMBERED_EVENTS = 10_000;
+
+    private final SessionStore sessions;
+
+    private final MessageDelivery delivery;
+
+    private final Notifier notifier;
+
+    private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_EVENTS;
+        }
+    });
+
+    public FanOutListener(SessionStore sessions, MessageDelivery delivery, Notifier notifier) {
+        this.sessions = sessions;
+        this.delivery = delivery;
+        this.notifier = notifier;
+    }
+
+    @KafkaListener(id = "chat-fan-out", containerFactory = FanOutConfiguration.FACTORY,
+            groupId = "#{@chatInstance.fanOutGroup()}", properties = "auto.offset.reset=latest",
+            topics = { Topics.SESSION_REQUESTED, Topics.SESSION_ACCEPTED, Topics.SESSION_ENDED, Topics.MESSAGE_SENT,
+                    ChatRelay.TOPIC })
+    public void on(ConsumerRecord<String, String> record) {
+        switch (record.topic()) {
+            case Topics.MESSAGE_SENT -> message(read(record.value(), MessageSent.class));
+            case Topics.SESSION_REQUESTED -> requested(read(record.value(), SessionRequested.class));
+            case Topics.SESSION_ACCEPTED -> accepted(read(record.value(), SessionAccepted.class));
+            case Topics.SESSION_ENDED -> ended(read(record.value(), SessionEnded.class));
+            case ChatRelay.TOPIC -> relay(read(record.value(), ChatRelay.class));
+            default -> log.warn("unexpected topic {}", record.topic());
+        }
+    }
+
+    private void message(MessageSent event) {
+        if (event != null && event.sessionId() != null && event.seq() > 0) {
+            // no event-id check: delivery is idempotent by sequence number
+            delivery.deliver(MessageView.of(event));
+        }
+    }
+
+    private void requested(SessionRequested event) {
+        if (SessionEvents.valid(event) && firstTime(event)) {
+            sessions.requested(event).block();
+            notifier.toUser(event.astrologerId(), "session:request", SessionNotices.Requested.of(event));
+        }
+    }
+
+    private void accepted(SessionAccepted event) {
+        if (SessionEvents.valid(event) && firstTime(event)) {
+            sessions.accepted(event).block();
+            SessionNotices.Accepted notice = SessionNotices.Accepted.of(event);
+            notifier.toUser(event.userId(), "session:accepted", notice);
+            notifier.toUser(event.astrologerId(), "session:accepted", notice);
+        }
+    }
+
+    private void ended(SessionEnded event) {
+        if (SessionEvents.valid(event) && firstTime(event)) {
+            sessions.ended(event).block();
+            // the room's last messages first, then the end, then the room is gone
+            java.util.List<String> members = delivery.close(event.sessionId()).block();
+            SessionNotices.Ended notice = SessionNotices.Ended.of(event);
+            notifier.toUser(event.userId(), "session:ended", notice);
+            notifier.toUser(event.astrologerId(), "session:ended", notice);
+            notifier.leaveSessionRoom(event.sessionId(), members == null ? java.util.List.of() : members);
+        }
+    }
+
+    private void relay(ChatRelay relay) {
+        if (relay != null && relay.userId() != null && relay.event() != null && firstTime(relay)) {
+            notifier.toUser(relay.userId(), relay.event(), relay.payload());
+        }
+    }
+
+    private synchronized boolean firstTime(DomainEvent event) {
+        return event.eventId() == null || seen.add(event.eventId());
+    }
+
+    private static <T extends DomainEvent> T read(String value, Class<T> type) {
+        try {
+            return EventJson.read(value, type);
+        }
+        catch (RuntimeException ex) {
+            log.warn("skipping unreadable {} record: {}", type.getSimpleName(), ex.getMessage());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package com.astro.chat.realtime;
+
+/** Sends server events to the sockets this instance holds. */
+public interface Notifier {
+
+    /** To every socket of one user on this instance (the per-user room). */
+    void toUser(String userId, String event, Object payload);
+
+    /** To every authenticated socket on this instance. */
+    void toAll(String event, Object payload);
+
+    /** Takes the given connections out of the session's room (the room has closed). */
+    void leaveSessionRoom(String sessionId, java.util.List<String> connectionIds);
+}

@@ -1,0 +1,53 @@
+package com.astro.chat.session;
+
+import java.time.Instant;
+
+import com.astro.common.event.SessionAccepted;
+import com.astro.common.event.SessionEnded;
+import com.astro.common.event.SessionRequested;
+
+/** The payloads of the session notifications sent to clients. */
+public final class SessionNotices {
+
+    private SessionNotices() {
+    }
+
+    /** {@code session:request}, to the astrologer's sockets. */
+    public record Requested(String sessionId, String userId, String astrologerId, String sessionType,
+            long ratePerMinute, Instant expiresAt) {
+
+        public static Requested of(SessionRequested e) {
+            return new Requested(e.sessionId(), e.userId(), e.astrologerId(), e.sessionType().wireName(),
+                    e.ratePerMinute(), e.expiresAt());
+        }
+
+        public static Requested of(ChatSession s) {
+            return new Requested(s.id(), s.userId(), s.astrologerId(), s.sessionType(), s.ratePerMinute(),
+                    s.expiresAt());
+        }
+    }
+
+    /** {@code session:accepted}, to the user's and the astrologer's sockets. */
+    public record Accepted(String sessionId, String userId, String astrologerId, String sessionType,
+            long ratePerMinute, Instant acceptedAt, String channelName) {
+
+        public static Accepted of(SessionAccepted e) {
+            return new Accepted(e.sessionId(), e.userId(), e.astrologerId(), e.sessionType().wireName(),
+                    e.ratePerMinute(), e.acceptedAt(), e.channelName());
+        }
+    }
+
+    /** {@code session:ended}, to both participants' sockets, whatever the reason. */
+    public record Ended(String sessionId, String userId, String astrologerId, String sessionType, String reason,
+            String endedBy, Instant acceptedAt, Instant endedAt, long ratePerMinute, long billedMinutes,
+            long coinsCharged) {
+
+        public static Ended of(SessionEnded e) {
+            return new Ended(e.sessionId(), e.userId(), e.astrologerId(),
+                    e.sessionType() == null ? null : e.sessionType().wireName(),
+                    e.reason() == null ? null : e.reason().wireName(), e.endedBy(), e.acceptedAt(),
+                    e.endedAt() != null ? e.endedAt() : e.occurredAt(), e.ratePerMinute(), e.billedMinutes(),
+                    e.coinsCharged());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package com.astro.chat.session;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import com.astro.common.event.SessionAccepted;
+import com.astro.common.event.SessionEnded;
+import com.astro.common.event.SessionRequested;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The session read model. Every change is one upsert of one document that sets the facts the event carries and
+ * raises {@code stage} with {@code $max}: events applied in any order, any number of times, by any number of
+ * instances, converge on the same document.
+ */
+@Repository
+public class SessionStore {
+
+    private final ReactiveMongoTemplate mongo;
+
+    public SessionStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<ChatSession> find(String sessionId) {
+        return mongo.findById(sessionId, ChatSession.class);
+    }
+
+    public Mono<Void> requested(SessionRequested event) {
+        Update update = participants(event.userId(), event.astrologerId(), event.sessionType().wireName(),
+                event.ratePerMinute())
+                .set("expiresAt", event.expiresAt())
+                .max("stage", ChatSession.REQUESTED);
+        return upsert(event.sessionId(), update);
+    }
+
+    public Mono<Void> accepted(SessionAccepted event) {
+        Update update = participants(event.userId(), event.astrologerId(), event.sessionType().wireName(),
+                event.ratePerMinute())
+                .set("acceptedAt", event.acceptedAt())
+                .set("channelName", event.channelName())
+                .max("stage", ChatSession.ACCEPTED);
+        return upsert(event.sessionId(), update);
+    }
+
+    public Mono<Void> ended(SessionEnded event) {
+        Update update = participants(event.userId(), event.astrologerId(),
+                event.sessionType() == null ? null : event.sessionType().wireName(), event.ratePerMinute())
+                .set("endedAt", event.endedAt() != null ? event.endedAt() : event.occurredAt())
+                .set("endReason", event.reason() == null ? null : event.reason().wireName())
+                .max("stage", ChatSession.ENDED);
+        if (event.acceptedAt() != null) {
+            update.set("acceptedAt", event.acceptedAt());
+        }
+        if (event.channelName() != null) {
+            update.set("channelName", event.channelName());
+        }
+        return upsert(event.sessionId(), update);
+    }
+
+    private static Update participants(String userId, String astrologerId, String sessionType, long rate) {
+        Update update = new Update().set("userId", userId).set("astrologerId", astrologerId);
+        if (sessionType != null) {
+            update.set("sessionType", sessionType);
+        }
+        if (rate > 0) {
+            update.set("ratePerMinute", rate);
+        }
+        return update;
+    }
+
+    /** Two instances inserting the same new session at once: the loser retries once as the update it now is. */
+    private Mono<Void> upsert(String sessionId, Update update) {
+        Query query = Query.query(Criteria.where("_id").is(sessionId));
+        return mongo.upsert(query, update, ChatSession.class)
+                .onErrorResume(DuplicateKeyException.class, ex -> mongo.upsert(query, update, ChatSession.class))
+                .then();
+    }
+}

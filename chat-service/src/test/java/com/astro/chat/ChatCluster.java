@@ -1,0 +1,114 @@
+package com.astro.chat;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.astro.chat.realtime.ChatReadiness;
+import com.astro.common.kafka.EventPublisher;
+import com.astro.infra.TestInfra;
+
+/**
+ * Two chat-service instances ("a" and "b") in this JVM, each a full application on its own port, sharing the
+ * embedded Kafka broker and one Mongo database like production instances do. Started once per test JVM; tests
+ * keep apart by using fresh user and session ids.
+ */
+public final class ChatCluster {
+
+    public static final String DATABASE = "chat-it";
+
+    private static volatile ChatCluster shared;
+
+    private final PresenceStandIn presence;
+
+    private final Instance a;
+
+    private final Instance b;
+
+    /** One running chat-service. */
+    public record Instance(String id, int port, ConfigurableApplicationContext context) {
+
+        public String url() {
+            return "http://127.0.0.1:" + port;
+        }
+
+        public <T> T bean(Class<T> type) {
+            return context.getBean(type);
+        }
+
+        public void close() {
+            context.close();
+        }
+    }
+
+    private ChatCluster() {
+        presence = PresenceStandIn.start();
+        a = start("a", presence.url());
+        b = start("b", presence.url());
+    }
+
+    public static ChatCluster shared() {
+        if (shared == null) {
+            synchronized (ChatCluster.class) {
+                if (shared == null) {
+                    shared = new ChatCluster();
+                }
+            }
+        }
+        return shared;
+    }
+
+    public Instance a() {
+        return a;
+    }
+
+    public Instance b() {
+        return b;
+    }
+
+    public PresenceStandIn presence() {
+        return presence;
+    }
+
+    public EventPublisher events() {
+        return a.bean(EventPublisher.class);
+    }
+
+    /** Starts one more instance (its caller closes it), ready to serve when this returns. */
+    public static Instance start(String id, String presenceUrl) {
+        TestInfra infra = TestInfra.shared();
+        int port = freePort();
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--astro.chat.instance-id=" + id,
+                "--astro.chat.presence-url=" + presenceUrl,
+                "--astro.chat.heartbeat-interval=1s",
+                "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),
+                "--spring.mongodb.uri=" + infra.mongo().connectionString(),
+                "--spring.mongodb.database=" + DATABASE,
+                "--astro.security.jwks-url=" + infra.issuer().jwksUrl(),
+                "--astro.security.issuer=" + infra.issuer().issuer(),
+                "--astro.security.authorized-parties=" + TestInfra.TEST_ORIGIN));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ChatApplication.class)
+                .run(args.toArray(String[]::new));
+        ChatReadiness readiness = context.getBean(ChatReadiness.class);
+        await().atMost(Duration.ofSeconds(60)).until(readiness::ready);
+        return new Instance(id, port, context);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package com.astro.chat;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.astro.common.event.EventJson;
+import com.astro.infra.NodeScript;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Real {@code socket.io-client} sockets under Node, driven line by line from the test
+ * ({@code src/test/js/client-driver.js}): connect, emit with or without acknowledgement, and everything each
+ * socket receives recorded for assertions.
+ */
+public final class SocketClients implements AutoCloseable {
+
+    public static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final Process process;
+
+    private final Writer stdin;
+
+    private final List<JsonNode> reports = new CopyOnWriteArrayList<>();
+
+    private final StringBuilder stderr = new StringBuilder();
+
+    private final AtomicInteger acks = new AtomicInteger();
+
+    public SocketClients() {
+        Path script = NodeScript.repositoryRoot().resolve("chat-service/src/test/js/client-driver.js");
+        try {
+            ProcessBuilder builder = new ProcessBuilder("node", script.toString());
+            builder.environment().put("NODE_PATH", NodeScript.nodeModules().toString());
+            process = builder.start();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("could not start node", ex);
+        }
+        stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        Thread out = new Thread(() -> read(new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8)), true), "node-clients-out");
+        Thread err = new Thread(() -> read(new BufferedReader(new InputStreamReader(process.getErrorStream(),
+                StandardCharsets.UTF_8)), false), "node-clients-err");
+        out.setDaemon(true);
+        err.setDaemon(true);
+        out.start();
+        err.start();
+        await().atMost(WAIT).until(() -> reports.stream().anyMatch(r -> "ready".equals(text(r, "type"))));
+    }
+
+    private void read(BufferedReader reader, boolean json) {
+        try {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (json) {
+                    reports.add(EventJson.mapper().readTree(line));
+                }
+                else {
+                    synchronized (stderr) {
+                        stderr.append(line).append('\n');
+                    }
+                }
+            }
+        }
+        catch (IOException | RuntimeException ex) {
+            // the process ended
+        }
+    }
+
+    private synchronized void send(Map<String, Object> command) {
+        try {
+            stdin.write(EventJson.mapper().writeValueAsString(command));
+            stdin.write('\n');
+            stdin.flush();
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException("node driver is gone; stderr: " + stderr, ex);
+        }
+    }
+
+    /** Connects with the token in {@code auth.token} over WebSocket and waits until connected. */
+    public String connect(String client, String url, String token) {
+        return connect(client, url, token, List.of("websocket"), false);
+    }
+
+    /** Connects and waits until connected; fails on a connect error. Returns the socket id. */
+    public String connect(String client, String url, String token, List<String> transports, boolean header) {
+        JsonNode outcome = tryConnect(client, url, token, transports, header);
+        if (!"connect".equals(text(outcome, "type"))) {
+            throw new AssertionError(client + " could not connect: " + outcome);
+        }
+        return text(outcome, "id");
+    }
+
+    /** Connects and returns the first outcome: a {@code connect} or a {@code connect_error} report. */
+    public JsonNode tryConnect(String client, String url, String token, List<String> transports, boolean header) {
+        java.util.HashMap<String, Object> command = new java.util.HashMap<>();
+        command.put("op", "connect");
+        command.put("client", client);
+        command.put("url", url);
+        command.put("token", token);
+        command.put("transports", transports);
+        command.put("header", header);
+        send(command);
+        return awaitReport(() -> reports.stream().filter(r -> client.equals(text(r, "client"))
+                && ("connect".equals(text(r, "type")) || "connect_error".equals(text(r, "type")))).findFirst());
+    }
+
+    public void emit(String client, String event, Object... args) {
+        send(Map.of("op", "emit", "client", client, "event", event, "args", List.of(args)));
+    }
+
+    /** Emits with an acknowledgement and returns the acknowledgement's first argument. */
+    public JsonNode call(String client, String event, Object... args) {
+        String ack = "ack-" + acks.incrementAndGet();
+        send(Map.of("op", "emit", "client", client, "event", event, "args", List.of(args), "ack", ack));
+        JsonNode report = awaitReport(() -> reports.stream()
+                .filter(r -> "ack".equals(text(r, "type")) && ack.equals(text(r, "ack"))).findFirst());
+        return report.path("args").path(0);
+    }
+
+    public void disconnect(String client) {
+        send(Map.of("op", "disconnect", "client", client));
+        awaitReport(() -> reports.stream()
+                .filter(r -> client.equals(text(r, "client")) && "disconnect".equals(text(r, "type"))).findFirst());
+    }
+
+    /** The first argument of every {@code event} the client received so far, in arrival order. */
+    public List<JsonNode> received(String client, String event) {
+        return reports.stream()
+                .filter(r -> client.equals(text(r, "client")) && "event".equals(text(r, "type"))
+                        && event.equals(text(r, "event")))
+                .map(r -> r.path("args").path(0))
+                .toList();
+    }
+
+    /** Waits until the client has received at least {@code count} of the event; returns them all. */
+    public List<JsonNode> awaitReceived(String client, String event, int count) {
+        await().atMost(WAIT).until(() -> received(client, event).size() >= count);
+        return received(client, event);
+    }
+
+    public List<JsonNode> reports(String client) {
+        return reports.stream().filter(r -> client.equals(text(r, "client"))).toList();
+    }
+
+    private JsonNode awaitReport(java.util.function.Supplier<java.util.Optional<JsonNode>> find) {
+        try {
+            return await().atMost(WAIT).until(find::get, java.util.Optional::isPresent).orElseThrow();
+        }
+        catch (org.awaitility.core.ConditionTimeoutException ex) {
+            throw new AssertionError("no answer from the node clients; reports: " + reports + "; stderr: " + stderr,
+                    ex);
+        }
+    }
+
+    public static ObjectNode json(Object... keyValues) {
+        ObjectNode node = EventJson.mapper().createObjectNode();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            node.set((String) keyValues[i], EventJson.mapper().valueToTree(keyValues[i + 1]));
+        }
+        return node;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            send(Map.of("op", "exit"));
+        }
+        catch (RuntimeException ignored) {
+            // already gone
+        }
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
