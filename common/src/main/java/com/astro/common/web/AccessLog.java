@@ -1,0 +1,60 @@
+package com.astro.common.web;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
+
+/**
+ * One line per request on logger {@code astro.access}: method, path (no query string: it may carry
+ * personal data), status, duration in ms and request id. Logged when the response is committed, so
+ * statuses set by error handlers (which run after the filter chain) are the ones logged.
+ */
+public final class AccessLog implements WebFilter, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger("astro.access");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long start = System.nanoTime();
+        AtomicBoolean logged = new AtomicBoolean();
+        exchange.getResponse().beforeCommit(() -> {
+            write(exchange, start, logged, null);
+            return Mono.empty();
+        });
+        return chain.filter(exchange).doFinally(signal -> {
+            if (signal == SignalType.CANCEL) {
+                write(exchange, start, logged, "cancelled");
+            }
+        });
+    }
+
+    private static void write(ServerWebExchange exchange, long start, AtomicBoolean logged, String outcome) {
+        if (!log.isInfoEnabled() || !logged.compareAndSet(false, true)) {
+            return;
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        String requestId = exchange.getAttribute(RequestIds.ATTRIBUTE);
+        try (MDC.MDCCloseable ignored = requestId == null ? null : MDC.putCloseable(RequestIds.CONTEXT_KEY, requestId)) {
+            log.info("{} {} {} {} ms requestId={}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value(),
+                    outcome != null ? outcome : status == null ? 200 : status.value(), millis, requestId);
+        }
+    }
+
+    /** Just inside the request id filter, so it times everything else. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 1;
+    }
+}

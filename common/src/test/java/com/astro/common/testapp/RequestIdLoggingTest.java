@@ -1,0 +1,63 @@
+package com.astro.common.testapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** Log lines written while handling a request carry its id, even after the work hops threads. */
+@ExtendWith(OutputCaptureExtension.class)
+class RequestIdLoggingTest extends TestAppTest {
+
+    @Test
+    void aLogLineWrittenOnAnotherThreadCarriesTheRequestId(CapturedOutput output) {
+        client.get().uri("/things/log?marker=m-41").header("Authorization", "Bearer " + token("user"))
+                .header("X-Request-Id", "req-log-41").exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains("working on m-41"))).singleElement().asString().contains("[req-log-41]"));
+    }
+
+    @Test
+    void concurrentRequestsKeepTheirOwnIds(CapturedOutput output) {
+        for (int i = 0; i < 8; i++) {
+            client.get().uri("/things/log?marker=c-" + i).header("Authorization", "Bearer " + token("user"))
+                    .header("X-Request-Id", "req-c-" + i).exchange().expectStatus().isOk();
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            for (int i = 0; i < 8; i++) {
+                String marker = "working on c-" + i;
+                assertThat(output.getOut().lines().filter(line -> line.contains(marker)))
+                        .singleElement().asString().contains("[req-c-" + i + "]");
+            }
+        });
+    }
+
+    @Test
+    void everyRequestGetsOneAccessLogLine(CapturedOutput output) {
+        client.get().uri("/things/busy").header("Authorization", "Bearer " + token("user"))
+                .header("X-Request-Id", "req-access-1").exchange().expectStatus().isEqualTo(409);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains("astro.access") && line.contains("requestId=req-access-1")))
+                .singleElement().asString().containsPattern("GET /things/busy 409 \\d+ ms"));
+    }
+
+    @Test
+    void rejectedRequestsAreAccessLoggedWithTheirStatus(CapturedOutput output) {
+        client.get().uri("/things/me").header("X-Request-Id", "req-access-401").exchange().expectStatus().isUnauthorized();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains("requestId=req-access-401")))
+                .anySatisfy(line -> assertThat(line).contains("GET /things/me 401")));
+    }
+
+    @Test
+    void linesOutsideARequestHaveNoRequestIdMarker(CapturedOutput output) {
+        org.slf4j.LoggerFactory.getLogger("outside").info("no request here");
+        assertThat(output.getOut().lines().filter(line -> line.contains("no request here")))
+                .singleElement().asString().doesNotContain("[]");
+    }
+}
