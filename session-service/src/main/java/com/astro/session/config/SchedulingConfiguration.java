@@ -1,0 +1,10 @@
+package com.astro.session.config;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Turns on the periodic session sweep (expiry, balance exhaustion, crash repair). */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class SchedulingConfiguration {
+}

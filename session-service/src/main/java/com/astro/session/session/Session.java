@@ -1,0 +1,54 @@
+package com.astro.session.session;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import com.astro.common.event.EndReason;
+import com.astro.common.event.SessionType;
+
+/**
+ * A consultation, one document changed only by conditional single-document updates. The ids of its three events
+ * are chosen when the state they announce is written, so a re-publish after a crash carries the same event id and
+ * consumers de-duplicate it; the {@code *Published} flags say which were acknowledged by Kafka.
+ * {@code finalizedAt} is when it entered {@code ending} or {@code ended} (repairs wait a grace period after it).
+ */
+@Document("sessions")
+public record Session(
+        @Id String id,
+        String userId,
+        String astrologerId,
+        SessionType sessionType,
+        long ratePerMinute,
+        SessionStatus status,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant acceptedAt,
+        String acceptedBy,
+        String channelName,
+        Instant endedAt,
+        EndReason endReason,
+        String endedBy,
+        Long billedMinutes,
+        Long coinsCharged,
+        Instant finalizedAt,
+        String requestedEventId,
+        boolean requestedPublished,
+        String acceptedEventId,
+        boolean acceptedPublished,
+        String endedEventId,
+        boolean endedPublished) {
+
+    /** Who ends a session on its own: expiry and balance exhaustion. */
+    public static final String SYSTEM = "system";
+
+    public boolean hasParticipant(String id) {
+        return userId.equals(id) || astrologerId.equals(id);
+    }
+
+    /** The call channel: unique per session and valid for Agora (at most 64 bytes of {@code [A-Za-z0-9_-]}). */
+    public static String channelNameFor(String sessionId) {
+        return "session_" + sessionId;
+    }
+}

@@ -1,0 +1,55 @@
+package com.astro.session.session;
+
+import org.springframework.stereotype.Component;
+
+import com.astro.common.event.SessionAccepted;
+import com.astro.common.event.SessionEnded;
+import com.astro.common.event.SessionRequested;
+import com.astro.common.event.Topics;
+import com.astro.common.kafka.EventPublisher;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Announces a session's state from the session document itself, with the event id stored there: publish, then mark
+ * published. A crash between the two makes the repair sweep publish again with the same event id, which consumers
+ * de-duplicate; nothing is ever announced that was not stored first.
+ */
+@Component
+public class SessionEvents {
+
+    private final EventPublisher publisher;
+
+    private final SessionStore store;
+
+    public SessionEvents(EventPublisher publisher, SessionStore store) {
+        this.publisher = publisher;
+        this.store = store;
+    }
+
+    public Mono<Session> requested(Session s) {
+        SessionRequested event = new SessionRequested(s.requestedEventId(), Topics.SESSION_REQUESTED,
+                SessionRequested.SCHEMA_VERSION, s.createdAt(), s.id(), s.userId(), s.astrologerId(), s.sessionType(),
+                s.ratePerMinute(), s.expiresAt());
+        return publisher.publish(event).then(store.markPublished(s.id(), "requestedPublished")).thenReturn(s);
+    }
+
+    public Mono<Session> accepted(Session s) {
+        SessionAccepted event = new SessionAccepted(s.acceptedEventId(), Topics.SESSION_ACCEPTED,
+                SessionAccepted.SCHEMA_VERSION, s.acceptedAt(), s.id(), s.userId(), s.astrologerId(), s.sessionType(),
+                s.ratePerMinute(), s.acceptedAt(), s.channelName());
+        return publisher.publish(event).then(store.markPublished(s.id(), "acceptedPublished")).thenReturn(s);
+    }
+
+    public Mono<Session> ended(Session s) {
+        SessionEnded event = new SessionEnded(s.endedEventId(), Topics.SESSION_ENDED, SessionEnded.SCHEMA_VERSION,
+                s.endedAt(), s.id(), s.userId(), s.astrologerId(), s.sessionType(), s.endReason(), s.endedBy(),
+                s.acceptedAt(), s.endedAt(), s.ratePerMinute(), orZero(s.billedMinutes()), orZero(s.coinsCharged()),
+                s.channelName());
+        return publisher.publish(event).then(store.markPublished(s.id(), "endedPublished")).thenReturn(s);
+    }
+
+    private static long orZero(Long value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,243 @@
+package com.astro.session.session;
+
+import static com.astro.session.web.ApiProblems.conflict;
+import static com.astro.session.web.ApiProblems.forbidden;
+import static com.astro.session.web.ApiProblems.notFound;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import com.astro.common.event.EndReason;
+import com.astro.common.security.CurrentUser;
+import com.astro.common.security.Role;
+import com.astro.session.billing.Billing;
+import com.astro.session.config.SessionProperties;
+import com.astro.session.presence.AstrologerDirectory;
+import com.astro.session.presence.KnownAstrologer;
+import com.astro.session.wallet.WalletService;
+import com.astro.session.web.ApiProblems;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The session lifecycle: start, accept, reject, cancel, end, expire. Every refusal is decided before anything is
+ * written, and every write is a conditional single-document update, so refusals change nothing and publish nothing.
+ */
+@Service
+public class SessionService {
+
+    private final SessionStore store;
+
+    private final AstrologerDirectory astrologers;
+
+    private final WalletService wallets;
+
+    private final UserLocks userLocks;
+
+    private final AstrologerReservations reservations;
+
+    private final SessionEvents events;
+
+    private final SessionEnder ender;
+
+    private final SessionProperties properties;
+
+    private final Clock clock;
+
+    public SessionService(SessionStore store, AstrologerDirectory astrologers, WalletService wallets,
+            UserLocks userLocks, AstrologerReservations reservations, SessionEvents events, SessionEnder ender,
+            SessionProperties properties, Clock clock) {
+        this.store = store;
+        this.astrologers = astrologers;
+        this.wallets = wallets;
+        this.userLocks = userLocks;
+        this.reservations = reservations;
+        this.events = events;
+        this.ender = ender;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Mono<Session> start(CurrentUser caller, StartCommand command) {
+        if (!caller.is(Role.USER)) {
+            return Mono.error(forbidden("Only users start sessions"));
+        }
+        return astrologers.find(command.astrologerId())
+                .filter(KnownAstrologer::online)
+                .switchIfEmpty(Mono.error(() -> conflict("Astrologer '" + command.astrologerId() + "' is not online")))
+                .flatMap(astrologer -> rateFor(astrologer, command))
+                .flatMap(rate -> reservations.holder(command.astrologerId())
+                        .flatMap(held -> Mono.<Long>error(conflict(
+                                "Astrologer '" + command.astrologerId() + "' is busy in another session")))
+                        .switchIfEmpty(Mono.just(rate)))
+                .flatMap(rate -> wallets.balance(caller.id()).flatMap(balance -> {
+                    long required = Billing.cost(properties.minimumMinutes(), rate);
+                    if (balance < required) {
+                        return Mono.error(ApiProblems.problem(HttpStatus.PAYMENT_REQUIRED,
+                                "Your balance of " + balance + " coins does not cover " + properties.minimumMinutes()
+                                        + " minute(s) at " + rate + " coins per minute; " + required + " are needed",
+                                Map.of("balance", balance, "required", required)));
+                    }
+                    return create(caller, command, rate);
+                }));
+    }
+
+    private Mono<Long> rateFor(KnownAstrologer astrologer, StartCommand command) {
+        if (astrologer.busy()) {
+            return Mono.error(conflict("Astrologer '" + astrologer.id() + "' is busy in another session"));
+        }
+        Long rate = astrologer.rates() == null ? null : astrologer.rates().forType(command.sessionType());
+        if (rate == null || rate <= 0) {
+            return Mono.error(conflict("Astrologer '" + astrologer.id() + "' has published no rate for "
+                    + command.sessionType().wireName() + " sessions"));
+        }
+        if (command.ratePerMinute() != null && command.ratePerMinute().longValue() != rate) {
+            return Mono.error(ApiProblems.problem(HttpStatus.CONFLICT,
+                    "The rate for " + command.sessionType().wireName() + " sessions is now " + rate
+                            + " coins per minute, not " + command.ratePerMinute() + "; start again with the current rate",
+                    Map.of("currentRate", rate)));
+        }
+        return Mono.just(rate);
+    }
+
+    private Mono<Session> create(CurrentUser caller, StartCommand command, long rate) {
+        Instant now = clock.instant();
+        String id = SessionIds.next();
+        Session session = new Session(id, caller.id(), command.astrologerId(), command.sessionType(), rate,
+                SessionStatus.PENDING, now, now.plus(properties.requestTtl()), null, null, null, null, null, null, null,
+                null, null, UUID.randomUUID().toString(), false, null, false, null, false);
+        return lockUser(caller.id(), id, now)
+                .then(store.insert(session)
+                        .onErrorResume(ex -> userLocks.release(caller.id(), id).then(Mono.error(ex))))
+                .flatMap(events::requested);
+    }
+
+    /** Takes the user's lock, first freeing it from a session a crash left ended (or never created). */
+    private Mono<Void> lockUser(String userId, String sessionId, Instant now) {
+        return userLocks.acquire(userId, sessionId, now).flatMap(taken -> taken ? Mono.<Void>empty()
+                : userLocks.holder(userId)
+                        .flatMap(held -> store.find(held.sessionId())
+                                .map(existing -> existing.status() == SessionStatus.ENDED)
+                                .defaultIfEmpty(held.since().isBefore(now.minus(properties.repairGrace())))
+                                .flatMap(stale -> stale
+                                        ? userLocks.release(userId, held.sessionId())
+                                                .then(userLocks.acquire(userId, sessionId, now))
+                                        : Mono.just(false))
+                                .flatMap(retaken -> retaken ? Mono.<Void>empty()
+                                        : Mono.error(conflict("You already have a pending or active session ("
+                                                + held.sessionId() + "); end or cancel it first"))))
+                        .switchIfEmpty(Mono.defer(() -> userLocks.acquire(userId, sessionId, now)
+                                .flatMap(retaken -> retaken ? Mono.<Void>empty()
+                                        : Mono.error(conflict("You already have a pending or active session"))))));
+    }
+
+    public Mono<Session> accept(CurrentUser caller, String sessionId) {
+        return visible(caller, sessionId).flatMap(session -> {
+            if (!session.astrologerId().equals(caller.id())) {
+                return Mono.error(forbidden("Only the session's astrologer may accept it"));
+            }
+            Instant now = clock.instant();
+            if (session.status() != SessionStatus.PENDING) {
+                return Mono.error(conflict("The session is " + session.status().wireName() + ", not pending"));
+            }
+            if (!session.expiresAt().isAfter(now)) {
+                return Mono.error(conflict("The session request expired at " + session.expiresAt()));
+            }
+            return reservations.acquire(caller.id(), sessionId, now).flatMap(reserved -> {
+                if (!reserved) {
+                    return Mono.error(conflict("You already have an active session; end it before accepting another"));
+                }
+                return store.accept(sessionId, caller.id(), now)
+                        .flatMap(events::accepted)
+                        .switchIfEmpty(Mono.defer(() -> lostAccept(caller.id(), sessionId)));
+            });
+        });
+    }
+
+    /**
+     * The session left pending under us. If another accept of the same session won, the reservation is the
+     * winner's and stays; otherwise (cancelled, expired) it is ours and is released.
+     */
+    private Mono<Session> lostAccept(String astrologerId, String sessionId) {
+        return store.find(sessionId).flatMap(current -> {
+            Mono<Void> release = current.status() == SessionStatus.ACTIVE || current.status() == SessionStatus.ENDING
+                    ? Mono.empty() : reservations.release(astrologerId, sessionId);
+            String detail = current.status() == SessionStatus.PENDING ? "The session request expired"
+                    : "The session is " + current.status().wireName() + ", not pending";
+            return release.then(Mono.error(conflict(detail)));
+        });
+    }
+
+    public Mono<Session> reject(CurrentUser caller, String sessionId) {
+        return visible(caller, sessionId).flatMap(session -> session.astrologerId().equals(caller.id())
+                ? endPending(session, EndReason.REJECTED, caller.id())
+                : Mono.error(forbidden("Only the session's astrologer may reject it")));
+    }
+
+    public Mono<Session> cancel(CurrentUser caller, String sessionId) {
+        return visible(caller, sessionId).flatMap(session -> session.userId().equals(caller.id())
+                ? endPending(session, EndReason.CANCELLED, caller.id())
+                : Mono.error(forbidden("Only the user who requested the session may cancel it")));
+    }
+
+    private Mono<Session> endPending(Session session, EndReason reason, String by) {
+        if (session.status() != SessionStatus.PENDING) {
+            return Mono.error(conflict("The session is " + session.status().wireName() + ", not pending"));
+        }
+        return store.endPending(session.id(), reason, by, clock.instant(), null)
+                .switchIfEmpty(Mono.defer(() -> store.find(session.id()).flatMap(current -> Mono.error(
+                        conflict("The session is " + current.status().wireName() + ", not pending")))))
+                .flatMap(this::afterPendingEnded);
+    }
+
+    /** Ends a pending session whose request expired; emits nothing when another instance or a reply got there first. */
+    public Mono<Session> expire(Session session) {
+        Instant now = clock.instant();
+        return store.endPending(session.id(), EndReason.EXPIRED, Session.SYSTEM, now, now)
+                .flatMap(this::afterPendingEnded);
+    }
+
+    private Mono<Session> afterPendingEnded(Session ended) {
+        return userLocks.release(ended.userId(), ended.id()).then(events.ended(ended));
+    }
+
+    public Mono<Session> end(CurrentUser caller, String sessionId) {
+        return visible(caller, sessionId).flatMap(session -> {
+            if (!session.hasParticipant(caller.id())) {
+                return Mono.error(notFound("No session " + sessionId));
+            }
+            if (session.status() == SessionStatus.PENDING) {
+                return Mono.error(conflict("The session has not been accepted; "
+                        + (session.userId().equals(caller.id()) ? "cancel" : "reject") + " it instead"));
+            }
+            if (session.status() == SessionStatus.ENDED && session.acceptedAt() == null) {
+                return Mono.error(conflict("The session was never active; it ended as "
+                        + session.endReason().wireName()));
+            }
+            return ender.end(session, caller.id());
+        });
+    }
+
+    public Mono<Session> get(CurrentUser caller, String sessionId) {
+        return store.find(sessionId)
+                .filter(session -> caller.isAdmin() || session.hasParticipant(caller.id()))
+                .switchIfEmpty(Mono.error(() -> notFound("No session " + sessionId)));
+    }
+
+    public Flux<Session> list(CurrentUser caller, SessionStatus status, int page, int size) {
+        return store.ofParticipant(caller.id(), status, page, size);
+    }
+
+    /** The session if the caller takes part in it; otherwise 404, as if it did not exist. */
+    private Mono<Session> visible(CurrentUser caller, String sessionId) {
+        return store.find(sessionId)
+                .filter(session -> session.hasParticipant(caller.id()))
+                .switchIfEmpty(Mono.error(() -> notFound("No session " + sessionId)));
+    }
+}

@@ -1,0 +1,128 @@
+package com.astro.session.wallet;
+
+import java.time.Clock;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The coin wallet without multi-document transactions. Every change is two idempotent steps: (1) insert the ledger
+ * entry under its unique key, (2) apply it to the wallet with one conditional update that checks the key is not
+ * yet applied (and, for a debit, that {@code balance >= coins}), increments the balance and records the key. A
+ * retry of either step, concurrent or after a crash, changes nothing more.
+ */
+@Service
+public class WalletService {
+
+    /** Keys remembered per wallet; far more than can be in flight for one user at once. */
+    static final int KEYS_KEPT = 500;
+
+    private final ReactiveMongoTemplate mongo;
+
+    private final Clock clock;
+
+    public WalletService(ReactiveMongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    public Mono<Long> balance(String userId) {
+        return mongo.findById(userId, Wallet.class).map(Wallet::balance).defaultIfEmpty(0L);
+    }
+
+    public Flux<LedgerEntry> recentEntries(String userId, int limit) {
+        Query query = Query.query(Criteria.where("userId").is(userId).and("applied").is(true))
+                .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
+                .limit(limit);
+        return mongo.find(query, LedgerEntry.class);
+    }
+
+    /**
+     * Credits {@code coins} once per idempotency key; the same key again answers the first entry, the same key
+     * with another user or amount is a 409.
+     */
+    public Mono<LedgerEntry> credit(String userId, long coins, String idempotencyKey) {
+        LedgerEntry entry = new LedgerEntry("credit:" + idempotencyKey, userId, LedgerEntry.CREDIT, coins, null,
+                idempotencyKey, clock.instant(), false);
+        return record(entry)
+                .flatMap(stored -> {
+                    if (!stored.userId().equals(userId) || stored.coins() != coins || !LedgerEntry.CREDIT.equals(stored.kind())) {
+                        return Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
+                                "Idempotency key '" + idempotencyKey + "' was already used for a credit of "
+                                        + stored.coins() + " coins to " + stored.userId()
+                                        + "; use a new key for a different credit"));
+                    }
+                    return apply(stored);
+                });
+    }
+
+    /**
+     * Charges a session once. The caller guarantees {@code coins} is within the balance (billing caps it); a
+     * refusal here therefore means a broken invariant and fails loudly rather than charging less.
+     */
+    public Mono<LedgerEntry> chargeSession(String userId, String sessionId, long coins) {
+        LedgerEntry entry = new LedgerEntry("session:" + sessionId, userId, LedgerEntry.DEBIT, -coins, sessionId,
+                null, clock.instant(), false);
+        return record(entry).flatMap(this::apply);
+    }
+
+    private Mono<LedgerEntry> record(LedgerEntry entry) {
+        return mongo.insert(entry)
+                .onErrorResume(DuplicateKeyException.class, ex -> mongo.findById(entry.id(), LedgerEntry.class));
+    }
+
+    private Mono<LedgerEntry> apply(LedgerEntry entry) {
+        if (entry.applied()) {
+            return Mono.just(entry);
+        }
+        if (entry.coins() == 0) {
+            return markApplied(entry);
+        }
+        Criteria notApplied = Criteria.where("_id").is(entry.userId()).and("appliedKeys").ne(entry.id());
+        Update update = new Update().inc("balance", entry.coins());
+        update.push("appliedKeys").slice(-KEYS_KEPT).each(entry.id());
+        Mono<Boolean> applied;
+        if (entry.coins() > 0) {
+            // a first credit creates the wallet; an upsert that collides on _id means the key is already applied
+            applied = mongo.upsert(Query.query(notApplied), update, Wallet.class).thenReturn(true)
+                    .onErrorResume(DuplicateKeyException.class, ex -> Mono.just(true));
+        }
+        else {
+            notApplied = notApplied.and("balance").gte(-entry.coins());
+            applied = mongo.updateFirst(Query.query(notApplied), update, Wallet.class)
+                    .flatMap(result -> result.getModifiedCount() == 1 ? Mono.just(true) : alreadyApplied(entry));
+        }
+        return applied.then(markApplied(entry));
+    }
+
+    private Mono<Boolean> alreadyApplied(LedgerEntry entry) {
+        return mongo.findById(entry.userId(), Wallet.class)
+                .filter(wallet -> wallet.appliedKeys() != null && wallet.appliedKeys().contains(entry.id()))
+                .map(wallet -> true)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                        "balance of " + entry.userId() + " does not cover ledger entry " + entry.id())));
+    }
+
+    private Mono<LedgerEntry> markApplied(LedgerEntry entry) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.id())), Update.update("applied", true),
+                LedgerEntry.class)
+                .thenReturn(new LedgerEntry(entry.id(), entry.userId(), entry.kind(), entry.coins(), entry.sessionId(),
+                        entry.idempotencyKey(), entry.createdAt(), true));
+    }
+
+    /** Applies entries a crash left recorded but unapplied (only debits can be; credits are retried by admins). */
+    public Flux<LedgerEntry> repairUnapplied(java.time.Instant olderThan) {
+        Query query = Query.query(Criteria.where("applied").is(false).and("createdAt").lte(olderThan)).limit(100);
+        return mongo.find(query, LedgerEntry.class).concatMap(this::apply);
+    }
+}
