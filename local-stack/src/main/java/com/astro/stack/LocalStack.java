@@ -148,6 +148,8 @@ public final class LocalStack implements AutoCloseable {
             // sids carry this address; the gateway routes long-polls back by it
             env.put("CHAT_INSTANCE_ID", name);
             env.put("CHAT_ADVERTISED_ADDRESS", "127.0.0.1:" + port);
+            // chat asks presence for the online list; one URL (its setting is a single address)
+            env.put("PRESENCE_URL", "http://127.0.0.1:" + settings.basePorts.get(App.PRESENCE));
         }
         if (app == App.GATEWAY) {
             env.put("SPRING_PROFILES_ACTIVE", "dev");
