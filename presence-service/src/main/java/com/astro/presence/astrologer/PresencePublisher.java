@@ -1,6 +1,7 @@
 package com.astro.presence.astrologer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.slf4j.Logger;
@@ -26,6 +27,8 @@ public class PresencePublisher {
 
     private static final Logger log = LoggerFactory.getLogger(PresencePublisher.class);
 
+    static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
+
     private final EventPublisher events;
 
     private final PresenceStore store;
@@ -38,16 +41,31 @@ public class PresencePublisher {
         this.clock = clock;
     }
 
-    /** Publishes the changed document, then any newer version; completes with the last state published. */
+    /**
+     * Publishes the changed document, then any newer version, and completes with the last state published. If
+     * Kafka cannot take the event within {@link #PUBLISH_TIMEOUT}, it completes with the change anyway: the change
+     * is stored and still flagged unpublished, so a later sweep publishes it; a caller is not kept waiting on the
+     * broker for a change that has already happened.
+     */
     public Mono<AstrologerPresence> publish(AstrologerPresence changed) {
+        return publishNow(changed)
+                .onErrorResume(ex -> {
+                    log.warn("presence-changed for astrologer {} version {} not published now ({}); a sweep will publish it",
+                            changed.id(), changed.version(), ex.toString());
+                    return Mono.just(changed);
+                });
+    }
+
+    private Mono<AstrologerPresence> publishNow(AstrologerPresence changed) {
         return events.publish(toEvent(changed))
+                .timeout(PUBLISH_TIMEOUT)
                 .then(store.markPublished(changed.id(), changed.version()))
                 .then(store.findById(changed.id()))
                 .flatMap(current -> {
                     if (current.version() > changed.version()) {
                         log.debug("astrologer {} moved from version {} to {} while publishing; publishing again",
                                 changed.id(), changed.version(), current.version());
-                        return publish(current);
+                        return publishNow(current);
                     }
                     return Mono.just(changed);
                 })
