@@ -1,0 +1,53 @@
+package com.astro.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import com.astro.common.event.EventJson;
+import com.astro.infra.NodeScript;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Measures send-to-receive latency between a user on instance A and an astrologer on instance B at a steady
+ * rate ({@code src/test/js/latency.js}), with idle sockets connected alongside, and checks every message
+ * arrived in order. The figures are printed for the README; the only bound asserted is a generous one that
+ * catches a broken fan-out, not a slow machine.
+ */
+class LatencyMeasurementTest extends ChatTestSupport {
+
+    private static final int RATE = 20;
+
+    private static final int COUNT = 200;
+
+    private static final int IDLE = 50;
+
+    @Test
+    void messagesCrossInstancesInOrderAtASteadyRate() {
+        Parties p = activeSession();
+        String idleTokens = IntStream.range(0, IDLE).mapToObj(i -> token(newId("idle"), "user"))
+                .collect(Collectors.joining(","));
+
+        NodeScript.Result result = NodeScript.run(
+                NodeScript.repositoryRoot().resolve("chat-service/src/test/js/latency.js"),
+                Map.of("URL_A", cluster.a().url(), "URL_B", cluster.b().url(), "USER_TOKEN", p.userToken(),
+                        "ASTRO_TOKEN", p.astrologerToken(), "SESSION_ID", p.sessionId(), "RATE",
+                        String.valueOf(RATE), "COUNT", String.valueOf(COUNT), "IDLE_TOKENS", idleTokens),
+                Duration.ofSeconds(90));
+
+        assertThat(result.succeeded()).as(result.stderr()).isTrue();
+        JsonNode figures = EventJson.mapper().readTree(result.stdout().lines().reduce((a, b) -> b).orElseThrow());
+        System.out.println("chat latency across instances: " + figures);
+        assertThat(figures.path("received").asInt()).isEqualTo(COUNT);
+        assertThat(figures.path("inOrder").asBoolean()).isTrue();
+        assertThat(figures.path("connections").asInt()).isEqualTo(IDLE + 2);
+        assertThat(figures.path("p50").asDouble()).isLessThan(1_000);
+        assertThat(storedCount(p.sessionId())).isEqualTo(COUNT);
+    }
+}

@@ -1,0 +1,142 @@
+package com.astro.chat;
+
+import static com.astro.chat.SocketClients.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.astro.common.event.EndReason;
+
+import tools.jackson.databind.JsonNode;
+
+/** The seed's session notifications, from the session events on Kafka to the participants' sockets on any instance. */
+class NotificationsTest extends ChatTestSupport {
+
+    @Test
+    void aRequestedSessionIsAnnouncedToTheAstrologersSockets() {
+        Parties p = newParties();
+        clients.connect("astro-a", cluster.a().url(), p.astrologerToken());
+        clients.connect("astro-b", cluster.b().url(), p.astrologerToken());
+        clients.connect("user", cluster.a().url(), p.userToken());
+
+        requested(p);
+
+        for (String socket : new String[] { "astro-a", "astro-b" }) {
+            JsonNode notice = clients.awaitReceived(socket, "session:request", 1).get(0);
+            assertThat(notice.path("sessionId").asString()).isEqualTo(p.sessionId());
+            assertThat(notice.path("userId").asString()).isEqualTo(p.userId());
+            assertThat(notice.path("sessionType").asString()).isEqualTo("chat");
+            assertThat(notice.path("ratePerMinute").asLong()).isEqualTo(10);
+        }
+        assertThat(clients.received("user", "session:request")).isEmpty();
+    }
+
+    @Test
+    void anAcceptedSessionIsAnnouncedToTheUserAndTheAstrologer() {
+        Parties p = newParties();
+        clients.connect("user", cluster.a().url(), p.userToken());
+        clients.connect("astro", cluster.b().url(), p.astrologerToken());
+        requested(p);
+
+        accepted(p);
+
+        JsonNode atUser = clients.awaitReceived("user", "session:accepted", 1).get(0);
+        JsonNode atAstrologer = clients.awaitReceived("astro", "session:accepted", 1).get(0);
+        assertThat(atUser.path("sessionId").asString()).isEqualTo(p.sessionId());
+        assertThat(atUser.path("channelName").asString()).isEqualTo("channel_" + p.sessionId());
+        assertThat(atAstrologer.path("sessionId").asString()).isEqualTo(p.sessionId());
+    }
+
+    @Test
+    void theUserToldAcceptedCanJoinAtOnce() {
+        Parties p = newParties();
+        clients.connect("user", cluster.b().url(), p.userToken());
+        requested(p);
+        accepted(p);
+        clients.awaitReceived("user", "session:accepted", 1);
+
+        assertThat(clients.call("user", "join-session", json("sessionId", p.sessionId())).path("ok").asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void anEndedSessionIsAnnouncedToBothWithReasonAndBilling() {
+        Parties p = activeSession();
+        clients.connect("user", cluster.a().url(), p.userToken());
+        clients.connect("astro", cluster.b().url(), p.astrologerToken());
+
+        ended(p, EndReason.BALANCE_EXHAUSTED, 3);
+
+        for (String socket : new String[] { "user", "astro" }) {
+            JsonNode notice = clients.awaitReceived(socket, "session:ended", 1).get(0);
+            assertThat(notice.path("sessionId").asString()).isEqualTo(p.sessionId());
+            assertThat(notice.path("reason").asString()).isEqualTo("balance_exhausted");
+            assertThat(notice.path("billedMinutes").asLong()).isEqualTo(3);
+            assertThat(notice.path("coinsCharged").asLong()).isEqualTo(30);
+        }
+    }
+
+    @Test
+    void aRejectedRequestIsAnnouncedAsEndedToo() {
+        Parties p = newParties();
+        clients.connect("user", cluster.a().url(), p.userToken());
+        requested(p);
+
+        ended(p, EndReason.REJECTED, 0);
+
+        JsonNode notice = clients.awaitReceived("user", "session:ended", 1).get(0);
+        assertThat(notice.path("reason").asString()).isEqualTo("rejected");
+        assertThat(notice.path("coinsCharged").asLong()).isZero();
+    }
+
+    @Test
+    void whenTheSessionEndsItsRoomClosesAfterTheLastMessages() {
+        Parties p = activeSession();
+        clients.connect("user", cluster.a().url(), p.userToken());
+        clients.connect("astro", cluster.b().url(), p.astrologerToken());
+        clients.call("user", "join-session", json("sessionId", p.sessionId()));
+        clients.call("astro", "join-session", json("sessionId", p.sessionId()));
+        clients.call("user", "message:send", json("sessionId", p.sessionId(), "text", "last words"));
+
+        ended(p, EndReason.COMPLETED, 1);
+
+        clients.awaitReceived("astro", "session:ended", 1);
+        assertThat(clients.received("astro", "message:receive")).extracting(m -> m.path("text").asString())
+                .containsExactly("last words");
+        JsonNode rejoin = clients.call("astro", "join-session", json("sessionId", p.sessionId()));
+        assertThat(rejoin.path("error").path("code").asString()).isEqualTo("session_not_active");
+    }
+
+    @Test
+    void theUserCanAskAgainForThePendingRequestToBeAnnounced() {
+        Parties p = newParties();
+        requested(p);
+        clients.connect("astro", cluster.b().url(), p.astrologerToken());
+        clients.connect("user", cluster.a().url(), p.userToken());
+
+        JsonNode ack = clients.call("user", "session:request", json("sessionId", p.sessionId()));
+
+        assertThat(ack.path("ok").asBoolean()).isTrue();
+        JsonNode notice = clients.awaitReceived("astro", "session:request", 1).get(0);
+        assertThat(notice.path("sessionId").asString()).isEqualTo(p.sessionId());
+        assertThat(notice.path("userId").asString()).isEqualTo(p.userId());
+    }
+
+    @Test
+    void onlyTheSessionsUserMayAskAgainAndOnlyWhileItIsPending() {
+        Parties p = newParties();
+        requested(p);
+        clients.connect("stranger", cluster.a().url(), token(newId("user"), "user"));
+        clients.connect("astro", cluster.a().url(), p.astrologerToken());
+
+        JsonNode stranger = clients.call("stranger", "session:request", json("sessionId", p.sessionId()));
+        JsonNode astrologer = clients.call("astro", "session:request", json("sessionId", p.sessionId()));
+        accepted(p);
+        clients.connect("user", cluster.a().url(), p.userToken());
+        JsonNode afterAccept = clients.call("user", "session:request", json("sessionId", p.sessionId()));
+
+        assertThat(stranger.path("error").path("code").asString()).isEqualTo("session_not_found");
+        assertThat(astrologer.path("error").path("code").asString()).isEqualTo("session_not_found");
+        assertThat(afterAccept.path("error").path("code").asString()).isEqualTo("session_not_pending");
+    }
+}

@@ -1,0 +1,82 @@
+// Send-to-receive latency between two socket.io clients on different chat-service instances.
+// The user (on URL_A) sends COUNT messages at RATE per second; the astrologer (on URL_B) receives them.
+// Latency = time the astrologer's message:receive fired - time the user's emit was called (one process, one clock).
+// IDLE extra authenticated sockets (split over both instances) stay connected meanwhile, as background load.
+// Prints one JSON line: {count, rate, connections, p50, p90, p99, max, inOrder, lost}.
+// Env: URL_A URL_B USER_TOKEN ASTRO_TOKEN SESSION_ID RATE COUNT IDLE IDLE_TOKENS (comma separated)
+const { io } = require("socket.io-client");
+
+const env = process.env;
+const RATE = Number(env.RATE || 20);
+const COUNT = Number(env.COUNT || 200);
+const idleTokens = (env.IDLE_TOKENS || "").split(",").filter((t) => t);
+
+function connect(url, token) {
+  return new Promise((resolve, reject) => {
+    const socket = io(url, { transports: ["websocket"], auth: { token }, reconnection: false, forceNew: true });
+    socket.once("connect", () => resolve(socket));
+    socket.once("connect_error", (err) => reject(new Error(url + ": " + err.message)));
+  });
+}
+
+function call(socket, event, payload) {
+  return new Promise((resolve) => socket.emit(event, payload, resolve));
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return null;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)];
+}
+
+async function main() {
+  const idle = await Promise.all(idleTokens.map((t, i) => connect(i % 2 === 0 ? env.URL_A : env.URL_B, t)));
+  const user = await connect(env.URL_A, env.USER_TOKEN);
+  const astrologer = await connect(env.URL_B, env.ASTRO_TOKEN);
+  for (const socket of [user, astrologer]) {
+    const ack = await call(socket, "join-session", { sessionId: env.SESSION_ID });
+    if (!ack || !ack.ok) throw new Error("join refused: " + JSON.stringify(ack));
+  }
+
+  const sentAt = new Map();
+  const latencies = [];
+  const seqs = [];
+  let done;
+  const finished = new Promise((resolve) => (done = resolve));
+  astrologer.on("message:receive", (m) => {
+    const started = sentAt.get(m.clientMessageId);
+    if (started !== undefined) {
+      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+      seqs.push(m.seq);
+      if (latencies.length === COUNT) done();
+    }
+  });
+
+  const interval = 1000 / RATE;
+  const begin = Date.now();
+  for (let i = 0; i < COUNT; i++) {
+    const due = begin + i * interval;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const id = "lat-" + i;
+    sentAt.set(id, process.hrtime.bigint());
+    user.emit("message:send", { sessionId: env.SESSION_ID, text: "latency probe " + i, clientMessageId: id });
+  }
+  await Promise.race([finished, new Promise((r) => setTimeout(r, 15000))]);
+
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const inOrder = seqs.every((s, i) => i === 0 || s > seqs[i - 1]);
+  const round = (v) => (v === null ? null : Math.round(v * 100) / 100);
+  console.log(JSON.stringify({
+    count: COUNT, rate: RATE, connections: idle.length + 2, received: latencies.length, lost: COUNT - latencies.length,
+    inOrder, p50: round(percentile(sorted, 50)), p90: round(percentile(sorted, 90)), p99: round(percentile(sorted, 99)),
+    max: round(sorted[sorted.length - 1] ?? null),
+  }));
+  [user, astrologer, ...idle].forEach((s) => s.disconnect());
+  process.exit(0);
+}
+
+main().catch((err) => {
+  console.error(err.stack || String(err));
+  process.exit(1);
+});
