@@ -1,17 +1,12 @@
 package com.astro.presence;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,20 +31,10 @@ import com.astro.presence.astrologer.AstrologerPresence;
         "astro.presence.rates.min=1",
         "astro.presence.rates.max=1000" })
 @AutoConfigureWebTestClient
-@Import(PresenceIntegrationTest.TestClock.class)
+@Import(TestClockConfiguration.class)
 public abstract class PresenceIntegrationTest {
 
     protected static final Duration WAIT = Duration.ofSeconds(20);
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        }
-    }
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {

@@ -161,11 +161,19 @@ public class PresenceStore {
         return mongo.findAndModify(query, update, RETURN_NEW, AstrologerPresence.class);
     }
 
+    /**
+     * Applies the change to an existing record if it changes something; creates the record if there is none.
+     * Two creators racing collide on {@code _id}; the loser then applies its change to the winner's record.
+     */
     private Mono<AstrologerPresence> upsertIfChanged(String id, Criteria differs, Update update) {
-        // _id stays a top-level equality so that an upsert takes it for the new document
         Query query = Query.query(Criteria.where(ID).is(id)).addCriteria(differs);
-        return mongo.findAndModify(query, update, UPSERT_RETURN_NEW, AstrologerPresence.class)
-                .onErrorResume(DuplicateKeyException.class, ex -> Mono.empty());
+        Mono<AstrologerPresence> changeExisting = mongo.findAndModify(query, update, RETURN_NEW, AstrologerPresence.class);
+        return changeExisting.switchIfEmpty(Mono.defer(() -> mongo.exists(Query.query(Criteria.where(ID).is(id)),
+                        AstrologerPresence.class)
+                .flatMap(exists -> exists ? Mono.<AstrologerPresence>empty()
+                        // _id stays a top-level equality so that the upsert takes it for the new document
+                        : mongo.findAndModify(query, update, UPSERT_RETURN_NEW, AstrologerPresence.class)
+                                .onErrorResume(DuplicateKeyException.class, ex -> changeExisting))));
     }
 
     private static Criteria differs(String field, boolean value, String displayName) {
