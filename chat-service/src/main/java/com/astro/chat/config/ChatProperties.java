@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param presenceUrl base URL of presence-service, called for {@code presence:on} / {@code presence:off}
  * @param historyDefaultLimit history page size when the caller names none
  * @param historyMaxLimit the largest history page a caller may ask for
+ * @param allowedOrigins browser origins allowed to use the polling transport directly (CORS); FRONTEND_URL
  */
 @ConfigurationProperties("astro.chat")
 public record ChatProperties(
@@ -25,5 +26,6 @@ public record ChatProperties(
         @DefaultValue("10s") Duration heartbeatInterval,
         @DefaultValue("http://localhost:8081") String presenceUrl,
         @DefaultValue("50") int historyDefaultLimit,
-        @DefaultValue("200") int historyMaxLimit) {
+        @DefaultValue("200") int historyMaxLimit,
+        @DefaultValue("http://localhost:3000") java.util.List<String> allowedOrigins) {
 }
