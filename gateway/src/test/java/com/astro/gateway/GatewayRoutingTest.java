@@ -133,6 +133,19 @@ class GatewayRoutingTest extends GatewayTest {
     }
 
     @Test
+    void aChunkedBodyOverTheLimitIs413() {
+        org.springframework.core.io.buffer.DefaultDataBufferFactory buffers = new org.springframework.core.io.buffer.DefaultDataBufferFactory();
+        reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer> chunks = reactor.core.publisher.Flux.range(0, 8)
+                .map(i -> buffers.wrap("x".repeat(300).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        client.post().uri("/api/sessions/start").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromDataBuffers(chunks))
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.detail").isEqualTo("The request body is larger than the limit of 1024 bytes");
+    }
+
+    @Test
     void aBodyWithinTheLimitIsForwardedWhole() {
         Map<String, Object> echo = client.post().uri("/api/sessions/start").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"astrologerId\":\"astro_1\"}")
