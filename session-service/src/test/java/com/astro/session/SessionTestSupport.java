@@ -1,0 +1,160 @@
+package com.astro.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.astro.common.event.DomainEvent;
+import com.astro.common.event.EventJson;
+import com.astro.common.event.PresenceChanged;
+import com.astro.common.event.Rates;
+import com.astro.common.kafka.EventPublisher;
+import com.astro.infra.MutableClock;
+import com.astro.infra.TestInfra;
+import com.astro.session.presence.AstrologerDirectory;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One application context for all integration tests (same configuration, so Spring caches it) over the shared
+ * embedded Kafka broker and Mongo server. Every test uses fresh user and astrologer ids, so tests never see
+ * each other's data. The periodic sweep is slowed down; tests run the sweeper themselves after moving the clock.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@Import(SessionTestSupport.Clocks.class)
+public abstract class SessionTestSupport {
+
+    public static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+
+    @DynamicPropertySource
+    static void infra(DynamicPropertyRegistry registry) {
+        TestInfra.shared().register(registry, "session-test");
+        registry.add("spring.kafka.consumer.group-id", () -> "session-test-" + UUID.randomUUID());
+        registry.add("astro.session.sweep-interval", () -> "1h");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Clocks {
+
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
+    }
+
+    @Autowired
+    protected WebTestClient web;
+
+    @Autowired
+    protected EventPublisher publisher;
+
+    @Autowired
+    protected AstrologerDirectory directory;
+
+    private static long presenceVersion = 1;
+
+    protected static String fresh(String prefix) {
+        return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    protected static String token(String sub, String role) {
+        return TestInfra.shared().issuer().mint(sub, role, sub);
+    }
+
+    /** Publishes the astrologer's presence as presence-service would and waits until this service has read it. */
+    protected void presence(String astrologerId, boolean online, boolean busy, Rates rates) {
+        long version;
+        synchronized (SessionTestSupport.class) {
+            version = ++presenceVersion;
+        }
+        publisher.publish(PresenceChanged.of(CLOCK.instant(), astrologerId, astrologerId, online, busy, null,
+                CLOCK.instant(), rates, version)).block();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var known = directory.find(astrologerId).block();
+            return known != null && known.version() == version;
+        });
+    }
+
+    protected void onlineAstrologer(String astrologerId, long chatRate) {
+        presence(astrologerId, true, false, new Rates(chatRate, chatRate * 2, null));
+    }
+
+    protected void credit(String userId, long coins) {
+        web.post().uri("/api/wallets/{id}/credit", userId)
+                .header("Authorization", "Bearer " + token("admin_1", "admin"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("coins", coins, "idempotencyKey", fresh("grant")))
+                .exchange().expectStatus().isOk();
+    }
+
+    protected WebTestClient.ResponseSpec post(String path, String bearer, Object body) {
+        return web.post().uri(path).header("Authorization", "Bearer " + bearer)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> startSession(String userId, String astrologerId, String type) {
+        return post("/api/sessions/start", token(userId, "user"), Map.of("astrologerId", astrologerId, "sessionType", type))
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> accept(String astrologerId, String sessionId) {
+        return post("/api/sessions/accept", token(astrologerId, "astrologer"), Map.of("sessionId", sessionId))
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    /** Every record of {@code topic} about {@code sessionId}, read from the beginning by a plain consumer. */
+    protected static <T extends DomainEvent> List<T> events(String topic, String sessionId, Class<T> type) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.shared().kafka().bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "session-events-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<T> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topic + " to its end");
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (sessionId.equals(record.key())) {
+                        found.add(EventJson.read(record.value(), type));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,78 @@
+package com.astro.session.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import com.astro.common.event.EndReason;
+import com.astro.session.billing.Billing.Bill;
+
+class BillingTest {
+
+    static final Instant ACCEPTED = Instant.parse("2026-01-01T10:00:00Z");
+
+    @Test
+    void anEndRightAtAcceptanceIsBilledTheMinimumMinute() {
+        assertThat(Billing.billedMinutes(Duration.ZERO)).isEqualTo(1);
+    }
+
+    @Test
+    void startedMinutesAreRoundedUp() {
+        assertThat(Billing.billedMinutes(Duration.ofSeconds(1))).isEqualTo(1);
+        assertThat(Billing.billedMinutes(Duration.ofSeconds(60))).isEqualTo(1);
+        assertThat(Billing.billedMinutes(Duration.ofMillis(60_001))).isEqualTo(2);
+        assertThat(Billing.billedMinutes(Duration.ofSeconds(150))).isEqualTo(3);
+    }
+
+    @Test
+    void affordableMinutesAreWholeMinutesOfTheBalance() {
+        assertThat(Billing.affordableMinutes(29, 10)).isEqualTo(2);
+        assertThat(Billing.affordableMinutes(30, 10)).isEqualTo(3);
+        assertThat(Billing.affordableMinutes(0, 10)).isZero();
+        assertThat(Billing.affordableMinutes(-5, 10)).isZero();
+    }
+
+    @Test
+    void theBalanceRunsOutWhenTheFirstUnaffordableMinuteStarts() {
+        assertThat(Billing.exhaustionAt(ACCEPTED, 25, 10)).isEqualTo(ACCEPTED.plus(Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void endingBeforeExhaustionCompletesAndBillsStartedMinutes() {
+        Bill bill = Billing.bill(ACCEPTED, ACCEPTED.plusSeconds(61), 10, 100);
+        assertThat(bill).isEqualTo(new Bill(EndReason.COMPLETED, ACCEPTED.plusSeconds(61), 2, 20));
+    }
+
+    @Test
+    void endingAfterExhaustionBillsOnlyTheAffordableMinutesAtTheExhaustionPoint() {
+        Bill bill = Billing.bill(ACCEPTED, ACCEPTED.plus(Duration.ofMinutes(10)), 10, 35);
+        assertThat(bill).isEqualTo(new Bill(EndReason.BALANCE_EXHAUSTED, ACCEPTED.plus(Duration.ofMinutes(3)), 3, 30));
+    }
+
+    @Test
+    void endingExactlyAtTheExhaustionPointIsExhaustion() {
+        Bill bill = Billing.bill(ACCEPTED, ACCEPTED.plus(Duration.ofMinutes(2)), 10, 20);
+        assertThat(bill.reason()).isEqualTo(EndReason.BALANCE_EXHAUSTED);
+        assertThat(bill.coins()).isEqualTo(20);
+    }
+
+    @Test
+    void theChargeNeverExceedsTheBalance() {
+        for (long balance = 0; balance < 200; balance += 7) {
+            for (long seconds = 0; seconds < 1500; seconds += 13) {
+                Bill bill = Billing.bill(ACCEPTED, ACCEPTED.plusSeconds(seconds), 12, balance);
+                assertThat(bill.coins()).isLessThanOrEqualTo(balance);
+                assertThat(bill.coins()).isEqualTo(bill.minutes() * 12);
+            }
+        }
+    }
+
+    @Test
+    void anOverflowingCostIsAnErrorNotAWrappedNumber() {
+        assertThatThrownBy(() -> Billing.cost(Long.MAX_VALUE / 2, 3)).isInstanceOf(ArithmeticException.class);
+    }
+}
