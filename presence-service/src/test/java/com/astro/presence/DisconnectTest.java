@@ -10,6 +10,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 import com.astro.common.event.ChatInstanceHeartbeat;
 import com.astro.common.event.ChatInstanceHeartbeat.Connection;
@@ -71,6 +74,19 @@ class DisconnectTest extends PresenceIntegrationTest {
     private PresenceChanged lastEvent(String id) {
         List<PresenceChanged> events = PresenceTopic.eventsFor(id);
         return events.get(events.size() - 1);
+    }
+
+    @Autowired
+    ScheduledTaskHolder scheduledTasks;
+
+    @Test
+    void theSweepIsScheduledAtTheConfiguredInterval() {
+        assertThat(scheduledTasks.getScheduledTasks())
+                .map(ScheduledTask::getTask)
+                .filteredOn(task -> task.getRunnable().toString().contains("DisconnectSweeper.scheduledSweep"))
+                .singleElement()
+                .isInstanceOfSatisfying(FixedDelayTask.class,
+                        task -> assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofHours(1)));
     }
 
     @Test
