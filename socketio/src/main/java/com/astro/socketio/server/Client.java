@@ -1,0 +1,177 @@
+package com.astro.socketio.server;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import com.astro.socketio.engine.EnginePacket;
+import com.astro.socketio.engine.EngineSession;
+import com.astro.socketio.protocol.Packet;
+import com.astro.socketio.protocol.PacketCodec;
+import com.astro.socketio.protocol.PacketFormatException;
+import com.astro.socketio.protocol.PacketType;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The Socket.IO side of one Engine.IO session: decodes packets (reassembling binary attachments), routes them to
+ * the sockets of each namespace, and closes the connection on anything it cannot parse. Inbound packets of one
+ * session arrive one at a time (one transport reads at a time), so the reassembly state needs no lock.
+ */
+final class Client {
+
+    private final SocketIoServer server;
+    private final EngineSession engine;
+    private final PacketCodec codec;
+    private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
+    private final Disposable connectTimer;
+    private volatile boolean connectRequested;
+    private Packet partial;
+    private List<byte[]> attachments;
+
+    Client(SocketIoServer server, EngineSession engine) {
+        this.server = server;
+        this.engine = engine;
+        this.codec = server.codec();
+        engine.onMessage(this::receive);
+        engine.onClose(this::transportClosed);
+        this.connectTimer = Schedulers.parallel().schedule(() -> {
+            if (!connectRequested) {
+                engine.close("connect timeout");
+            }
+        }, server.options().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    String transport() {
+        return engine.transportName();
+    }
+
+    void send(Packet packet) {
+        sendEncoded(codec.encode(packet));
+    }
+
+    void sendEncoded(PacketCodec.Encoded encoded) {
+        if (encoded.attachments().isEmpty()) {
+            engine.send(EnginePacket.message(encoded.text()));
+            return;
+        }
+        List<EnginePacket> packets = new ArrayList<>(encoded.attachments().size() + 1);
+        packets.add(EnginePacket.message(encoded.text()));
+        encoded.attachments().forEach(bytes -> packets.add(EnginePacket.binaryMessage(bytes)));
+        engine.sendAll(packets);
+    }
+
+    void closeTransport() {
+        engine.close("forced close");
+    }
+
+    void removed(Socket socket) {
+        sockets.remove(socket.namespace().name(), socket);
+    }
+
+    private void receive(EnginePacket message) {
+        try {
+            if (message.isBinary()) {
+                if (partial == null) {
+                    throw new PacketFormatException("binary data outside a binary packet");
+                }
+                attachments.add(message.binary());
+                if (attachments.size() == partial.attachments()) {
+                    Packet complete = codec.reconstruct(partial, attachments);
+                    partial = null;
+                    attachments = null;
+                    dispatch(complete);
+                }
+                return;
+            }
+            if (partial != null) {
+                throw new PacketFormatException("text data while waiting for attachments");
+            }
+            Packet packet = codec.decode(message.text());
+            if (packet.type().isBinary() && packet.attachments() > 0) {
+                partial = packet;
+                attachments = new ArrayList<>(packet.attachments());
+                return;
+            }
+            dispatch(packet.type().isBinary() ? codec.reconstruct(packet, List.of()) : packet);
+        }
+        catch (PacketFormatException ex) {
+            engine.close("parse error");
+        }
+    }
+
+    private void dispatch(Packet packet) {
+        switch (packet.type()) {
+            case CONNECT -> connect(packet);
+            case DISCONNECT -> {
+                Socket socket = sockets.get(packet.namespace());
+                if (socket != null) {
+                    socket.closed("client namespace disconnect");
+                }
+            }
+            case EVENT, BINARY_EVENT -> {
+                Socket socket = sockets.get(packet.namespace());
+                if (socket != null) {
+                    socket.dispatchEvent(packet);
+                }
+            }
+            case ACK, BINARY_ACK -> {
+                Socket socket = sockets.get(packet.namespace());
+                if (socket != null) {
+                    socket.dispatchAck(packet);
+                }
+            }
+            case CONNECT_ERROR -> throw new PacketFormatException("CONNECT_ERROR from a client");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void connect(Packet packet) {
+        connectRequested = true;
+        connectTimer.dispose();
+        Namespace namespace = server.existingNamespace(packet.namespace());
+        if (namespace == null) {
+            send(Packet.of(PacketType.CONNECT_ERROR, packet.namespace(), null, Map.of("message", "Invalid namespace")));
+            return;
+        }
+        if (sockets.containsKey(namespace.name())) {
+            return;
+        }
+        Map<String, Object> auth = packet.data() == null ? Map.of() : (Map<String, Object>) packet.data();
+        var request = engine.handshake();
+        Handshake handshake = new Handshake(auth, request.headers(), request.query(), request.remoteAddress());
+        namespace.admit(handshake).subscribe(admission -> {
+            if (engine.isClosed()) {
+                return;
+            }
+            if (!admission.accepted()) {
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("message", admission.message());
+                if (admission.data() != null) {
+                    error.put("data", admission.data());
+                }
+                send(Packet.of(PacketType.CONNECT_ERROR, namespace.name(), null, error));
+                return;
+            }
+            Socket socket = new Socket(namespace, this, handshake, admission.attributes());
+            if (sockets.putIfAbsent(namespace.name(), socket) != null) {
+                return;
+            }
+            send(Packet.of(PacketType.CONNECT, namespace.name(), null, Map.of("sid", socket.id())));
+            namespace.added(socket);
+            if (engine.isClosed()) {
+                socket.closed("transport close");
+            }
+        });
+    }
+
+    private void transportClosed(String reason) {
+        connectTimer.dispose();
+        for (Socket socket : List.copyOf(sockets.values())) {
+            socket.closed(reason);
+        }
+    }
+}

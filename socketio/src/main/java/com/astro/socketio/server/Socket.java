@@ -1,0 +1,259 @@
+package com.astro.socketio.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import com.astro.socketio.engine.SidGenerator;
+import com.astro.socketio.protocol.Packet;
+import com.astro.socketio.protocol.PacketCodec;
+import com.astro.socketio.protocol.PacketType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * One client connected to one namespace. Thread-safe; every method may be called from any thread.
+ * Payload values are plain Java: Map, List, String, Number, Boolean, null, and byte[] for binary (anything else
+ * is serialized with Jackson).
+ */
+public final class Socket {
+
+    private static final Logger log = LoggerFactory.getLogger(Socket.class);
+
+    private final String id = SidGenerator.randomId();
+    private final Namespace namespace;
+    private final Client client;
+    private final Handshake handshake;
+    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+    private final Map<String, List<EventHandler>> handlers = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> disconnectHandlers = new CopyOnWriteArrayList<>();
+    private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Sinks.One<List<Object>>> pendingAcks = new ConcurrentHashMap<>();
+    private final AtomicLong ackIds = new AtomicLong();
+    private final AtomicBoolean connected = new AtomicBoolean(true);
+
+    Socket(Namespace namespace, Client client, Handshake handshake, Map<String, Object> attributes) {
+        this.namespace = namespace;
+        this.client = client;
+        this.handshake = handshake;
+        this.attributes.putAll(attributes);
+    }
+
+    /** The Socket.IO socket id (also a room of its own). */
+    public String id() {
+        return id;
+    }
+
+    public Namespace namespace() {
+        return namespace;
+    }
+
+    public Handshake handshake() {
+        return handshake;
+    }
+
+    /** Mutable, thread-safe per-socket data; starts with what the middleware attached. */
+    public Map<String, Object> attributes() {
+        return attributes;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T attribute(String name) {
+        return (T) attributes.get(name);
+    }
+
+    public boolean connected() {
+        return connected.get();
+    }
+
+    /** The current transport: {@code "polling"} or {@code "websocket"}. */
+    public String transport() {
+        return client.transport();
+    }
+
+    /** Registers a handler for an event sent by the client. */
+    public Socket on(String event, EventHandler handler) {
+        handlers.computeIfAbsent(event, name -> new CopyOnWriteArrayList<>()).add(handler);
+        return this;
+    }
+
+    /**
+     * Called once when the socket is gone, with the reason: {@code "client namespace disconnect"},
+     * {@code "server namespace disconnect"}, {@code "transport close"}, {@code "transport error"},
+     * {@code "ping timeout"}, {@code "parse error"}, {@code "slow consumer"}, {@code "forced close"}.
+     */
+    public Socket onDisconnect(Consumer<String> handler) {
+        disconnectHandlers.add(handler);
+        return this;
+    }
+
+    /** Sends an event to this client. */
+    public void emit(String event, Object... args) {
+        send(Packet.of(PacketType.EVENT, namespace.name(), null, eventData(event, args)));
+    }
+
+    /** Sends an event and waits for the client's acknowledgement arguments; errors with a TimeoutException. */
+    public Mono<List<Object>> emitWithAck(String event, Duration timeout, Object... args) {
+        return Mono.defer(() -> {
+            long ackId = ackIds.getAndIncrement();
+            Sinks.One<List<Object>> sink = Sinks.one();
+            pendingAcks.put(ackId, sink);
+            send(Packet.of(PacketType.EVENT, namespace.name(), ackId, eventData(event, args)));
+            return sink.asMono().timeout(timeout).doFinally(signal -> pendingAcks.remove(ackId));
+        });
+    }
+
+    public void join(String room) {
+        if (connected() && rooms.add(room)) {
+            namespace.rooms().add(room, this);
+        }
+    }
+
+    public void leave(String room) {
+        if (rooms.remove(room)) {
+            namespace.rooms().remove(room, this);
+        }
+    }
+
+    /** The rooms this socket is in, including its own id. */
+    public Set<String> rooms() {
+        return Set.copyOf(rooms);
+    }
+
+    /** Disconnects from this namespace; the client sees "io server disconnect" and does not reconnect by itself. */
+    public void disconnect() {
+        if (connected()) {
+            send(Packet.of(PacketType.DISCONNECT, namespace.name(), null, null));
+            closed("server namespace disconnect");
+        }
+    }
+
+    /**
+     * Closes the whole underlying connection without a DISCONNECT packet, as a failing instance would: the
+     * client reconnects by itself (useful to shed load or drain an instance).
+     */
+    public void closeConnection() {
+        client.closeTransport();
+    }
+
+    // ---- called by the client connection ------------------------------------------------------------
+
+    void send(Packet packet) {
+        if (connected()) {
+            client.send(packet);
+        }
+    }
+
+    void sendEncoded(PacketCodec.Encoded encoded) {
+        if (connected()) {
+            client.sendEncoded(encoded);
+        }
+    }
+
+    void dispatchEvent(Packet packet) {
+        List<?> data = (List<?>) packet.data();
+        String event = String.valueOf(data.get(0));
+        List<Object> args = Collections.unmodifiableList(new ArrayList<>(data.subList(1, data.size())));
+        Ack ack = packet.id() == null ? NoAck.INSTANCE : new ClientAck(packet.id());
+        List<EventHandler> registered = handlers.get(event);
+        if (registered == null) {
+            return;
+        }
+        for (EventHandler handler : registered) {
+            try {
+                handler.handle(args, ack);
+            }
+            catch (RuntimeException ex) {
+                log.warn("handler of event '{}' on socket {} failed", event, id, ex);
+            }
+        }
+    }
+
+    void dispatchAck(Packet packet) {
+        Sinks.One<List<Object>> sink = pendingAcks.remove(packet.id());
+        if (sink != null) {
+            sink.tryEmitValue(Collections.unmodifiableList(new ArrayList<>((List<?>) packet.data())));
+        }
+    }
+
+    void closed(String reason) {
+        if (!connected.compareAndSet(true, false)) {
+            return;
+        }
+        for (String room : rooms) {
+            namespace.rooms().remove(room, this);
+        }
+        rooms.clear();
+        namespace.removed(this);
+        client.removed(this);
+        pendingAcks.values().forEach(sink -> sink.tryEmitError(new IllegalStateException("socket disconnected")));
+        pendingAcks.clear();
+        for (Consumer<String> handler : disconnectHandlers) {
+            try {
+                handler.accept(reason);
+            }
+            catch (RuntimeException ex) {
+                log.warn("disconnect handler of socket {} failed", id, ex);
+            }
+        }
+    }
+
+    void joinOwnRoom() {
+        join(id);
+    }
+
+    private static List<Object> eventData(String event, Object... args) {
+        List<Object> data = new ArrayList<>(args.length + 1);
+        data.add(event);
+        for (Object arg : args) {
+            data.add(arg);
+        }
+        return data;
+    }
+
+    private final class ClientAck implements Ack {
+
+        private final long ackId;
+        private final AtomicBoolean sent = new AtomicBoolean();
+
+        ClientAck(long ackId) {
+            this.ackId = ackId;
+        }
+
+        @Override
+        public boolean requested() {
+            return true;
+        }
+
+        @Override
+        public void send(Object... args) {
+            if (sent.compareAndSet(false, true)) {
+                Socket.this.send(Packet.of(PacketType.ACK, namespace.name(), ackId, new ArrayList<>(Arrays.asList(args))));
+            }
+        }
+    }
+
+    private enum NoAck implements Ack {
+        INSTANCE;
+
+        @Override
+        public boolean requested() {
+            return false;
+        }
+
+        @Override
+        public void send(Object... args) {
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package com.astro.socketio.spring;
+
+import java.util.Map;
+
+import com.astro.socketio.server.SocketIoServer;
+import org.springframework.core.Ordered;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+
+/**
+ * Mounts a {@link SocketIoServer} in a Spring WebFlux application: declare the returned mapping as a bean.
+ * <pre>{@code
+ * @Bean(destroyMethod = "close")
+ * SocketIoServer socketIo() { ... }
+ *
+ * @Bean
+ * HandlerMapping socketIoEndpoint(SocketIoServer socketIo) {
+ *     return SocketIoEndpoint.handlerMapping(socketIo);
+ * }
+ * }</pre>
+ * The mapping is ordered before annotated controllers so {@code /socket.io/} never reaches them.
+ */
+public final class SocketIoEndpoint {
+
+    private SocketIoEndpoint() {
+    }
+
+    public static HandlerMapping handlerMapping(SocketIoServer server) {
+        String path = server.options().path();
+        SimpleUrlHandlerMapping mapping = new SimpleUrlHandlerMapping(
+                Map.of(path, server.webHandler(), path.substring(0, path.length() - 1), server.webHandler()));
+        mapping.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return mapping;
+    }
+}
