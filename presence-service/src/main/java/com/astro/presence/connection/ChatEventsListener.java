@@ -1,5 +1,7 @@
 package com.astro.presence.connection;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -20,6 +22,9 @@ public class ChatEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(ChatEventsListener.class);
 
+    /** Longer than any sane Mongo round trips; a hung handler fails and is retried instead of stalling the partition. */
+    private static final Duration HANDLING_TIMEOUT = Duration.ofSeconds(30);
+
     private final ConnectionTracker tracker;
 
     public ChatEventsListener(ConnectionTracker tracker) {
@@ -30,7 +35,7 @@ public class ChatEventsListener {
     public void onConnection(String value) {
         ConnectionChanged event = read(value, ConnectionChanged.class);
         if (event != null && event.userId() != null && event.instanceId() != null && event.connectionId() != null) {
-            tracker.changed(event).block();
+            tracker.changed(event).block(HANDLING_TIMEOUT);
         }
     }
 
@@ -38,7 +43,7 @@ public class ChatEventsListener {
     public void onHeartbeat(String value) {
         ChatInstanceHeartbeat event = read(value, ChatInstanceHeartbeat.class);
         if (event != null && event.instanceId() != null) {
-            tracker.heartbeat(event).block();
+            tracker.heartbeat(event).block(HANDLING_TIMEOUT);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.astro.presence.connection;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.slf4j.Logger;
@@ -57,7 +58,7 @@ public class DisconnectSweeper {
             initialDelayString = "${astro.presence.sweep-interval:5s}")
     void scheduledSweep() {
         try {
-            Sweep sweep = sweep().block();
+            Sweep sweep = sweep().block(Duration.ofMinutes(1));
             if (sweep != null && (sweep.instancesLost() > 0 || sweep.astrologersOffline() > 0 || sweep.republished() > 0)) {
                 log.info("sweep: {} chat instance(s) lost, {} astrologer(s) taken offline, {} stale change(s) republished",
                         sweep.instancesLost(), sweep.astrologersOffline(), sweep.republished());

@@ -1,5 +1,7 @@
 package com.astro.presence.session;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -20,6 +22,9 @@ public class SessionEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(SessionEventsListener.class);
 
+    /** Longer than any sane Mongo round trips; a hung handler fails and is retried instead of stalling the partition. */
+    private static final Duration HANDLING_TIMEOUT = Duration.ofSeconds(30);
+
     private final BusyTracker busy;
 
     public SessionEventsListener(BusyTracker busy) {
@@ -30,7 +35,7 @@ public class SessionEventsListener {
     public void onAccepted(String value) {
         SessionAccepted event = read(value, SessionAccepted.class);
         if (event != null && event.astrologerId() != null && event.sessionId() != null) {
-            busy.accepted(event).block();
+            busy.accepted(event).block(HANDLING_TIMEOUT);
         }
     }
 
@@ -38,7 +43,7 @@ public class SessionEventsListener {
     public void onEnded(String value) {
         SessionEnded event = read(value, SessionEnded.class);
         if (event != null && event.astrologerId() != null && event.sessionId() != null) {
-            busy.ended(event).block();
+            busy.ended(event).block(HANDLING_TIMEOUT);
         }
     }
 
