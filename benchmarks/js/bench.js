@@ -1,0 +1,137 @@
+#!/usr/bin/env node
+// The benchmark command (run it with scripts/benchmark): drives the running stack through the gateway with the
+// official socket.io-client and writes benchmarks/reports/<timestamp>.json and .md. See docs/benchmarks.md.
+"use strict";
+
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { execFileSync, spawn } = require("node:child_process");
+const { Stack, call } = require("./lib/api");
+const procs = require("./lib/procs");
+const { markdown } = require("./lib/report");
+const { parseOptions, usage } = require("./lib/options");
+const { fanOutScenario } = require("./scenarios/fanout");
+const { idleScenario } = require("./scenarios/idle");
+const { sessionFlowScenario } = require("./scenarios/sessionflow");
+const { gatewayOverheadScenario } = require("./scenarios/gateway");
+
+const REPO = path.resolve(__dirname, "..", "..");
+
+function log(line) {
+  console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+}
+
+function git(...args) {
+  try {
+    return execFileSync("git", ["-C", REPO, ...args], { encoding: "utf8" }).trim();
+  } catch (e) {
+    return "unknown";
+  }
+}
+
+function environment(processes) {
+  return {
+    cores: os.cpus().length,
+    cpuModel: os.cpus()[0] ? os.cpus()[0].model : "unknown",
+    totalMemoryBytes: os.totalmem(),
+    loadAverage: os.loadavg().map((v) => Math.round(v * 100) / 100),
+    node: process.version,
+    commit: `${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain", "--untracked-files=no") ? " (with local changes)" : ""}`,
+    processes,
+  };
+}
+
+/** The storage benchmark is Java (the reactive driver, chat-service's own MessageStore): run its jar. */
+function storageScenario(options, context) {
+  const jar = path.join(REPO, "benchmarks", "target", "benchmarks-0.1.0-SNAPSHOT.jar");
+  if (!fs.existsSync(jar)) throw new Error(`${jar} is missing: build it with mvn -B -q -f benchmarks/pom.xml package -DskipTests`);
+  const out = path.join(options.out, `storage-${context.runId}.tmp`);
+  context.log(`storage: ${options.storageRate} inserts/s, ${options.storageSeconds}s per path, against ${options.mongoUri}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn("java", ["-XX:+UseSerialGC", "-Xmx256m", "-jar", jar, "--mongo-uri", options.mongoUri,
+      "--rate", String(options.storageRate), "--seconds", String(options.storageSeconds), "--rounds", "2",
+      "--chat-classes", path.join(REPO, "chat-service", "target", "classes"), "--out", out],
+    { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => { stderr += d; });
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code !== 0) {
+        reject(new Error(`storage benchmark exited ${code}: ${stderr.split("\n").filter((l) => /Exception|Error|usage/.test(l)).slice(0, 5).join(" | ")}`));
+        return;
+      }
+      const result = JSON.parse(fs.readFileSync(out, "utf8"));
+      fs.unlinkSync(out);
+      resolve(result);
+    });
+  });
+}
+
+async function main() {
+  let options;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (e) {
+    console.error(e.message);
+    console.error(usage());
+    process.exit(2);
+  }
+  if (options.help) {
+    console.log(usage());
+    return;
+  }
+  fs.mkdirSync(options.out, { recursive: true });
+  const startedAt = new Date();
+  const runId = `b${startedAt.getTime().toString(36)}`;
+  const stack = new Stack(options.gateway);
+  const ready = await call(options.gateway, "GET", "/actuator/health/readiness").catch((e) => ({ status: 0, body: e.message }));
+  if (ready.status !== 200) {
+    console.error(`The gateway at ${options.gateway} is not ready (${ready.status} ${JSON.stringify(ready.body)}). `
+      + "Start the stack (scripts/dev-stack --chat=2 --session=2) or run scripts/benchmark --start-stack.");
+    process.exit(1);
+  }
+  const processes = procs.stackProcesses(options.processPorts).map((p) => ({ ...p, jvmFlags: procs.jvmFlags(p.pid) }));
+  const context = {
+    runId,
+    log,
+    cpuMeter: () => new procs.CpuMeter(processes),
+  };
+  const report = { startedAt: startedAt.toISOString(), options, notes: options.notes || null, environment: environment(processes), results: {} };
+  const scenarios = {
+    gateway: () => gatewayOverheadScenario(stack, options, context),
+    storage: () => storageScenario(options, context),
+    session: () => sessionFlowScenario(stack, options, context),
+    fanout: async () => {
+      const result = await fanOutScenario(stack, options, context);
+      result.close();
+      delete result.close;
+      delete result.pairs;
+      return result;
+    },
+    idle: () => idleScenario(stack, options, context),
+  };
+  // least disturbing first; the idle test last, as 10,000 sockets may push a small chat instance over
+  for (const name of ["gateway", "storage", "session", "fanout", "idle"]) {
+    if (!options.scenarios.includes(name)) continue;
+    try {
+      report.results[name] = await scenarios[name]();
+    } catch (e) {
+      log(`${name} failed: ${e.stack || e}`);
+      report.results[name] = { error: String(e.message || e) };
+    }
+  }
+  report.durationSeconds = Math.round((Date.now() - startedAt.getTime()) / 1000);
+  const stamp = startedAt.toISOString().replace(/[:]/g, "-").replace(/\.\d+Z$/, "Z");
+  const base = path.join(options.out, stamp);
+  fs.writeFileSync(`${base}.json`, JSON.stringify(report, null, 2));
+  fs.writeFileSync(`${base}.md`, markdown(report));
+  log(`report: ${path.relative(process.cwd(), base)}.json and .md`);
+  const failed = Object.entries(report.results).filter(([, r]) => r.error).map(([n]) => n);
+  process.exit(failed.length ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(e.stack || e);
+  process.exit(1);
+});

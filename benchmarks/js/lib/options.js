@@ -1,0 +1,150 @@
+"use strict";
+
+const path = require("node:path");
+
+const SCENARIOS = ["fanout", "idle", "session", "gateway", "storage"];
+
+const DEFAULTS = {
+  gateway: "http://localhost:8080",
+  presenceUrl: "http://localhost:8081",
+  idleUrl: "http://localhost:8083",
+  mongoUri: "mongodb://localhost:27017",
+  scenarios: SCENARIOS,
+  sockets: 1000,
+  rates: [500, 2000],
+  durationSeconds: 30,
+  saturation: true,
+  saturationStart: 500,
+  saturationMax: 16000,
+  saturationSteps: 7,
+  saturationSeconds: 10,
+  thresholdMs: 50,
+  idleLevels: [1000, 5000, 10000],
+  idleConnectConcurrency: 100,
+  idleSettleMs: 5000,
+  sessionConcurrency: 20,
+  sessionSeconds: 30,
+  eventTimeoutMs: 10000,
+  gatewayConcurrency: 16,
+  gatewaySeconds: 20,
+  gatewayRounds: 4,
+  storageRate: 500,
+  storageSeconds: 20,
+  out: path.resolve(__dirname, "..", "..", "reports"),
+  processPorts: [["gateway", 8080], ["presence", 8081], ["session", 8082], ["session-2", 8092], ["chat", 8083],
+    ["chat-2", 8093], ["token", 8084], ["launcher (kafka, mongo, issuer)", 9092]],
+  notes: null,
+};
+
+// a run of about two minutes that still touches every path: for trying the tool and for the smoke test
+const QUICK = {
+  sockets: 100,
+  rates: [100, 200],
+  durationSeconds: 5,
+  saturationStart: 200,
+  saturationSteps: 3,
+  saturationSeconds: 4,
+  idleLevels: [200, 500],
+  idleSettleMs: 1000,
+  sessionConcurrency: 4,
+  sessionSeconds: 8,
+  gatewaySeconds: 4,
+  gatewayRounds: 2,
+  storageRate: 100,
+  storageSeconds: 4,
+};
+
+const FLAGS = {
+  "--gateway": ["gateway", String],
+  "--presence-url": ["presenceUrl", String],
+  "--idle-url": ["idleUrl", String],
+  "--mongo-uri": ["mongoUri", String],
+  "--scenarios": ["scenarios", (v) => {
+    const list = v.split(",").map((s) => s.trim()).filter(Boolean);
+    const unknown = list.filter((s) => !SCENARIOS.includes(s));
+    if (unknown.length) throw new Error(`unknown scenario(s) ${unknown.join(", ")}; known: ${SCENARIOS.join(", ")}`);
+    return list;
+  }],
+  "--sockets": ["sockets", positiveInt],
+  "--rates": ["rates", intList],
+  "--duration": ["durationSeconds", positiveNumber],
+  "--saturation-start": ["saturationStart", positiveInt],
+  "--saturation-max": ["saturationMax", positiveInt],
+  "--saturation-steps": ["saturationSteps", positiveInt],
+  "--saturation-duration": ["saturationSeconds", positiveNumber],
+  "--threshold-ms": ["thresholdMs", positiveNumber],
+  "--idle": ["idleLevels", intList],
+  "--idle-settle-ms": ["idleSettleMs", positiveInt],
+  "--session-concurrency": ["sessionConcurrency", positiveInt],
+  "--session-duration": ["sessionSeconds", positiveNumber],
+  "--gateway-concurrency": ["gatewayConcurrency", positiveInt],
+  "--gateway-duration": ["gatewaySeconds", positiveNumber],
+  "--storage-rate": ["storageRate", positiveNumber],
+  "--storage-duration": ["storageSeconds", positiveNumber],
+  "--out": ["out", (v) => path.resolve(v)],
+  "--notes": ["notes", String],
+};
+
+function positiveNumber(v) {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`expected a positive number, got ${v}`);
+  return n;
+}
+
+function positiveInt(v) {
+  const n = positiveNumber(v);
+  if (!Number.isInteger(n)) throw new Error(`expected a whole number, got ${v}`);
+  return n;
+}
+
+function intList(v) {
+  const list = v.split(",").map((s) => positiveInt(s.trim()));
+  if (list.length === 0) throw new Error("expected a comma-separated list");
+  return list;
+}
+
+/** Options from the command line (`--flag value` or `--flag=value`); --quick applies the small sizes first. */
+function parseOptions(argv) {
+  const options = { ...DEFAULTS };
+  if (argv.includes("--quick")) Object.assign(options, QUICK);
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i];
+    if (arg === "--quick") continue;
+    if (arg === "--help" || arg === "-h") return { ...options, help: true };
+    if (arg === "--no-saturation") {
+      options.saturation = false;
+      continue;
+    }
+    let value;
+    if (arg.includes("=")) {
+      [arg, value] = [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)];
+    }
+    const flag = FLAGS[arg];
+    if (!flag) throw new Error(`unknown option ${arg}`);
+    if (value === undefined) {
+      if (i + 1 >= argv.length) throw new Error(`${arg} needs a value`);
+      value = argv[++i];
+    }
+    options[flag[0]] = flag[1](value);
+  }
+  if (options.sockets < 2 || options.sockets % 2 !== 0) throw new Error("--sockets must be an even number of at least 2");
+  return options;
+}
+
+function usage() {
+  return `usage: scripts/benchmark [--start-stack] [--quick] [options]
+  --scenarios fanout,idle,session,gateway,storage   which parts to run (default: all)
+  --gateway URL (${DEFAULTS.gateway})  --presence-url URL (${DEFAULTS.presenceUrl})  --idle-url URL (${DEFAULTS.idleUrl})
+  --mongo-uri URI (${DEFAULTS.mongoUri})
+  fan-out:  --sockets N (${DEFAULTS.sockets}) --rates R1,R2 (${DEFAULTS.rates}) --duration S (${DEFAULTS.durationSeconds})
+            --no-saturation --saturation-start R (${DEFAULTS.saturationStart}) --saturation-max R (${DEFAULTS.saturationMax})
+            --saturation-steps N (${DEFAULTS.saturationSteps}) --saturation-duration S (${DEFAULTS.saturationSeconds}) --threshold-ms MS (${DEFAULTS.thresholdMs})
+  idle:     --idle K1,K2,K3 (${DEFAULTS.idleLevels}) --idle-settle-ms MS (${DEFAULTS.idleSettleMs})
+  session:  --session-concurrency N (${DEFAULTS.sessionConcurrency}) --session-duration S (${DEFAULTS.sessionSeconds})
+  gateway:  --gateway-concurrency N (${DEFAULTS.gatewayConcurrency}) --gateway-duration S (${DEFAULTS.gatewaySeconds})
+  storage:  --storage-rate R (${DEFAULTS.storageRate}) --storage-duration S (${DEFAULTS.storageSeconds})
+  --out DIR (benchmarks/reports)  --notes TEXT (copied into the report)
+  --quick   small sizes (100 sockets, 100 and 200 msg/s, 500 idle sockets...): about two minutes`;
+}
+
+module.exports = { parseOptions, usage, DEFAULTS, QUICK, SCENARIOS };

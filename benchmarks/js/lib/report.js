@@ -1,0 +1,147 @@
+"use strict";
+
+const { ratio } = require("./stats");
+
+const fmt = (v, unit = "") => (v === null || v === undefined ? "–" : `${typeof v === "number" ? v.toLocaleString("en-US") : v}${unit}`);
+const mib = (bytes) => (bytes === null || bytes === undefined ? "–" : (bytes / 1048576).toFixed(1));
+
+function table(headers, rows) {
+  const lines = [`| ${headers.join(" | ")} |`, `| ${headers.map(() => "---").join(" | ")} |`];
+  for (const row of rows) lines.push(`| ${row.map((c) => fmt(c)).join(" | ")} |`);
+  return lines.join("\n");
+}
+
+function cpuLine(cpu) {
+  if (!cpu) return "";
+  return Object.entries(cpu).sort((a, b) => b[1] - a[1]).map(([name, pct]) => `${name} ${pct}%`).join(", ");
+}
+
+function latencyRow(label, s) {
+  return [label, s.count, s.p50, s.p90, s.p99, s.p999, s.max];
+}
+
+function fanOutSection(f) {
+  const out = ["## 1. Chat fan-out", ""];
+  const s = f.setup;
+  out.push(`Setup: ${s.sockets} sockets (${s.activeSessions} active sessions of two, created through the REST API), `
+    + `transport ${s.transport}, path ${s.path}. Chat instances: ${s.chatInstances.join(", ")}; `
+    + `${s.pairsOnOneInstance} pairs on one instance, ${s.pairsAcrossInstances} across instances. `
+    + `Senders: ${s.senders}. Setup took ${s.setupSeconds}s. Latency is measured from each message's scheduled `
+    + "send time (open loop) to its arrival at the other participant's socket; milliseconds.", "");
+  const rows = [];
+  for (const p of f.points) {
+    rows.push([`${p.offeredRate} msg/s`, p.durationSeconds, p.sent, p.lost, p.duplicates, p.latency.p50, p.latency.p90,
+      p.latency.p99, p.latency.p999, p.latency.max, p.latencySameInstance.p99, p.latencyCrossInstance.p99,
+      p.ackLatency.p99, p.generatorSendLag.p99]);
+  }
+  out.push(table(["offered rate", "s", "sent", "lost", "dup", "p50", "p90", "p99", "p99.9", "max",
+    "p99 same inst.", "p99 cross inst.", "ack p99", "generator lag p99"], rows), "");
+  for (const p of f.points) {
+    out.push(`- ${p.offeredRate} msg/s: same instance p50/p99 ${fmt(p.latencySameInstance.p50)}/${fmt(p.latencySameInstance.p99)} ms `
+      + `(${p.latencySameInstance.count} messages), cross instance ${fmt(p.latencyCrossInstance.p50)}/${fmt(p.latencyCrossInstance.p99)} ms `
+      + `(${p.latencyCrossInstance.count}); cross/same p50 ratio ${fmt(ratio(p.latencyCrossInstance.p50, p.latencySameInstance.p50))}; `
+      + `echo to sender p50 ${fmt(p.echoLatency.p50)} ms (${p.echoReceived} echoes); ack errors ${p.ackErrors}`
+      + `${p.overloaded ? "; OVERLOADED (sending stopped: a message waited more than 5 s)" : ""}. CPU: ${cpuLine(p.cpuPercent)}.`);
+  }
+  if (f.points.length >= 2) {
+    const [a, b] = [f.points[0], f.points[f.points.length - 1]];
+    out.push(`- p99 at ${b.offeredRate} vs ${a.offeredRate} msg/s: ×${fmt(ratio(b.latency.p99, a.latency.p99))}; `
+      + `p50 ×${fmt(ratio(b.latency.p50, a.latency.p50))}.`);
+  }
+  out.push("");
+  if (f.saturation) {
+    const sat = f.saturation;
+    out.push(`**Saturation** (highest rate with p99 ≤ ${sat.thresholdMs} ms and nothing lost, across ${s.sockets} sockets): `
+      + `**${fmt(sat.saturationRate)} msg/s**${sat.reachedMaxRate ? " (the search's upper bound; not saturated)" : `; first failing rate ${fmt(sat.firstFailingRate)} msg/s`}.`, "");
+    out.push(table(["step rate (msg/s)", "p99 (ms)", "lost", "overloaded", "passed"],
+      sat.steps.map((st) => [st.rate, st.p99, st.lost, st.overloaded ? "yes" : "no", st.passed ? "yes" : "no"])), "");
+  }
+  return out.join("\n");
+}
+
+function idleSection(i) {
+  const out = ["## 2. Idle connections", ""];
+  out.push(`Setup: ${i.setup.target}; pid ${i.setup.pid}; JVM flags \`${i.setup.jvmFlags || "?"}\`. ${i.setup.method}.`, "");
+  out.push(`Baseline: RSS ${mib(i.baseline.rssBytes)} MiB, heap used ${mib(i.baseline.heapUsedBytes)} MiB `
+    + `(committed ${mib(i.baseline.heapCommittedBytes)} MiB), ${fmt(i.baseline.openFds)} open fds.`, "");
+  out.push(table(["sockets", "connected", "connect rate (/s)", "RSS MiB", "RSS bytes/conn", "heap used MiB", "heap bytes/conn", "heap committed MiB", "fds"],
+    i.levels.map((l) => [l.sockets, l.stillConnected, l.connectsPerSecond, mib(l.rssBytes), l.rssBytesPerConnection,
+      mib(l.heapUsedBytes), l.heapBytesPerConnection, mib(l.heapCommittedBytes), l.openFds])), "");
+  out.push(`After closing them all: RSS ${mib(i.afterClose.rssBytes)} MiB, heap used ${mib(i.afterClose.heapUsedBytes)} MiB, `
+    + `${fmt(i.afterClose.openFds)} fds.${i.failure ? ` Failure: ${i.failure}.` : ""}`, "");
+  return out.join("\n");
+}
+
+function sessionSection(s) {
+  const out = ["## 3. Session flow", ""];
+  out.push(`Setup: ${s.setup.concurrentPairs} concurrent user/astrologer pairs for ${s.setup.durationSeconds}s; ${s.setup.loop}; `
+    + `${s.setup.path}. ${s.sessionsCompleted} sessions (${s.sessionsPerSecond}/s).`, "");
+  out.push(table(["interval (ms)", "count", "p50", "p90", "p99", "p99.9", "max"], [
+    latencyRow("POST start sent → astrologer's session:request", s.startToSessionRequest),
+    latencyRow("POST accept sent → user's session:accepted", s.acceptToSessionAccepted),
+    latencyRow("POST /api/sessions/start answer", s.startHttp),
+    latencyRow("POST /api/sessions/accept answer", s.acceptHttp),
+  ]), "");
+  out.push(`Notification after the HTTP answer, p50: request ×${fmt(ratio(s.startToSessionRequest.p50, s.startHttp.p50))} of the start call, `
+    + `accepted ×${fmt(ratio(s.acceptToSessionAccepted.p50, s.acceptHttp.p50))} of the accept call. `
+    + `Starts refused while the astrologer was still busy from the previous session: ${s.failures.startRefusedBusy}; `
+    + `missing session:request ${s.failures.requestMissing}, missing session:accepted ${s.failures.acceptedMissing}`
+    + `${s.failures.errors.length ? `; errors: ${s.failures.errors.join("; ")}` : ""}. CPU: ${cpuLine(s.cpuPercent)}.`, "");
+  return out.join("\n");
+}
+
+function gatewaySection(g) {
+  const out = ["## 4. Gateway overhead", ""];
+  out.push(`Setup: ${g.setup.call}; ${g.setup.loop}, concurrency ${g.setup.concurrency}, ${g.setup.rounds} alternating rounds, `
+    + `${g.setup.secondsPerPath}s per path.`, "");
+  out.push(table(["path", "requests", "errors", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms"], [
+    ["direct to presence-service", g.direct.requests, g.direct.errors, g.direct.throughput, g.direct.latency.p50, g.direct.latency.p90, g.direct.latency.p99, g.direct.latency.max],
+    ["through the gateway", g.viaGateway.requests, g.viaGateway.errors, g.viaGateway.throughput, g.viaGateway.latency.p50, g.viaGateway.latency.p90, g.viaGateway.latency.p99, g.viaGateway.latency.max],
+  ]), "");
+  out.push(`Throughput through the gateway / direct: **${fmt(g.throughputRatio)}**; p50 ×${fmt(g.latencyRatioP50)}; `
+    + `added p50 ${fmt(g.addedP50Ms)} ms, added p99 ${fmt(g.addedP99Ms)} ms. CPU over both paths: ${cpuLine(g.cpuPercentBothPaths)}.`, "");
+  return out.join("\n");
+}
+
+function storageSection(st) {
+  const out = ["## 5. Storage", ""];
+  const s = st.setup;
+  out.push(`Setup: ${s.ratePerSecond} inserts/s per path, ${s.secondsPerPath}s per path in ${s.rounds} alternating rounds, `
+    + `${s.sessions} sessions, Mongo ${s.mongo} (database ${s.database}, dropped afterwards), ${s.cores} cores. ${s.method}.`, "");
+  out.push(table(["path", "what it does", "completed", "errors", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms"],
+    Object.entries(st.paths).map(([name, p]) => [name, p.description, p.completed, p.errors, p.latency.p50, p.latency.p90, p.latency.p99, p.latency.p999, p.latency.max])), "");
+  out.push(`Ratios: ${Object.entries(st.ratios).map(([k, v]) => `${k} ×${v}`).join("; ")}.`
+    + `${st.overloaded && st.overloaded.length ? ` Overloaded: ${st.overloaded.join(", ")}.` : ""}`, "");
+  return out.join("\n");
+}
+
+/** The readable summary of a report. */
+function markdown(report) {
+  const e = report.environment;
+  const out = [`# Benchmark report ${report.startedAt}`, ""];
+  out.push(`Machine: ${e.cores} cores (${e.cpuModel}), ${mib(e.totalMemoryBytes)} MiB RAM, load average at start ${e.loadAverage.join(" / ")}; `
+    + `Node ${e.node}; commit ${e.commit}. Everything on loopback; the load generator (one Node process) shares the `
+    + "cores with the whole stack (gateway, services, the launcher's embedded Kafka and Mongo), so absolute times are "
+    + "pessimistic and noisy: compare ratios within one run.", "");
+  out.push(`Options: \`${JSON.stringify(report.options)}\``, "");
+  if (e.processes && e.processes.length) {
+    out.push("Stack processes: " + e.processes.map((p) => `${p.name} (pid ${p.pid}${p.jvmFlags ? `, \`${p.jvmFlags}\`` : ""})`).join("; ") + ".", "");
+  }
+  if (report.notes) out.push(`Notes: ${report.notes}`, "");
+  const sections = {
+    fanout: fanOutSection, idle: idleSection, session: sessionSection, gateway: gatewaySection, storage: storageSection,
+  };
+  for (const name of ["fanout", "idle", "session", "gateway", "storage"]) {
+    const result = report.results[name];
+    if (!result) continue;
+    if (result.error) {
+      out.push(`## ${name}`, "", `Failed: ${result.error}`, "");
+      continue;
+    }
+    out.push(sections[name](result));
+  }
+  out.push(`Total run time ${report.durationSeconds}s.`, "");
+  return out.join("\n");
+}
+
+module.exports = { markdown, table };

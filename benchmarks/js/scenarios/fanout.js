@@ -1,0 +1,250 @@
+"use strict";
+
+const { performance } = require("node:perf_hooks");
+const { Samples, summarize } = require("../lib/stats");
+const { runOpenLoop } = require("../lib/openloop");
+const { searchSaturation } = require("../lib/saturation");
+const { connect, instanceOf, pool, eventually, sessionIdOf, expect, sleep } = require("../lib/api");
+
+const JOIN_TIMEOUT_MS = 10000;
+
+function emitAck(socket, event, payload, timeoutMs = JOIN_TIMEOUT_MS) {
+  return new Promise((resolve) => {
+    socket.timeout(timeoutMs).emit(event, payload, (err, ack) => resolve(err ? { error: String(err.message || err) } : ack));
+  });
+}
+
+/**
+ * Creates `pairs` active chat sessions through the gateway: for each, an astrologer and a user with their own
+ * tokens and WebSocket connections, published rates, the astrologer online, the user credited, the session
+ * started and accepted, both sockets joined to its room. Returns the pairs with the chat instance of each socket.
+ */
+async function setupPairs(stack, { pairs, prefix, concurrency = 16, coins = 1000000, log = () => {} }) {
+  const started = performance.now();
+  let done = 0;
+  const result = await pool(Array.from({ length: pairs }, (_, i) => i), concurrency, async (i) => {
+    const astroId = `${prefix}_a${i}`;
+    const userId = `${prefix}_u${i}`;
+    const astroToken = await stack.mint(astroId, "astrologer");
+    const userToken = await stack.mint(userId, "user");
+    const astroSocket = await connect(stack.gateway, astroToken);
+    await stack.goOnline(astroId, astroToken, 1);
+    await stack.credit(userId, coins, `bench-${prefix}-${i}`);
+    const userSocket = await connect(stack.gateway, userToken);
+    const start = await stack.startWhenFree(userToken, astroId);
+    const sessionId = sessionIdOf(start.body);
+    await expect(stack.accept(astroToken, sessionId), 200, `accept ${sessionId}`);
+    for (const socket of [astroSocket, userSocket]) {
+      await eventually(`join-session ${sessionId}`, async () => {
+        const ack = await emitAck(socket, "join-session", { sessionId });
+        return { done: !!ack && !ack.error, value: ack };
+      }, 30000, 100);
+    }
+    done++;
+    if (done % 100 === 0) log(`  ${done}/${pairs} sessions ready`);
+    return {
+      sessionId,
+      astro: { id: astroId, token: astroToken, socket: astroSocket, instance: instanceOf(astroSocket) },
+      user: { id: userId, token: userToken, socket: userSocket, instance: instanceOf(userSocket) },
+    };
+  });
+  return { pairs: result, setupSeconds: Math.round((performance.now() - started) / 100) / 10 };
+}
+
+/**
+ * Sends messages on an open-loop schedule across all sockets of the pairs and measures, per message, the time
+ * from its scheduled send to its arrival at the other participant (split by whether that socket is on the same
+ * chat instance as the sender), to the echo at the sender, and to the sender's acknowledgement.
+ */
+class FanOut {
+  constructor(pairs) {
+    this.participants = [];
+    pairs.forEach((pair, p) => {
+      this.participants.push({ pair: p, socket: pair.astro.socket, instance: pair.astro.instance, sessionId: pair.sessionId });
+      this.participants.push({ pair: p, socket: pair.user.socket, instance: pair.user.instance, sessionId: pair.sessionId });
+    });
+    this.participants.forEach((participant, index) => {
+      participant.peer = index ^ 1;
+      participant.socket.on("message:receive", (message) => this.received(index, message));
+    });
+    this.run = null;
+    this.strays = 0;
+  }
+
+  get sameInstancePairs() {
+    let same = 0;
+    for (let i = 0; i < this.participants.length; i += 2) {
+      if (this.participants[i].instance === this.participants[i + 1].instance) same++;
+    }
+    return same;
+  }
+
+  received(index, message) {
+    const at = performance.now();
+    const run = this.run;
+    const id = message && typeof message.clientMessageId === "string" ? message.clientMessageId : "";
+    const [tag, kText] = id.split(":");
+    if (!run || tag !== run.tag) {
+      this.strays++;
+      return;
+    }
+    const k = Number(kText);
+    const sender = k % this.participants.length;
+    const latency = at - run.scheduled[k];
+    if (index === sender) {
+      if (run.echoSeen[k]++ === 0) run.echo.add(latency); else run.echoDuplicates++;
+      return;
+    }
+    if (index !== this.participants[sender].peer) {
+      run.misrouted++;
+      return;
+    }
+    if (run.peerSeen[k]++ > 0) {
+      run.peerDuplicates++;
+      return;
+    }
+    run.peerReceived++;
+    (this.participants[index].instance === this.participants[sender].instance ? run.same : run.cross).add(latency);
+  }
+
+  /** One open-loop point at `rate` messages/s for durationMs, then a drain of up to drainMs for late arrivals. */
+  async point({ rate, durationMs, tag, overloadMs = 5000, drainMs = 10000, ackTimeoutMs = 10000, cpu }) {
+    const total = Math.round((rate * durationMs) / 1000);
+    const run = {
+      tag,
+      scheduled: new Float64Array(total),
+      peerSeen: new Uint8Array(total),
+      echoSeen: new Uint8Array(total),
+      same: new Samples(),
+      cross: new Samples(),
+      echo: new Samples(),
+      ack: new Samples(),
+      peerReceived: 0,
+      peerDuplicates: 0,
+      echoDuplicates: 0,
+      misrouted: 0,
+      ackErrors: 0,
+      ackErrorExamples: [],
+    };
+    this.run = run;
+    const strays0 = this.strays;
+    let oldestPending = 0;
+    let sent = 0;
+    const overloaded = () => {
+      while (oldestPending < sent && run.peerSeen[oldestPending]) oldestPending++;
+      return oldestPending < sent && performance.now() - run.scheduled[oldestPending] > overloadMs;
+    };
+    const meter = cpu ? cpu.start() : null;
+    const loop = await runOpenLoop({
+      rate,
+      durationMs,
+      shouldStop: overloaded,
+      send: (k, scheduledAt) => {
+        run.scheduled[k] = scheduledAt;
+        sent = k + 1;
+        const p = this.participants[k % this.participants.length];
+        p.socket.timeout(ackTimeoutMs).emit("message:send",
+          { sessionId: p.sessionId, text: `bench ${tag} ${k}`, clientMessageId: `${tag}:${k}` },
+          (err, ack) => {
+            if (err || !ack || ack.error) {
+              run.ackErrors++;
+              if (run.ackErrorExamples.length < 3) run.ackErrorExamples.push(err ? String(err.message || err) : JSON.stringify(ack));
+            } else {
+              run.ack.add(performance.now() - scheduledAt);
+            }
+          });
+      },
+    });
+    const cpuPercent = meter ? meter.stop() : null;
+    const drainUntil = performance.now() + drainMs;
+    while (run.peerReceived < loop.sent && performance.now() < drainUntil) await sleep(20);
+    await sleep(200); // late duplicates
+    this.run = null;
+    const all = new Samples();
+    all.addAll(run.same);
+    all.addAll(run.cross);
+    const seconds = (loop.endedAt - loop.startedAt) / 1000;
+    return {
+      offeredRate: rate,
+      durationSeconds: Math.round(seconds * 10) / 10,
+      scheduled: loop.total,
+      sent: loop.sent,
+      achievedSendRate: Math.round(loop.sent / seconds),
+      overloaded: loop.sent < loop.total,
+      received: run.peerReceived,
+      lost: loop.sent - run.peerReceived,
+      duplicates: run.peerDuplicates,
+      echoReceived: run.echo.count,
+      echoDuplicates: run.echoDuplicates,
+      misrouted: run.misrouted,
+      strayMessages: this.strays - strays0,
+      ackErrors: run.ackErrors,
+      ackErrorExamples: run.ackErrorExamples,
+      latency: all.summary(),
+      latencySameInstance: run.same.summary(),
+      latencyCrossInstance: run.cross.summary(),
+      echoLatency: run.echo.summary(),
+      ackLatency: run.ack.summary(),
+      generatorSendLag: summarize(loop.sendLag),
+      cpuPercent,
+    };
+  }
+}
+
+async function fanOutScenario(stack, options, context) {
+  const { log } = context;
+  const pairsWanted = Math.floor(options.sockets / 2);
+  log(`fan-out: setting up ${pairsWanted} active sessions (${pairsWanted * 2} sockets) through the gateway`);
+  const { pairs, setupSeconds } = await setupPairs(stack, { pairs: pairsWanted, prefix: `${context.runId}_f`, log });
+  const fanout = new FanOut(pairs);
+  const instances = [...new Set(fanout.participants.map((p) => p.instance))].sort();
+  log(`fan-out: ready in ${setupSeconds}s; chat instances ${instances.join(", ")}; ${fanout.sameInstancePairs} of ${pairs.length} pairs on one instance`);
+  await sleep(2000);
+  const cpu = context.cpuMeter;
+  let step = 0;
+  const runAt = async (rate, durationMs) => {
+    const tag = `${context.runId}s${step++}`;
+    const point = await fanout.point({ rate, durationMs, tag, cpu: cpu() });
+    log(`  ${rate} msg/s for ${point.durationSeconds}s: p50 ${point.latency.p50} p99 ${point.latency.p99} max ${point.latency.max} ms; `
+      + `lost ${point.lost}, dup ${point.duplicates}${point.overloaded ? ", OVERLOADED" : ""}`);
+    await sleep(1000);
+    return point;
+  };
+  // a short warm-up so JIT compilation and connection pools are not charged to the first measured point
+  log("fan-out: warm-up");
+  const warmup = await runAt(Math.min(200, options.rates[0]), 5000);
+  const points = [];
+  for (const rate of options.rates) points.push(await runAt(rate, options.durationSeconds * 1000));
+  let saturation = null;
+  if (options.saturation) {
+    log(`fan-out: saturation search (p99 <= ${options.thresholdMs} ms, ${options.saturationSeconds}s per step)`);
+    saturation = await searchSaturation({
+      runAt: (rate) => runAt(rate, options.saturationSeconds * 1000),
+      startRate: options.saturationStart,
+      maxRate: options.saturationMax,
+      thresholdMs: options.thresholdMs,
+      maxSteps: options.saturationSteps,
+    });
+    log(`fan-out: saturation ${saturation.saturationRate} msg/s`);
+  }
+  return {
+    setup: {
+      sockets: pairs.length * 2,
+      activeSessions: pairs.length,
+      transport: "websocket",
+      path: "client -> gateway -> chat instance; chat -> Kafka message-sent -> every chat instance -> room",
+      chatInstances: instances,
+      pairsOnOneInstance: fanout.sameInstancePairs,
+      pairsAcrossInstances: pairs.length - fanout.sameInstancePairs,
+      senders: "round robin over every socket (each sends rate/sockets per second)",
+      setupSeconds,
+    },
+    warmup: { rate: warmup.offeredRate, p99: warmup.latency.p99, lost: warmup.lost },
+    points,
+    saturation,
+    close: () => pairs.forEach((pair) => { pair.astro.socket.disconnect(); pair.user.socket.disconnect(); }),
+    pairs,
+  };
+}
+
+module.exports = { fanOutScenario, setupPairs, FanOut, emitAck };

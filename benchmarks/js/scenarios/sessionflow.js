@@ -1,0 +1,130 @@
+"use strict";
+
+const { performance } = require("node:perf_hooks");
+const { Samples } = require("../lib/stats");
+const { connect, pool, call, sessionIdOf, sleep } = require("../lib/api");
+
+/**
+ * Waits for events naming a session: arrivals are recorded as they come (an event may beat the HTTP answer that
+ * tells us the session id), and wait(id) resolves with the arrival time.
+ */
+class Arrivals {
+  constructor(socket, event) {
+    this.times = new Map();
+    this.waiters = new Map();
+    socket.on(event, (payload) => {
+      const id = sessionIdOf(payload);
+      const at = performance.now();
+      if (!id || this.times.has(id)) return;
+      this.times.set(id, at);
+      const waiter = this.waiters.get(id);
+      if (waiter) waiter(at);
+    });
+  }
+
+  wait(id, timeoutMs) {
+    if (this.times.has(id)) return Promise.resolve(this.times.get(id));
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(id);
+        resolve(null);
+      }, timeoutMs);
+      this.waiters.set(id, (at) => {
+        clearTimeout(timer);
+        this.waiters.delete(id);
+        resolve(at);
+      });
+    });
+  }
+}
+
+/**
+ * `concurrency` user/astrologer pairs each run sessions back to back for the duration (closed loop per pair):
+ * start (retrying while the astrologer is still busy from the last one), wait for the astrologer's
+ * session:request, accept, wait for the user's session:accepted, end. Timed: POST start sent -> session:request
+ * at the astrologer, POST accept sent -> session:accepted at the user, and the two HTTP calls themselves.
+ */
+async function sessionFlowScenario(stack, options, context) {
+  const { log } = context;
+  const prefix = `${context.runId}_s`;
+  const concurrency = options.sessionConcurrency;
+  log(`session flow: ${concurrency} concurrent user/astrologer pairs for ${options.sessionSeconds}s`);
+  const actors = await pool(Array.from({ length: concurrency }, (_, i) => i), 8, async (i) => {
+    const astroId = `${prefix}_a${i}`;
+    const userId = `${prefix}_u${i}`;
+    const astroToken = await stack.mint(astroId, "astrologer");
+    const userToken = await stack.mint(userId, "user");
+    const astroSocket = await connect(stack.gateway, astroToken);
+    const userSocket = await connect(stack.gateway, userToken);
+    await stack.goOnline(astroId, astroToken, 1);
+    await stack.credit(userId, 1000000, `bench-${prefix}-${i}`);
+    return {
+      astroId, astroToken, userToken, astroSocket, userSocket,
+      requests: new Arrivals(astroSocket, "session:request"),
+      accepted: new Arrivals(userSocket, "session:accepted"),
+    };
+  });
+  const toRequest = new Samples();
+  const toAccepted = new Samples();
+  const startHttp = new Samples();
+  const acceptHttp = new Samples();
+  const failures = { startRefusedBusy: 0, requestMissing: 0, acceptedMissing: 0, errors: [] };
+  let completed = 0;
+  const waitMs = options.eventTimeoutMs;
+  const meter = context.cpuMeter().start();
+  const started = performance.now();
+  const deadline = started + options.sessionSeconds * 1000;
+  await Promise.all(actors.map(async (a) => {
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      const start = await call(stack.gateway, "POST", "/api/sessions/start", a.userToken, { astrologerId: a.astroId, sessionType: "chat" });
+      if (start.status === 409) {
+        // the astrologer is still busy with the previous session until presence and session-service hear it ended
+        failures.startRefusedBusy++;
+        await sleep(20);
+        continue;
+      }
+      if (start.status !== 201) {
+        if (failures.errors.length < 5) failures.errors.push(`start ${start.status} ${JSON.stringify(start.body)}`);
+        await sleep(200);
+        continue;
+      }
+      startHttp.add(start.ms);
+      const id = sessionIdOf(start.body);
+      const requestedAt = await a.requests.wait(id, waitMs);
+      if (requestedAt === null) failures.requestMissing++; else toRequest.add(requestedAt - t0);
+      const t1 = performance.now();
+      const accept = await call(stack.gateway, "POST", "/api/sessions/accept", a.astroToken, { sessionId: id });
+      if (accept.status !== 200) {
+        if (failures.errors.length < 5) failures.errors.push(`accept ${accept.status} ${JSON.stringify(accept.body)}`);
+      } else {
+        acceptHttp.add(accept.ms);
+        const acceptedAt = await a.accepted.wait(id, waitMs);
+        if (acceptedAt === null) failures.acceptedMissing++; else toAccepted.add(acceptedAt - t1);
+      }
+      await call(stack.gateway, "POST", "/api/sessions/end", a.userToken, { sessionId: id });
+      completed++;
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  const cpuPercent = meter.stop();
+  actors.forEach((a) => { a.astroSocket.disconnect(); a.userSocket.disconnect(); });
+  return {
+    setup: {
+      concurrentPairs: concurrency,
+      durationSeconds: Math.round(seconds),
+      loop: "closed loop per pair: start -> session:request -> accept -> session:accepted -> end, then again",
+      path: "REST through the gateway; notifications session-service -> Kafka -> chat instance -> socket (through the gateway)",
+    },
+    sessionsCompleted: completed,
+    sessionsPerSecond: Math.round((completed / seconds) * 10) / 10,
+    startToSessionRequest: toRequest.summary(),
+    acceptToSessionAccepted: toAccepted.summary(),
+    startHttp: startHttp.summary(),
+    acceptHttp: acceptHttp.summary(),
+    failures,
+    cpuPercent,
+  };
+}
+
+module.exports = { sessionFlowScenario, Arrivals };

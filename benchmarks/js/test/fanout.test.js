@@ -1,0 +1,76 @@
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { EventEmitter } = require("node:events");
+const { FanOut } = require("../scenarios/fanout");
+const { instanceOfSid } = require("../lib/api");
+
+/**
+ * A fake chat room: a message:send from one socket is acknowledged and delivered as message:receive to both
+ * sockets of its session after `delayMs`, except what `tamper` drops or doubles.
+ */
+function fakePairs(count, { delayMs = 1, tamper = () => 1, instances = ["a:1", "b:2"] } = {}) {
+  const pairs = [];
+  for (let p = 0; p < count; p++) {
+    const sockets = [new EventEmitter(), new EventEmitter()];
+    sockets.forEach((socket) => {
+      socket.timeout = () => ({
+        emit: (event, payload, ack) => {
+          setTimeout(() => {
+            ack(null, { id: payload.clientMessageId });
+            const copies = tamper(payload.clientMessageId);
+            for (let c = 0; c < copies; c++) sockets.forEach((s) => s.emit("message:receive", { ...payload }));
+          }, delayMs);
+        },
+      });
+    });
+    pairs.push({
+      sessionId: `s${p}`,
+      astro: { socket: sockets[0], instance: instances[0] },
+      user: { socket: sockets[1], instance: p % 2 === 0 ? instances[0] : instances[1] },
+    });
+  }
+  return pairs;
+}
+
+test("every message reaches the other participant once: nothing lost, nothing doubled, latency split by instance", async () => {
+  const fanout = new FanOut(fakePairs(4));
+  assert.equal(fanout.sameInstancePairs, 2);
+  const point = await fanout.point({ rate: 400, durationMs: 250, tag: "t1", drainMs: 2000 });
+  assert.equal(point.sent, 100);
+  assert.equal(point.received, 100);
+  assert.equal(point.lost, 0);
+  assert.equal(point.duplicates, 0);
+  assert.equal(point.echoReceived, 100);
+  assert.equal(point.latencySameInstance.count + point.latencyCrossInstance.count, 100);
+  assert.ok(point.latencySameInstance.count > 0 && point.latencyCrossInstance.count > 0);
+  assert.ok(point.latency.p50 >= 1, "latency includes the fake server's delay");
+  assert.equal(point.ackLatency.count, 100);
+});
+
+test("a dropped message counts as lost and a doubled one as a duplicate", async () => {
+  const fanout = new FanOut(fakePairs(2, { tamper: (id) => (id === "t2:3" ? 0 : id === "t2:7" ? 2 : 1) }));
+  const point = await fanout.point({ rate: 200, durationMs: 100, tag: "t2", drainMs: 300 });
+  assert.equal(point.sent, 20);
+  assert.equal(point.lost, 1);
+  assert.equal(point.duplicates, 1);
+  assert.equal(point.echoDuplicates, 1);
+});
+
+test("messages of an earlier point arriving late are strays, not duplicates of the current one", async () => {
+  const fanout = new FanOut(fakePairs(1, { delayMs: 1 }));
+  await fanout.point({ rate: 100, durationMs: 50, tag: "old", drainMs: 500 });
+  fanout.participants[0].socket.emit("message:receive", { clientMessageId: "old:1" });
+  const point = await fanout.point({ rate: 100, durationMs: 50, tag: "new", drainMs: 500 });
+  assert.equal(point.duplicates, 0);
+  assert.equal(fanout.strays, 1);
+});
+
+test("a chat instance is read from the sid prefix (base64url of host:port)", () => {
+  const sid = `${Buffer.from("localhost:8093").toString("base64url")}.abcdef`;
+  assert.equal(instanceOfSid(sid), "localhost:8093");
+  assert.equal(instanceOfSid("no-prefix"), "unknown");
+  assert.equal(instanceOfSid("!!!.x"), "unknown");
+  assert.equal(instanceOfSid(undefined), "unknown");
+});

@@ -1,0 +1,66 @@
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { parseOptions, DEFAULTS } = require("../lib/options");
+const { markdown } = require("../lib/report");
+
+test("the defaults are the issue's required points", () => {
+  const o = parseOptions([]);
+  assert.equal(o.sockets, 1000);
+  assert.deepEqual(o.rates, [500, 2000]);
+  assert.deepEqual(o.idleLevels, [1000, 5000, 10000]);
+  assert.equal(o.thresholdMs, 50);
+  assert.equal(o.saturation, true);
+});
+
+test("flags take a separate or an inline value, --quick shrinks sizes and later flags win", () => {
+  const o = parseOptions(["--quick", "--rates=300,600", "--scenarios", "fanout,idle", "--no-saturation"]);
+  assert.deepEqual(o.rates, [300, 600]);
+  assert.deepEqual(o.scenarios, ["fanout", "idle"]);
+  assert.equal(o.sockets, 100);
+  assert.equal(o.saturation, false);
+  assert.equal(DEFAULTS.sockets, 1000, "defaults stay untouched");
+});
+
+test("bad options are refused with a reason", () => {
+  assert.throws(() => parseOptions(["--sockets", "3"]), /even/);
+  assert.throws(() => parseOptions(["--rates", "1,x"]), /number/);
+  assert.throws(() => parseOptions(["--scenarios", "fanout,chaos"]), /chaos/);
+  assert.throws(() => parseOptions(["--bogus"]), /unknown option/);
+  assert.throws(() => parseOptions(["--duration"]), /needs a value/);
+});
+
+const lat = (p50, p99) => ({ count: 10, mean: p50, p50, p90: p99, p99, p999: p99, max: p99 });
+
+test("the Markdown summary shows every scenario's figures with its setup, and a failed scenario's reason", () => {
+  const report = {
+    startedAt: "2026-01-01T00:00:00.000Z",
+    options: { sockets: 4 },
+    environment: { cores: 2, cpuModel: "cpu", totalMemoryBytes: 2 ** 30, loadAverage: [1, 1, 1], node: "v20", commit: "abc", processes: [{ name: "chat", pid: 1, jvmFlags: "-Xmx256m" }] },
+    durationSeconds: 5,
+    results: {
+      fanout: {
+        setup: { sockets: 4, activeSessions: 2, transport: "websocket", path: "p", chatInstances: ["a:1", "b:2"], pairsOnOneInstance: 1, pairsAcrossInstances: 1, senders: "rr", setupSeconds: 1 },
+        points: [500, 2000].map((rate) => ({ offeredRate: rate, durationSeconds: 30, sent: rate * 30, lost: 0, duplicates: 0, latency: lat(4, 20),
+          latencySameInstance: lat(3, 15), latencyCrossInstance: lat(5, 25), ackLatency: lat(2, 10), echoLatency: lat(3, 12), echoReceived: 1,
+          generatorSendLag: lat(0, 1), ackErrors: 0, cpuPercent: { chat: 50 } })),
+        saturation: { thresholdMs: 50, saturationRate: 3000, firstFailingRate: 4000, reachedMaxRate: false, steps: [{ rate: 4000, p99: 80, lost: 0, overloaded: false, passed: false }] },
+      },
+      idle: { error: "chat died" },
+      gateway: { setup: { call: "GET", loop: "closed", concurrency: 16, rounds: 4, secondsPerPath: 10 },
+        direct: { requests: 100, errors: 0, throughput: 1000, latency: lat(2, 5) },
+        viaGateway: { requests: 50, errors: 0, throughput: 500, latency: lat(4, 9) },
+        throughputRatio: 0.5, latencyRatioP50: 2, addedP50Ms: 2, addedP99Ms: 4, cpuPercentBothPaths: {} },
+    },
+  };
+  const md = markdown(report);
+  assert.match(md, /## 1\. Chat fan-out/);
+  assert.match(md, /\| 2000 msg\/s \| 30 \| 60,000 \| 0 \| 0 \| 4 \|/);
+  assert.match(md, /\*\*3,000 msg\/s\*\*/);
+  assert.match(md, /cross\/same p50 ratio 1\.67/);
+  assert.match(md, /## idle\n\nFailed: chat died/);
+  assert.match(md, /Throughput through the gateway \/ direct: \*\*0\.5\*\*/);
+  assert.match(md, /added p99 4 ms/);
+  assert.match(md, /2 cores/);
+});

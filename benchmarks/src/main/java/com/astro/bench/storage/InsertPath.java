@@ -1,0 +1,16 @@
+package com.astro.bench.storage;
+
+import org.reactivestreams.Publisher;
+
+/** One way of storing message k of the workload. */
+interface InsertPath {
+
+    String name();
+
+    /** How this path stores a message, for the report. */
+    String description();
+
+    Publisher<?> prepare();
+
+    Publisher<?> insert(long k);
+}
