@@ -35,9 +35,9 @@ import reactor.core.publisher.Mono;
 /**
  * Every change to an astrologer's presence is one conditional, single-document findAndModify that
  * increments {@code version} and returns the new document, or matches nothing when the change would
- * change nothing (then the Mono is empty and no event is published). Upserts create the record the
- * first time an astrologer is seen; when the conditional filter fails on an existing record the
- * upsert collides on {@code _id}, which means "already in that state".
+ * change nothing (then the Mono is empty and no event is published). The record is created (upsert) the
+ * first time an astrologer is seen; two creators racing collide on {@code _id} and the loser applies its
+ * change to the winner's record instead.
  */
 @Component
 public class PresenceStore {
@@ -89,7 +89,9 @@ public class PresenceStore {
 
     /** Creates an offline record without publishing, so that a session event can attach to it; no-op if it exists. */
     public Mono<Void> ensureExists(String id, Instant now) {
-        return mongo.insert(new AstrologerPresence(id, null, false, false, null, null, null, 0, null, now, null, false))
+        Update onlyIfNew = new Update().setOnInsert(ONLINE, false).setOnInsert(BUSY, false).setOnInsert(VERSION, 0L)
+                .setOnInsert(CHANGED_AT, now).setOnInsert(UNPUBLISHED, false);
+        return mongo.upsert(Query.query(Criteria.where(ID).is(id)), onlyIfNew, AstrologerPresence.class)
                 .onErrorResume(DuplicateKeyException.class, ex -> Mono.empty())
                 .then();
     }
