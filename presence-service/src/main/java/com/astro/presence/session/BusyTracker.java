@@ -83,7 +83,8 @@ public class BusyTracker {
     /** Notes the first time this kind of event was seen for the session; a redelivery keeps the first time. */
     private Mono<SessionRecord> record(String sessionId, String astrologerId, String seenField, Instant now) {
         Query query = Query.query(Criteria.where("_id").is(sessionId));
-        Update update = new Update().setOnInsert("astrologerId", astrologerId).min(seenField, now);
+        Update update = new Update().setOnInsert("astrologerId", astrologerId).setOnInsert("firstSeenAt", now)
+                .min(seenField, now);
         return mongo.findAndModify(query, update, FindAndModifyOptions.options().upsert(true).returnNew(true),
                 SessionRecord.class);
     }
