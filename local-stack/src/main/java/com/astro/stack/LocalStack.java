@@ -35,7 +35,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The JVM flags each application gets unless {@code JAVA_OPTS} or the builder says otherwise: small and quick to start. */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of(
-            "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+            "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
 
     /** Dev Agora credentials: the right shape (32 hex characters), no real project behind them. */
     public static final String DEV_AGORA_APP_ID = "0123456789abcdef0123456789abcdef";
