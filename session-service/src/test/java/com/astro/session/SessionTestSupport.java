@@ -130,6 +130,12 @@ public abstract class SessionTestSupport {
 
     /** Every record of {@code topic} about {@code sessionId}, read from the beginning by a plain consumer. */
     protected static <T extends DomainEvent> List<T> events(String topic, String sessionId, Class<T> type) {
+        return events(topic, type, record -> sessionId.equals(record.key()));
+    }
+
+    /** Every record of {@code topic} the filter keeps, read from the beginning by a plain consumer. */
+    protected static <T extends DomainEvent> List<T> events(String topic, Class<T> type,
+            java.util.function.Predicate<ConsumerRecord<String, String>> filter) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.shared().kafka().bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "session-events-" + UUID.randomUUID());
@@ -149,7 +155,7 @@ public abstract class SessionTestSupport {
                     throw new AssertionError("could not read " + topic + " to its end");
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    if (sessionId.equals(record.key())) {
+                    if (filter.test(record)) {
                         found.add(EventJson.read(record.value(), type));
                     }
                 }
