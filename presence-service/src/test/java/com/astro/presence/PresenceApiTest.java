@@ -96,6 +96,24 @@ class PresenceApiTest extends PresenceIntegrationTest {
     }
 
     @Test
+    void aUserMayNotSetAnAstrologerOffline() {
+        String id = newAstrologerId();
+        goOnline(id);
+        post("/api/v1/astrologers/" + id + "/offline", userToken()).expectStatus().isForbidden()
+                .expectHeader().contentType("application/problem+json");
+        assertThat(stored(id).online()).isTrue();
+        assertThat(stored(id).version()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownRoleMayNotGoOfflineEvenForItself() {
+        String id = newAstrologerId();
+        goOnline(id);
+        post("/api/v1/astrologers/" + id + "/offline", token(id, "psychic", null)).expectStatus().isForbidden();
+        assertThat(stored(id).online()).isTrue();
+    }
+
+    @Test
     void aUserMayNotSetAnAstrologerOnline() {
         String id = newAstrologerId();
         post("/api/v1/astrologers/" + id + "/online", userToken()).expectStatus().isForbidden();
