@@ -35,7 +35,7 @@ public final class BodySizeLimit implements WebFilter, Ordered {
         if (declared > limit) {
             return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, RequestErrors.tooLarge(exchange));
         }
-        if (declared >= 0) {
+        if (declared >= 0 || !mayStreamBody(exchange)) {
             return chain.filter(exchange);
         }
         AtomicLong seen = new AtomicLong();
@@ -51,6 +51,14 @@ public final class BodySizeLimit implements WebFilter, Ordered {
             }
         };
         return chain.filter(exchange.mutate().request(counted).build());
+    }
+
+    /** Without a length a body comes chunked; plain GETs and WebSocket upgrades are left untouched. */
+    private static boolean mayStreamBody(ServerWebExchange exchange) {
+        org.springframework.http.HttpMethod method = exchange.getRequest().getMethod();
+        return exchange.getRequest().getHeaders().containsHeader(org.springframework.http.HttpHeaders.TRANSFER_ENCODING)
+                || method == org.springframework.http.HttpMethod.POST || method == org.springframework.http.HttpMethod.PUT
+                || method == org.springframework.http.HttpMethod.PATCH;
     }
 
     /** Right after the request id, before security: a huge body is refused before anything reads it. */
