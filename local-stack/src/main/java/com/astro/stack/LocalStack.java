@@ -73,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
     public synchronized LocalStack start() {
         Instant begin = Instant.now();
         Map<App, Path> jars = locateJars();
+        checkPortsFree();
         shutdownHook = new Thread(this::stop, "local-stack-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
@@ -123,6 +124,36 @@ public final class LocalStack implements AutoCloseable {
                     + ": run mvn -DskipTests install first (scripts/dev-stack does)");
         }
         return jars;
+    }
+
+    /** A port held by another process (often a stack left over from a crash) fails here, by name, not in a child's log. */
+    private void checkPortsFree() {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        if (settings.mongoPort > 0) {
+            wanted.put("embedded Mongo", settings.mongoPort);
+        }
+        if (settings.issuerPort > 0) {
+            wanted.put("dev issuer", settings.issuerPort);
+        }
+        for (App app : App.values()) {
+            for (int n = 0; n < settings.instances.get(app); n++) {
+                wanted.put(n == 0 ? app.module() : app.module() + "-" + (n + 1), settings.basePorts.get(app) + 10 * n);
+            }
+        }
+        List<String> busy = new ArrayList<>();
+        wanted.forEach((name, port) -> {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress(port));
+            }
+            catch (IOException ex) {
+                busy.add(port + " (" + name + ")");
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("ports already in use: " + String.join(", ", busy)
+                    + "; is another stack running? (find it with: ss -ltnp | grep <port>)");
+        }
     }
 
     private List<String> jvmFlags() {

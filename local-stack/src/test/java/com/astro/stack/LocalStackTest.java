@@ -103,6 +103,16 @@ class LocalStackTest {
     }
 
     @Test
+    void aPortInUseIsReportedBeforeAnythingStarts() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            assertThatThrownBy(() -> LocalStack.builder().only(App.GATEWAY).basePort(App.GATEWAY, taken.getLocalPort())
+                    .infraPorts(0, 0, 0).build().start())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("ports already in use: " + taken.getLocalPort() + " (gateway)");
+        }
+    }
+
+    @Test
     void stoppingTheStackEndsItsChildren() {
         LocalStack second = LocalStack.builder().only(App.GATEWAY).basePort(App.GATEWAY, freePort())
                 .infraPorts(0, 0, 0).partitions(1).build().start();
