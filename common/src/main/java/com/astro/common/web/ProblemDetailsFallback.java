@@ -40,10 +40,13 @@ public final class ProblemDetailsFallback implements ErrorWebExceptionHandler, O
         try (MDC.MDCCloseable ignored = requestId == null ? null : MDC.putCloseable(RequestIds.CONTEXT_KEY, requestId)) {
             log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
         }
-        HttpStatus code = error instanceof ResponseStatusException status
-                ? HttpStatus.valueOf(status.getStatusCode().value()) : HttpStatus.INTERNAL_SERVER_ERROR;
-        return Problems.write(exchange, code, code == HttpStatus.INTERNAL_SERVER_ERROR
-                ? "An unexpected error occurred; quote the request id when reporting it" : code.getReasonPhrase());
+        // a status exception's reason was written for clients; anything else may carry internals
+        if (error instanceof ResponseStatusException status && status.getStatusCode().value() != 500) {
+            HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
+            return Problems.write(exchange, code, status.getReason() != null ? status.getReason() : code.getReasonPhrase());
+        }
+        return Problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred; quote the request id when reporting it");
     }
 
     /** Where Boot's default handler would sit; the gateway's own handler (-2) still comes first. */

@@ -159,4 +159,20 @@ class ProblemDetailsTest extends TestAppTest {
                 .expectHeader().valueEquals("X-Request-Id", "req-123")
                 .expectBody().jsonPath("$.requestId").isEqualTo("req-123");
     }
+
+    @Test
+    void anErrorOutsideAnyControllerIs500WithoutLeakingAnything() {
+        client.get().uri("/filter/boom").header("Authorization", "Bearer " + token("user")).exchange()
+                .expectStatus().isEqualTo(500)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).value(body -> assertThat(body)
+                        .contains("An unexpected error occurred; quote the request id when reporting it")
+                        .contains("\"requestId\"").doesNotContain("secret").doesNotContain("IllegalStateException"));
+    }
+
+    @Test
+    void aStatusExceptionOutsideAnyControllerKeepsItsDetail() {
+        problem(client.get().uri("/filter/unavailable").header("Authorization", "Bearer " + token("user")).exchange(),
+                503, "Messages cannot be stored right now; try again");
+    }
 }

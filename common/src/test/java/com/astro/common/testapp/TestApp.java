@@ -41,6 +41,17 @@ public class TestApp {
     public record ThingRequest(@NotBlank String name, @Min(1) int rate, @NotNull Kind kind, Instant at) {
     }
 
+    /** Fails before any controller runs, as a broken filter would. */
+    @org.springframework.context.annotation.Bean
+    org.springframework.web.server.WebFilter failingFilter() {
+        return (exchange, chain) -> switch (exchange.getRequest().getPath().value()) {
+            case "/filter/boom" -> Mono.error(new IllegalStateException("filter internals: secret=42"));
+            case "/filter/unavailable" -> Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Messages cannot be stored right now; try again"));
+            default -> chain.filter(exchange);
+        };
+    }
+
     @RestController
     static class Things {
 
