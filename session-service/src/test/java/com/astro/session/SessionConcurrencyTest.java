@@ -120,6 +120,35 @@ class SessionConcurrencyTest extends SessionTestSupport {
         assertThat(statuses).filteredOn(s -> s != 201).allMatch(s -> s == 409);
     }
 
+    @Test
+    void anAcceptRacingACancelLeavesEitherAnActiveSessionOrAFreeAstrologer() throws Exception {
+        String user = fresh("user");
+        String astro = fresh("astro");
+        onlineAstrologer(astro, 10);
+        credit(user, 100);
+        String id = (String) startSession(user, astro, "chat").get("id");
+        String astroBearer = token(astro, "astrologer");
+        String userBearer = token(user, "user");
+
+        List<Integer> statuses = concurrently(40, () -> Thread.currentThread().getId() % 2 == 0
+                ? post("/api/sessions/accept", astroBearer, Map.of("sessionId", id)).returnResult(String.class)
+                        .getStatus().value()
+                : -post("/api/sessions/cancel", userBearer, Map.of("sessionId", id)).returnResult(String.class)
+                        .getStatus().value());
+
+        assertThat(statuses).filteredOn(s -> s == 200 || s == -200).hasSize(1);
+        boolean accepted = statuses.contains(200);
+        String otherUser = fresh("user");
+        credit(otherUser, 100);
+        if (accepted) {
+            post("/api/sessions/start", token(otherUser, "user"), Map.of("astrologerId", astro, "sessionType", "chat"))
+                    .expectStatus().isEqualTo(409);
+        }
+        else {
+            accept(astro, (String) startSession(otherUser, astro, "chat").get("id"));
+        }
+    }
+
     private static <T> List<T> concurrently(int count, Callable<T> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(count);
         try {

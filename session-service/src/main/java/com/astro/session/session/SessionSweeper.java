@@ -77,16 +77,24 @@ public class SessionSweeper {
     }
 
     public Mono<Long> expire() {
-        return store.expiredPending(clock.instant(), BATCH).concatMap(sessions::expire).count();
+        return store.expiredPending(clock.instant(), BATCH).concatMap(s -> isolated(s, sessions.expire(s))).count();
     }
 
     public Mono<Long> exhaust() {
-        return store.withStatus(SessionStatus.ACTIVE, BATCH * 5).concatMap(ender::endIfExhausted).count();
+        return store.withStatus(SessionStatus.ACTIVE, BATCH * 5).concatMap(s -> isolated(s, ender.endIfExhausted(s))).count();
+    }
+
+    /** One session's failure is logged and left for the next pass; it must not stop the others. */
+    private static Mono<Session> isolated(Session session, Mono<Session> step) {
+        return step.onErrorResume(ex -> {
+            log.warn("sweep of session {} failed, retrying next pass: {}", session.id(), ex.toString());
+            return Mono.empty();
+        });
     }
 
     public Mono<Void> repair() {
         Instant before = clock.instant().minus(properties.repairGrace());
-        Flux<Session> ending = store.endingSince(before, BATCH).concatMap(ender::finish);
+        Flux<Session> ending = store.endingSince(before, BATCH).concatMap(s -> isolated(s, ender.finish(s)));
         Flux<Session> ended = store.unpublished("endedPublished", "finalizedAt", before, BATCH).concatMap(events::ended);
         Flux<Session> accepted = store.unpublished("acceptedPublished", "acceptedAt", before, BATCH)
                 .filter(s -> s.acceptedAt() != null).concatMap(events::accepted);
