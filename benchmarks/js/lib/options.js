@@ -32,7 +32,7 @@ const DEFAULTS = {
   storageSeconds: 20,
   out: path.resolve(__dirname, "..", "..", "reports"),
   processPorts: [["gateway", 8080], ["presence", 8081], ["session", 8082], ["session-2", 8092], ["chat", 8083],
-    ["chat-2", 8093], ["token", 8084], ["launcher (kafka, mongo, issuer)", 9092]],
+    ["chat-2", 8093], ["token", 8084], ["launcher (kafka, mongo, issuer)", 27017]],
   notes: null,
 };
 

@@ -41,7 +41,9 @@ function fanOutSection(f) {
       + `(${p.latencySameInstance.count} messages), cross instance ${fmt(p.latencyCrossInstance.p50)}/${fmt(p.latencyCrossInstance.p99)} ms `
       + `(${p.latencyCrossInstance.count}); cross/same p50 ratio ${fmt(ratio(p.latencyCrossInstance.p50, p.latencySameInstance.p50))}; `
       + `echo to sender p50 ${fmt(p.echoLatency.p50)} ms (${p.echoReceived} echoes); ack errors ${p.ackErrors}`
-      + `${p.overloaded ? "; OVERLOADED (sending stopped: a message waited more than 5 s)" : ""}. CPU: ${cpuLine(p.cpuPercent)}.`);
+      + `${p.overloaded ? "; OVERLOADED (sending stopped: a message waited more than 5 s)" : ""}`
+      + `${p.otherEventsReceived && Object.keys(p.otherEventsReceived).length ? `; other events pushed meanwhile: ${JSON.stringify(p.otherEventsReceived)}` : ""}`
+      + `. CPU (% of one core): ${cpuLine(p.cpuPercent)}.`);
   }
   if (f.points.length >= 2) {
     const [a, b] = [f.points[0], f.points[f.points.length - 1]];
@@ -83,10 +85,10 @@ function sessionSection(s) {
     latencyRow("POST /api/sessions/accept answer", s.acceptHttp),
   ]), "");
   out.push(`Notification after the HTTP answer, p50: request ×${fmt(ratio(s.startToSessionRequest.p50, s.startHttp.p50))} of the start call, `
-    + `accepted ×${fmt(ratio(s.acceptToSessionAccepted.p50, s.acceptHttp.p50))} of the accept call. `
+    + `accepted ×${fmt(ratio(s.acceptToSessionAccepted.p50, s.acceptHttp.p50))} of the accept call (the notification includes the call). `
     + `Starts refused while the astrologer was still busy from the previous session: ${s.failures.startRefusedBusy}; `
     + `missing session:request ${s.failures.requestMissing}, missing session:accepted ${s.failures.acceptedMissing}`
-    + `${s.failures.errors.length ? `; errors: ${s.failures.errors.join("; ")}` : ""}. CPU: ${cpuLine(s.cpuPercent)}.`, "");
+    + `${s.failures.errors.length ? `; errors: ${s.failures.errors.join("; ")}` : ""}. CPU (% of one core): ${cpuLine(s.cpuPercent)}.`, "");
   return out.join("\n");
 }
 
@@ -99,7 +101,7 @@ function gatewaySection(g) {
     ["through the gateway", g.viaGateway.requests, g.viaGateway.errors, g.viaGateway.throughput, g.viaGateway.latency.p50, g.viaGateway.latency.p90, g.viaGateway.latency.p99, g.viaGateway.latency.max],
   ]), "");
   out.push(`Throughput through the gateway / direct: **${fmt(g.throughputRatio)}**; p50 ×${fmt(g.latencyRatioP50)}; `
-    + `added p50 ${fmt(g.addedP50Ms)} ms, added p99 ${fmt(g.addedP99Ms)} ms. CPU over both paths: ${cpuLine(g.cpuPercentBothPaths)}.`, "");
+    + `added p50 ${fmt(g.addedP50Ms)} ms, added p99 ${fmt(g.addedP99Ms)} ms. CPU over both paths (% of one core): ${cpuLine(g.cpuPercentBothPaths)}.`, "");
   return out.join("\n");
 }
 

@@ -66,9 +66,14 @@ class FanOut {
     this.participants.forEach((participant, index) => {
       participant.peer = index ^ 1;
       participant.socket.on("message:receive", (message) => this.received(index, message));
+      // everything else the server pushes meanwhile (online lists, presence...) is background load worth knowing
+      participant.socket.onAny((event) => {
+        if (event !== "message:receive") this.otherEvents[event] = (this.otherEvents[event] || 0) + 1;
+      });
     });
     this.run = null;
     this.strays = 0;
+    this.otherEvents = {};
   }
 
   get sameInstancePairs() {
@@ -128,6 +133,7 @@ class FanOut {
     };
     this.run = run;
     const strays0 = this.strays;
+    this.otherEvents = {};
     let oldestPending = 0;
     let sent = 0;
     const overloaded = () => {
@@ -178,6 +184,7 @@ class FanOut {
       echoDuplicates: run.echoDuplicates,
       misrouted: run.misrouted,
       strayMessages: this.strays - strays0,
+      otherEventsReceived: { ...this.otherEvents },
       ackErrors: run.ackErrors,
       ackErrorExamples: run.ackErrorExamples,
       latency: all.summary(),

@@ -6,6 +6,18 @@ const { EventEmitter } = require("node:events");
 const { FanOut } = require("../scenarios/fanout");
 const { instanceOfSid } = require("../lib/api");
 
+/** An EventEmitter with socket.io-client's onAny. */
+class FakeSocket extends EventEmitter {
+  onAny(listener) {
+    (this.any = this.any || []).push(listener);
+  }
+
+  emit(event, ...args) {
+    (this.any || []).forEach((listener) => listener(event, ...args));
+    return super.emit(event, ...args);
+  }
+}
+
 /**
  * A fake chat room: a message:send from one socket is acknowledged and delivered as message:receive to both
  * sockets of its session after `delayMs`, except what `tamper` drops or doubles.
@@ -13,7 +25,7 @@ const { instanceOfSid } = require("../lib/api");
 function fakePairs(count, { delayMs = 1, tamper = () => 1, instances = ["a:1", "b:2"] } = {}) {
   const pairs = [];
   for (let p = 0; p < count; p++) {
-    const sockets = [new EventEmitter(), new EventEmitter()];
+    const sockets = [new FakeSocket(), new FakeSocket()];
     sockets.forEach((socket) => {
       socket.timeout = () => ({
         emit: (event, payload, ack) => {
@@ -65,6 +77,15 @@ test("messages of an earlier point arriving late are strays, not duplicates of t
   const point = await fanout.point({ rate: 100, durationMs: 50, tag: "new", drainMs: 500 });
   assert.equal(point.duplicates, 0);
   assert.equal(fanout.strays, 1);
+});
+
+test("other events pushed during a point are counted by name", async () => {
+  const fanout = new FanOut(fakePairs(1));
+  const pushing = setInterval(() => fanout.participants[1].socket.emit("presence:online-list", []), 5);
+  const point = await fanout.point({ rate: 100, durationMs: 50, tag: "bg", drainMs: 500 });
+  clearInterval(pushing);
+  assert.ok(point.otherEventsReceived["presence:online-list"] > 0);
+  assert.equal(point.otherEventsReceived["message:receive"], undefined);
 });
 
 test("a chat instance is read from the sid prefix (base64url of host:port)", () => {
