@@ -29,6 +29,7 @@ final class RawWebSocket implements WebSocket.Listener {
     private final StringBuilder text = new StringBuilder();
     private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
     WebSocket socket;
+    String socketId;
 
     private RawWebSocket(boolean reading, boolean answerPings) {
         this.reading = reading;
@@ -50,7 +51,9 @@ final class RawWebSocket implements WebSocket.Listener {
         RawWebSocket ws = open(baseUrl.replace("http", "ws") + "/socket.io/?EIO=4&transport=websocket");
         assertThat(ws.nextText()).startsWith("0{\"sid\"");
         ws.send("40" + authJson);
-        assertThat(ws.nextText()).startsWith("40{\"sid\"");
+        String connect = ws.nextText();
+        assertThat(connect).startsWith("40{\"sid\":\"");
+        ws.socketId = connect.substring(10, connect.length() - 2);
         return ws;
     }
 
