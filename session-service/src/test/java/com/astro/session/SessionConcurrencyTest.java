@@ -149,6 +149,29 @@ class SessionConcurrencyTest extends SessionTestSupport {
         }
     }
 
+    @Test
+    void endCallsRacingTheAutomaticEndChargeOnceAndAgreeOnTheOutcome() throws Exception {
+        String user = fresh("user");
+        String astro = fresh("astro");
+        onlineAstrologer(astro, 10);
+        credit(user, 20);
+        String id = (String) startSession(user, astro, "chat").get("id");
+        accept(astro, id);
+        CLOCK.advance(Duration.ofMinutes(5));
+        String bearer = token(user, "user");
+
+        List<String> answers = concurrently(30, () -> Thread.currentThread().getId() % 3 == 0
+                ? String.valueOf(sweeper.exhaust().block())
+                : post("/api/sessions/end", bearer, Map.of("sessionId", id)).expectStatus().isOk()
+                        .expectBody(String.class).returnResult().getResponseBody());
+
+        assertThat(answers).filteredOn(a -> a.startsWith("{")).isNotEmpty()
+                .allMatch(a -> a.contains("\"endReason\":\"balance_exhausted\"") && a.contains("\"coinsCharged\":20"));
+        assertThat(wallets.balance(user).block()).isZero();
+        assertThat(events(Topics.SESSION_ENDED, id, SessionEnded.class)).singleElement()
+                .satisfies(e -> assertThat(e.billedMinutes()).isEqualTo(2));
+    }
+
     private static <T> List<T> concurrently(int count, Callable<T> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(count);
         try {
