@@ -90,6 +90,9 @@ public final class ChatCluster {
                 "--astro.chat.instance-id=" + id,
                 "--astro.chat.presence-url=" + presenceUrl,
                 "--astro.chat.heartbeat-interval=1s",
+                // the JVM's exit closes the instances; nothing to drain in tests
+                "--server.shutdown=immediate",
+                "--spring.lifecycle.timeout-per-shutdown-phase=2s",
                 "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),
                 "--spring.mongodb.uri=" + infra.mongo().connectionString(),
                 "--spring.mongodb.database=" + DATABASE,

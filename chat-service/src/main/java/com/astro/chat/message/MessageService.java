@@ -15,6 +15,7 @@ import com.astro.common.kafka.EventPublisher;
 import com.astro.common.security.CurrentUser;
 
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Sending a message: the sender must take part in the active session and the text must be non-blank and not
@@ -72,7 +73,8 @@ public class MessageService {
         MessageSent event = MessageSent.of(clock.instant(), message.id(), message.sessionId(), message.seq(),
                 message.senderId(), message.senderRole(), message.text(), message.clientMessageId(),
                 message.sentAt());
-        return events.publish(event).doOnError(ex -> log.error(
+        // the producer may block on metadata; keep that off the network thread that called send
+        return events.publish(event).subscribeOn(Schedulers.boundedElastic()).doOnError(ex -> log.error(
                 "message {} (session {}, seq {}) is stored but could not be published: {}", message.id(),
                 message.sessionId(), message.seq(), ex.toString()));
     }

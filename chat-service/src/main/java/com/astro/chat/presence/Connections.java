@@ -19,6 +19,8 @@ import com.astro.common.event.ConnectionChanged;
 import com.astro.common.kafka.EventPublisher;
 import com.astro.common.security.CurrentUser;
 
+import reactor.core.scheduler.Schedulers;
+
 /**
  * The authenticated connections this instance holds, told to presence-service: a {@code chat-connections}
  * event on every open and close, and every heartbeat interval a {@code chat-heartbeats} event listing them all,
@@ -75,7 +77,7 @@ public class Connections implements SmartLifecycle {
     }
 
     private void publish(com.astro.common.event.DomainEvent event) {
-        events.publish(event).subscribe(null, ex -> log.warn("could not publish {}: {}", event.type(), ex.toString()));
+        events.publish(event).subscribeOn(Schedulers.boundedElastic()).subscribe(null, ex -> log.warn("could not publish {}: {}", event.type(), ex.toString()));
     }
 
     @Override

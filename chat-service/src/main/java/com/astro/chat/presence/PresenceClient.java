@@ -23,8 +23,9 @@ public class PresenceClient {
 
     private final WebClient web;
 
-    public PresenceClient(WebClient.Builder builder, ChatProperties properties) {
-        this.web = builder.baseUrl(properties.presenceUrl()).build();
+    public PresenceClient(ChatProperties properties) {
+        // Boot 4 auto-configures WebClient.Builder only with its separate webclient module; a plain one will do
+        this.web = WebClient.builder().baseUrl(properties.presenceUrl()).build();
     }
 
     /** Sets the astrologer online or offline; fails with a {@link ChatRefusal} carrying presence-service's reason. */

@@ -1,0 +1,209 @@
+package com.astro.chat.realtime;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import com.astro.chat.ChatRefusal;
+import com.astro.chat.message.MessageDelivery;
+import com.astro.chat.message.MessageService;
+import com.astro.chat.message.MessageView;
+import com.astro.chat.message.Recipient;
+import com.astro.chat.presence.Connections;
+import com.astro.chat.presence.OnlineList;
+import com.astro.chat.presence.PresenceClient;
+import com.astro.chat.session.SessionAccess;
+import com.astro.chat.session.SessionNotices;
+import com.astro.chat.session.SessionStore;
+import com.astro.common.kafka.EventPublisher;
+import com.astro.common.security.CurrentUser;
+import com.astro.common.security.Role;
+import com.astro.socketio.server.Ack;
+import com.astro.socketio.server.Namespace;
+import com.astro.socketio.server.Socket;
+import com.astro.socketio.server.SocketIoServer;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The seed's socket events on this instance's main namespace. Handlers run on network threads and never
+ * block: each starts a reactive chain and answers when it completes.
+ */
+@Component
+public class ChatSockets {
+
+    private static final int MAX_CLIENT_MESSAGE_ID = 100;
+
+    private static final String QUEUE = "requests";
+
+    private final Namespace sockets;
+
+    private final MessageService messages;
+
+    private final MessageDelivery delivery;
+
+    private final SessionAccess access;
+
+    private final SessionStore sessions;
+
+    private final PresenceClient presence;
+
+    private final OnlineList onlineList;
+
+    private final Connections connections;
+
+    private final EventPublisher events;
+
+    private final Clock clock;
+
+    public ChatSockets(SocketIoServer server, SocketAuthentication authentication, MessageService messages,
+            MessageDelivery delivery, SessionAccess access, SessionStore sessions, PresenceClient presence,
+            OnlineList onlineList, Connections connections, EventPublisher events, Clock clock) {
+        this.sockets = server.sockets();
+        this.messages = messages;
+        this.delivery = delivery;
+        this.access = access;
+        this.sessions = sessions;
+        this.presence = presence;
+        this.onlineList = onlineList;
+        this.connections = connections;
+        this.events = events;
+        this.clock = clock;
+        sockets.use(authentication);
+        sockets.onConnection(this::connected);
+        onlineList.onChange(list -> sockets.emit("presence:online-list", Replies.json(list)));
+    }
+
+    private void connected(Socket socket) {
+        CurrentUser user = socket.attribute(SocketAuthentication.USER);
+        String token = socket.attribute(SocketAuthentication.TOKEN);
+        socket.join(SocketNotifier.userRoom(user.id()));
+        SerialQueue queue = new SerialQueue();
+        socket.attributes().put(QUEUE, queue);
+        socket.onDisconnect(reason -> {
+            queue.close();
+            delivery.leaveAll(socket.id());
+            connections.closed(socket.id(), user);
+        });
+        connections.opened(socket.id(), user);
+        socket.emit("presence:online-list", Replies.json(onlineList.current()));
+
+        socket.on("presence:on", (args, ack) -> setPresence(socket, user, token, true, ack));
+        socket.on("presence:off", (args, ack) -> setPresence(socket, user, token, false, ack));
+        socket.on("join-session", (args, ack) -> join(socket, user, args, ack));
+        socket.on("leave-session", (args, ack) -> leave(socket, args, ack));
+        socket.on("message:send", (args, ack) -> send(socket, user, args, ack));
+        socket.on("session:request", (args, ack) -> requestAgain(socket, user, args, ack));
+    }
+
+    private void setPresence(Socket socket, CurrentUser user, String token, boolean online, Ack ack) {
+        String event = online ? "presence:on" : "presence:off";
+        run(socket, ack, event, null, null, () -> {
+            if (!user.is(Role.ASTROLOGER)) {
+                throw new ChatRefusal(ChatRefusal.FORBIDDEN, "Only astrologers have a presence to change");
+            }
+            return presence.set(user.id(), online, token).then(Mono.fromRunnable(() -> Replies.ok(ack, "online", online)));
+        });
+    }
+
+    private void join(Socket socket, CurrentUser user, List<Object> args, Ack ack) {
+        String sessionId = Payloads.peek(args, "sessionId");
+        run(socket, ack, "join-session", sessionId, null, () -> {
+            Map<?, ?> payload = Payloads.object("join-session", args);
+            String id = Payloads.requiredString(payload, "sessionId");
+            Long afterSeq = Payloads.optionalSeq(payload, "afterSeq");
+            return access.activeFor(id, user)
+                    .flatMap(session -> {
+                        socket.join(SocketNotifier.sessionRoom(id));
+                        return delivery.join(id, recipient(socket), afterSeq);
+                    })
+                    .doOnNext(replayed -> Replies.ok(ack, "sessionId", id, "replayed", replayed));
+        });
+    }
+
+    private void leave(Socket socket, List<Object> args, Ack ack) {
+        String sessionId = Payloads.peek(args, "sessionId");
+        run(socket, ack, "leave-session", sessionId, null, () -> {
+            String id = Payloads.requiredString(Payloads.object("leave-session", args), "sessionId");
+            delivery.leave(id, socket.id());
+            socket.leave(SocketNotifier.sessionRoom(id));
+            Replies.ok(ack, "sessionId", id);
+            return Mono.empty();
+        });
+    }
+
+    private void send(Socket socket, CurrentUser user, List<Object> args, Ack ack) {
+        String sessionId = Payloads.peek(args, "sessionId");
+        String clientMessageId = Payloads.peek(args, "clientMessageId");
+        run(socket, ack, "message:send", sessionId, clientMessageId, () -> {
+            Map<?, ?> payload = Payloads.object("message:send", args);
+            MessageService.Send command = new MessageService.Send(Payloads.requiredString(payload, "sessionId"),
+                    Payloads.string(payload, "text"),
+                    Payloads.optionalString(payload, "clientMessageId", MAX_CLIENT_MESSAGE_ID));
+            return messages.send(user, command).doOnNext(message -> Replies.ok(ack, "message", message));
+        });
+    }
+
+    /** The seed's client-sent session:request: the session's user asks for the pending request to be announced again. */
+    private void requestAgain(Socket socket, CurrentUser user, List<Object> args, Ack ack) {
+        String sessionId = Payloads.peek(args, "sessionId");
+        run(socket, ack, "session:request", sessionId, null, () -> {
+            String id = Payloads.requiredString(Payloads.object("session:request", args), "sessionId");
+            return sessions.find(id)
+                    .filter(session -> user.id().equals(session.userId()))
+                    .switchIfEmpty(Mono.error(() -> SessionAccess.notFound(id)))
+                    .flatMap(session -> {
+                        if (!session.isPending()) {
+                            return Mono.error(new ChatRefusal(ChatRefusal.SESSION_NOT_PENDING,
+                                    "Session " + id + " is no longer waiting for the astrologer"));
+                        }
+                        ChatRelay relay = ChatRelay.of(clock.instant(), session.astrologerId(), "session:request",
+                                (tools.jackson.databind.JsonNode) Replies.json(SessionNotices.Requested.of(session)));
+                        return events.publish(relay).subscribeOn(Schedulers.boundedElastic()).thenReturn(id);
+                    })
+                    .doOnNext(done -> Replies.ok(ack, "sessionId", id));
+        });
+    }
+
+    /**
+     * Queues a handler's chain behind the socket's earlier requests; a synchronous refusal (bad payload) or an
+     * error of the chain is answered alike.
+     */
+    private void run(Socket socket, Ack ack, String event, String sessionId, String clientMessageId,
+            java.util.function.Supplier<Mono<?>> handler) {
+        SerialQueue queue = socket.attribute(QUEUE);
+        boolean queued = queue.submit(() -> {
+            Mono<?> chain;
+            try {
+                chain = handler.get();
+            }
+            catch (RuntimeException ex) {
+                Replies.refuse(socket, ack, event, ex, sessionId, clientMessageId);
+                return Mono.empty();
+            }
+            return chain.doOnError(error -> Replies.refuse(socket, ack, event, error, sessionId, clientMessageId));
+        });
+        if (!queued) {
+            Replies.refuse(socket, ack, event, new ChatRefusal(ChatRefusal.TOO_MANY_REQUESTS,
+                    "Too many requests waiting; slow down"), sessionId, clientMessageId);
+        }
+    }
+
+    private static Recipient recipient(Socket socket) {
+        return new Recipient() {
+
+            @Override
+            public String id() {
+                return socket.id();
+            }
+
+            @Override
+            public void receive(MessageView message) {
+                socket.emit("message:receive", Replies.json(message));
+            }
+        };
+    }
+}

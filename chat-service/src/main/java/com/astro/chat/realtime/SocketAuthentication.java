@@ -1,0 +1,47 @@
+package com.astro.chat.realtime;
+
+import java.util.Map;
+
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.stereotype.Component;
+
+import com.astro.common.security.JwtUserConverter;
+import com.astro.socketio.server.Admission;
+import com.astro.socketio.server.ConnectionMiddleware;
+import com.astro.socketio.server.Handshake;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Admits a socket only with a token verified exactly like on the REST endpoints (same decoder and role rules),
+ * from {@code auth.token} or an {@code Authorization: Bearer} header. The socket keeps its user and its token
+ * (presence-service is called with it). Refusals reach the client as {@code connect_error} with the reason.
+ */
+@Component
+public class SocketAuthentication implements ConnectionMiddleware {
+
+    static final String USER = "user";
+    static final String TOKEN = "token";
+
+    private final ReactiveJwtDecoder decoder;
+
+    private final JwtUserConverter users;
+
+    public SocketAuthentication(ReactiveJwtDecoder decoder, JwtUserConverter users) {
+        this.decoder = decoder;
+        this.users = users;
+    }
+
+    @Override
+    public Mono<Admission> check(Handshake handshake) {
+        String token = handshake.bearerToken();
+        if (token == null) {
+            return Mono.just(Admission.reject(
+                    "Authentication required: pass the token as auth.token or an Authorization: Bearer header"));
+        }
+        return decoder.decode(token)
+                .map(jwt -> Admission.accept(Map.of(USER, users.toUser(jwt), TOKEN, token)))
+                .onErrorResume(JwtException.class, ex -> Mono.just(Admission.reject("Invalid token: " + ex.getMessage())));
+    }
+}
