@@ -99,7 +99,7 @@ public final class ChatCluster {
                 "--astro.security.jwks-url=" + infra.issuer().jwksUrl(),
                 "--astro.security.issuer=" + infra.issuer().issuer(),
                 "--astro.security.authorized-parties=" + TestInfra.TEST_ORIGIN));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ChatApplication.class)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ChatApplication.class, OwnNettyResources.class)
                 .run(args.toArray(String[]::new));
         ChatReadiness readiness = context.getBean(ChatReadiness.class);
         await().atMost(Duration.ofSeconds(60)).until(readiness::ready);
