@@ -29,7 +29,7 @@ final class TestServer implements AutoCloseable {
 
     TestServer(SocketIoOptions options) {
         socketIo = new SocketIoServer(options);
-        configure();
+        configure(socketIo, disconnectReasons);
         http = HttpServer.create().port(0)
                 .handle(new ReactorHttpHandlerAdapter(WebHttpHandlerBuilder.webHandler(socketIo.webHandler()).build()))
                 .bindNow();
@@ -49,7 +49,7 @@ final class TestServer implements AutoCloseable {
                 scenario, mode);
     }
 
-    private void configure() {
+    static void configure(SocketIoServer socketIo, Map<String, String> disconnectReasons) {
         Namespace main = socketIo.sockets();
         main.use(handshake -> "secret".equals(handshake.bearerToken())
                 ? Mono.just(Admission.accept(Map.of("user", "u1")))

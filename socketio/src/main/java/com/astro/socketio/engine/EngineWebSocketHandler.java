@@ -31,7 +31,7 @@ final class EngineWebSocketHandler implements WebSocketHandler {
         HandshakeRequest handshake = handshake(ws.getHandshakeInfo().getUri(), ws.getHandshakeInfo().getHeaders(),
                 ws.getHandshakeInfo().getRemoteAddress());
         WebSocketTransport transport = new WebSocketTransport(options.maxBufferedPackets(),
-                () -> ws.close().subscribe());
+                () -> ws.close().subscribe(null, ex -> { }));
         Mono<Void> output = ws.send(transport.packets().map(packet -> toMessage(ws, packet)))
                 .onErrorResume(ex -> Mono.empty());
         String sid = handshake.query().get("sid");
@@ -121,8 +121,7 @@ final class EngineWebSocketHandler implements WebSocketHandler {
                         e -> e.getValue() == null ? "" : org.springframework.web.util.UriUtils.decode(e.getValue(),
                                 java.nio.charset.StandardCharsets.UTF_8),
                         (a, b) -> a));
-        HttpHeaders copy = new HttpHeaders();
-        copy.putAll(headers);
-        return new HandshakeRequest(uri, HttpHeaders.readOnlyHttpHeaders(copy), query, remote);
+        // the request's headers are already a per-request copy: wrap them read-only instead of copying again
+        return new HandshakeRequest(uri, HttpHeaders.readOnlyHttpHeaders(headers), query, remote);
     }
 }

@@ -8,7 +8,9 @@ import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 
 /**
- * Mounts a {@link SocketIoServer} in a Spring WebFlux application: declare the returned mapping as a bean.
+ * Mounts a {@link SocketIoServer} in a Spring WebFlux application. Boot applications get this mapping from
+ * {@link SocketIoAutoConfiguration} as soon as a {@code SocketIoServer} bean exists; without auto-configuration,
+ * declare the returned mapping as a bean:
  * <pre>{@code
  * @Bean(destroyMethod = "close")
  * SocketIoServer socketIo() { ... }
