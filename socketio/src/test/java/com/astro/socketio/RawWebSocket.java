@@ -46,6 +46,12 @@ final class RawWebSocket implements WebSocket.Listener {
         return listener;
     }
 
+    static RawWebSocket withBuilder(java.net.http.WebSocket.Builder builder, String url) {
+        RawWebSocket listener = new RawWebSocket(true, true);
+        listener.socket = builder.buildAsync(URI.create(url), listener).join();
+        return listener;
+    }
+
     /** Opens an Engine.IO WebSocket session at a Socket.IO server and connects to "/" with this auth. */
     static RawWebSocket socketIo(String baseUrl, String authJson) {
         RawWebSocket ws = open(baseUrl.replace("http", "ws") + "/socket.io/?EIO=4&transport=websocket");

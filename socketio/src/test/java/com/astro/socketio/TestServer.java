@@ -80,10 +80,14 @@ final class TestServer implements AutoCloseable {
                 ack.send();
             });
             socket.on("disconnect-reason", (args, ack) -> ack.send(disconnectReasons.get((String) args.get(0))));
+            socket.on("ask-me-timeout", (args, ack) -> socket.emitWithAck("question", Duration.ofMillis(300), "q?")
+                    .subscribe(answer -> socket.emit("ack-ok", answer),
+                            error -> socket.emit("ack-failed", error.getClass().getSimpleName())));
             socket.on("disconnect-me", (args, ack) -> socket.disconnect());
             socket.on("drop-me", (args, ack) -> socket.closeConnection());
         });
         socketIo.namespace("/custom").onConnection(socket -> socket.emit("auth", socket.handshake().auth()));
+        socketIo.namespace("/broken").use(handshake -> Mono.error(new IllegalStateException("database down")));
     }
 
     @Override

@@ -192,7 +192,7 @@ public final class EngineSession {
 
     boolean beginUpgrade() {
         synchronized (lock) {
-            if (closed || webSocket != null) {
+            if (closed || webSocket != null || upgrading) {
                 return false;
             }
             upgrading = true;
@@ -217,7 +217,7 @@ public final class EngineSession {
     void upgraded(WebSocketTransport transport) {
         boolean overflow = false;
         synchronized (lock) {
-            if (closed) {
+            if (closed || webSocket != null) {
                 transport.close();
                 return;
             }

@@ -29,8 +29,9 @@ final class Client {
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
     private final Disposable connectTimer;
     private volatile boolean connectRequested;
-    private Packet partial;
-    private List<byte[]> attachments;
+    // written by one inbound thread at a time; volatile because an upgrade moves reading to another thread
+    private volatile Packet partial;
+    private volatile List<byte[]> attachments;
 
     Client(SocketIoServer server, EngineSession engine) {
         this.server = server;
