@@ -74,4 +74,30 @@ class SocketApiTest {
         listener.send("40");
         assertThat(listener.nextText()).startsWith("40{\"sid\":");
     }
+
+    @Test
+    void withConfiguredOriginsAnyOtherOriginIsForbidden() {
+        try (TestServer strict = new TestServer(server.socketIo.options()
+                .withAllowedOrigins(java.util.List.of("https://app.example")))) {
+            java.net.http.HttpResponse<String> refused = Http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(strict.url() + "/socket.io/?EIO=4&transport=polling"))
+                    .header("Origin", "https://evil.example").GET().build());
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).isEqualTo("{\"code\":4,\"message\":\"Forbidden\"}");
+            java.net.http.HttpResponse<String> allowed = Http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(strict.url() + "/socket.io/?EIO=4&transport=polling"))
+                    .header("Origin", "https://app.example").GET().build());
+            assertThat(allowed.statusCode()).isEqualTo(200);
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://app.example");
+        }
+    }
+
+    @Test
+    void withoutConfiguredOriginsCorsIsLeftToTheGateway() {
+        java.net.http.HttpResponse<String> response = Http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.url() + "/socket.io/?EIO=4&transport=polling"))
+                .header("Origin", "https://anything.example").GET().build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
 }

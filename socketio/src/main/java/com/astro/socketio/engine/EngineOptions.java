@@ -9,7 +9,8 @@ import java.util.List;
  * @param pingInterval        how often the server pings (Engine.IO v4 heartbeats are server driven)
  * @param pingTimeout         how long the server waits for the pong before closing with "ping timeout"
  * @param maxPayload          the largest HTTP body (polling POST) or WebSocket frame accepted, in bytes
- * @param allowedOrigins      origins allowed by CORS; {@code "*"} allows any origin
+ * @param allowedOrigins      origins allowed by CORS; {@code "*"} allows any origin; empty leaves CORS and the
+ *                            Origin check to the gateway (no CORS headers, no refusal)
  * @param sidPrefix           optional prefix of every sid ({@code <prefix>.<random>}), read by the gateway to route
  *                            long-polling requests back to this instance; {@code null} or blank for none
  * @param maxBufferedPackets  outbound packets one session may have waiting; when exceeded the session is closed

@@ -14,7 +14,8 @@ import com.astro.socketio.engine.EngineOptions;
  * @param maxPayload         largest HTTP body / WebSocket frame in bytes (default 1,000,000); bigger closes the
  *                           connection (HTTP 413, WebSocket close 1009)
  * @param connectTimeout     time a client has to connect to a namespace after the handshake (default 45 s)
- * @param allowedOrigins     CORS origins; {@code "*"} for any; empty for same-origin only (default)
+ * @param allowedOrigins     CORS origins (others get 403 code 4); {@code "*"} for any; empty (default) leaves CORS
+ *                           to the gateway: no CORS headers and no Origin check
  * @param sidPrefix          prefix of every Engine.IO sid ({@code <prefix>.<random>}), read by the gateway
  * @param maxBufferedPackets outbound packets one connection may have waiting (default 1024); beyond that the
  *                           connection is closed with reason {@code "slow consumer"}
