@@ -119,6 +119,7 @@ public final class Namespace {
                 log.warn("connection handler of namespace {} failed", name, ex);
             }
         }
+        socket.ready();
     }
 
     void removed(Socket socket) {

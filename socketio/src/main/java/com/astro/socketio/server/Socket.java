@@ -42,6 +42,9 @@ public final class Socket {
     private final Map<Long, Sinks.One<List<Object>>> pendingAcks = new ConcurrentHashMap<>();
     private final AtomicLong ackIds = new AtomicLong();
     private final AtomicBoolean connected = new AtomicBoolean(true);
+    // events that arrive while the connection handlers still run (middleware may complete on another thread);
+    // null once the socket is ready. Guarded by this.
+    private List<Packet> early = new ArrayList<>();
 
     Socket(Namespace namespace, Client client, Handshake handshake, Map<String, Object> attributes) {
         this.namespace = namespace;
@@ -162,6 +165,32 @@ public final class Socket {
     }
 
     void dispatchEvent(Packet packet) {
+        synchronized (this) {
+            if (early != null) {
+                early.add(packet);
+                return;
+            }
+        }
+        deliver(packet);
+    }
+
+    /** The connection handlers have run: deliver what arrived meanwhile, in order, then deliver directly. */
+    void ready() {
+        while (true) {
+            List<Packet> queued;
+            synchronized (this) {
+                if (early.isEmpty()) {
+                    early = null;
+                    return;
+                }
+                queued = early;
+                early = new ArrayList<>();
+            }
+            queued.forEach(this::deliver);
+        }
+    }
+
+    private void deliver(Packet packet) {
         List<?> data = (List<?>) packet.data();
         String event = String.valueOf(data.get(0));
         List<Object> args = Collections.unmodifiableList(new ArrayList<>(data.subList(1, data.size())));
