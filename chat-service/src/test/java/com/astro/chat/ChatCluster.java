@@ -20,7 +20,7 @@ import com.astro.infra.TestInfra;
  * embedded Kafka broker and one Mongo database like production instances do. Started once per test JVM; tests
  * keep apart by using fresh user and session ids.
  */
-public final class ChatCluster {
+public final class ChatCluster implements AutoCloseable {
 
     public static final String DATABASE = "chat-it";
 
@@ -63,6 +63,14 @@ public final class ChatCluster {
             }
         }
         return shared;
+    }
+
+    /** Called once by JUnit at the end of the run (see {@link ClusterExtension}). */
+    @Override
+    public void close() {
+        b.close();
+        a.close();
+        presence.close();
     }
 
     public Instance a() {

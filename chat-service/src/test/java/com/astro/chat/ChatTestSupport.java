@@ -24,6 +24,7 @@ import com.astro.infra.TestInfra;
  * What the chat tests share: the two-instance cluster, a fresh set of Node socket clients per test, tokens,
  * and session events published to Kafka the way session-service publishes them.
  */
+@org.junit.jupiter.api.extension.ExtendWith(ClusterExtension.class)
 abstract class ChatTestSupport {
 
     protected static final Duration WAIT = SocketClients.WAIT;

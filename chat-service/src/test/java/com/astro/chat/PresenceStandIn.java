@@ -53,6 +53,10 @@ public final class PresenceStandIn {
         return List.copyOf(calls);
     }
 
+    public void close() {
+        server.disposeNow();
+    }
+
     /** The status the next calls are answered with. */
     public void answer(int status) {
         this.status = status;
