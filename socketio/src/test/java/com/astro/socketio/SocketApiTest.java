@@ -100,4 +100,35 @@ class SocketApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
+
+    @Test
+    void eventsSentWhileConnectionHandlersStillRunAreDeliveredAfterThem() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        server.socketIo.namespace("/slow")
+                .use(handshake -> reactor.core.publisher.Mono.fromCallable(com.astro.socketio.server.Admission::accept)
+                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()))
+                .onConnection(socket -> {
+                    // runs on the middleware's thread; the handler is registered only after the event arrived
+                    try {
+                        release.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                    socket.on("early", (args, ack) -> socket.emit("got-early", args.toArray()));
+                });
+        RawWebSocket ws = RawWebSocket.socketIo(server.url(), AUTH);
+        ws.send("40/slow,");
+        assertThat(ws.nextText()).startsWith("40/slow,{\"sid\":");
+        ws.send("42/slow,[\"early\",1]");
+        ws.send("40/custom,");
+        // the inbound side handles one connection's packets in order: once /custom answers, "early" was received
+        assertThat(ws.nextText()).startsWith("40/custom,");
+        release.countDown();
+        String next = ws.nextText();
+        if (next.startsWith("42/custom,")) {
+            next = ws.nextText();
+        }
+        assertThat(next).isEqualTo("42/slow,[\"got-early\",1]");
+    }
 }
