@@ -239,4 +239,15 @@ class EngineIoConformanceTest {
                 methods -> assertThat(methods).contains("POST"));
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).contains("content-type");
     }
+
+    @Test
+    void pollingRequestsForAWebSocketSessionAreBadRequests() {
+        RawWebSocket ws = RawWebSocket.open(wsUrl + "?EIO=4&transport=websocket");
+        String open = ws.nextText();
+        String sid = open.substring(open.indexOf("\"sid\":\"") + 7, open.indexOf("\",\"upgrades"));
+        assertThat(Http.post(session(sid), "4hello").statusCode()).isEqualTo(400);
+        assertThat(Http.get(session(sid)).statusCode()).isEqualTo(400);
+        ws.send("4still");
+        assertThat(ws.nextText()).isEqualTo("4still");
+    }
 }

@@ -88,6 +88,10 @@ final class EngineWebHandler implements WebHandler {
         if (session == null) {
             return fail(response, EngineError.UNKNOWN_SID);
         }
+        if ("websocket".equals(session.transportName())) {
+            // the session lives on a WebSocket (opened there or upgraded): polling requests are refused
+            return fail(response, EngineError.BAD_REQUEST);
+        }
         if (HttpMethod.GET.equals(request.getMethod())) {
             return respondWithPoll(response, session);
         }
