@@ -94,7 +94,10 @@ function instanceOfSid(sid) {
 
 function connect(url, token, { timeoutMs = 20000, transports = ["websocket"] } = {}) {
   return new Promise((resolve, reject) => {
-    const socket = io(url, { auth: { token }, transports, reconnection: false, forceNew: true, timeout: timeoutMs });
+    // a browser's Origin, as the web app sends it: without one the gateway's WebSocket client adds the backend's own
+    // URL as Origin, which chat-service refuses (403) - see docs/benchmarks.md
+    const socket = io(url, { auth: { token }, transports, reconnection: false, forceNew: true, timeout: timeoutMs,
+      extraHeaders: { Origin: ORIGIN } });
     const timer = setTimeout(() => {
       socket.disconnect();
       reject(new Error(`socket to ${url} not connected after ${timeoutMs} ms`));
