@@ -250,4 +250,15 @@ class EngineIoConformanceTest {
         ws.send("4still");
         assertThat(ws.nextText()).isEqualTo("4still");
     }
+
+    @Test
+    void aProbingWebSocketEndsWithItsSessionAtPingTimeout() {
+        String sid = Http.openPolling(url);
+        RawWebSocket ws = RawWebSocket.open(wsUrl + "?EIO=4&transport=websocket&sid=" + sid);
+        ws.send("2probe");
+        assertThat(ws.nextText()).isEqualTo("3probe");
+        // neither "5" nor pongs: the session times out and takes the half-upgraded socket with it
+        ws.awaitClosed(Duration.ofSeconds(3));
+        assertThat(Http.get(session(sid)).statusCode()).isEqualTo(400);
+    }
 }

@@ -34,6 +34,7 @@ public final class EngineSession {
     private volatile Consumer<EnginePacket> messageListener = packet -> { };
     private Sinks.One<List<EnginePacket>> pendingPoll;
     private WebSocketTransport webSocket;
+    private WebSocketTransport probing;
     private boolean upgrading;
     private volatile boolean closed;
     private volatile boolean awaitingPong;
@@ -190,12 +191,13 @@ public final class EngineSession {
         posting.set(false);
     }
 
-    boolean beginUpgrade() {
+    boolean beginUpgrade(WebSocketTransport transport) {
         synchronized (lock) {
             if (closed || webSocket != null || upgrading) {
                 return false;
             }
             upgrading = true;
+            probing = transport;
             return true;
         }
     }
@@ -223,6 +225,7 @@ public final class EngineSession {
             }
             webSocket = transport;
             upgrading = false;
+            probing = null;
             if (pendingPoll != null) {
                 pendingPoll.tryEmitValue(List.of(EnginePacket.of(EnginePacket.NOOP)));
                 pendingPoll = null;
@@ -240,6 +243,7 @@ public final class EngineSession {
     void upgradeAbandoned() {
         synchronized (lock) {
             upgrading = false;
+            probing = null;
         }
     }
 
@@ -273,6 +277,11 @@ public final class EngineSession {
             else if (pendingPoll != null) {
                 pendingPoll.tryEmitValue(List.of(EnginePacket.of(serverSide ? EnginePacket.CLOSE : EnginePacket.NOOP)));
                 pendingPoll = null;
+            }
+            if (probing != null) {
+                // a WebSocket still probing has no heartbeat of its own: it ends with the session
+                probing.close();
+                probing = null;
             }
             buffer.clear();
             listeners = List.copyOf(closeListeners);

@@ -46,7 +46,7 @@ final class EngineWebSocketHandler implements WebSocketHandler {
         }
         else {
             EngineSession session = engine.find(sid);
-            if (session == null || !session.beginUpgrade()) {
+            if (session == null || !session.beginUpgrade(transport)) {
                 return ws.close(CloseStatus.POLICY_VIOLATION);
             }
             input = ws.receive()
