@@ -13,6 +13,7 @@ public class ChatRefusal extends RuntimeException {
     public static final String EMPTY_TEXT = "empty_text";
     public static final String TEXT_TOO_LONG = "text_too_long";
     public static final String FORBIDDEN = "forbidden";
+    public static final String UNAUTHORIZED = "unauthorized";
     public static final String PRESENCE_FAILED = "presence_failed";
     public static final String INTERNAL_ERROR = "internal_error";
     public static final String TOO_MANY_REQUESTS = "too_many_requests";

@@ -67,6 +67,46 @@ class PresenceAndConnectionsTest extends ChatTestSupport {
         assertThat(cluster.presence().calls()).noneMatch(c -> c.path().contains(user));
     }
 
+    @Test
+    void aFresherTokenPassedWithPresenceOnIsTheOneUsed() {
+        String astrologer = newId("astro");
+        clients.connect("astro", cluster.a().url(), token(astrologer, "astrologer"));
+        String fresh = token(astrologer, "astrologer");
+
+        JsonNode ack = clients.call("astro", "presence:on", SocketClients.json("token", fresh));
+
+        assertThat(ack.path("ok").asBoolean()).isTrue();
+        assertThat(cluster.presence().calls()).filteredOn(c -> c.path().contains(astrologer))
+                .extracting(PresenceStandIn.Call::authorization).containsExactly("Bearer " + fresh);
+    }
+
+    @Test
+    void aTokenOfAnotherUserIsRefusedWithoutCallingPresence() {
+        String astrologer = newId("astro");
+        clients.connect("astro", cluster.a().url(), token(astrologer, "astrologer"));
+
+        JsonNode ack = clients.call("astro", "presence:on", SocketClients.json("token", token(newId("astro"), "astrologer")));
+
+        assertThat(ack.path("error").path("code").asString()).isEqualTo("forbidden");
+        assertThat(cluster.presence().calls()).noneMatch(c -> c.path().contains(astrologer));
+    }
+
+    @Test
+    void presenceServiceRejectingAnExpiredTokenAsksForAFreshOne() {
+        String astrologer = newId("astro");
+        clients.connect("astro", cluster.a().url(), token(astrologer, "astrologer"));
+        cluster.presence().answer(401);
+        try {
+            JsonNode ack = clients.call("astro", "presence:off");
+
+            assertThat(ack.path("error").path("code").asString()).isEqualTo("unauthorized");
+            assertThat(ack.path("error").path("message").asString()).contains("fresh");
+        }
+        finally {
+            cluster.presence().answer(200);
+        }
+    }
+
     private static List<ConnectionChanged> connectionEvents(String userId) {
         return TopicReader.values(Topics.CHAT_CONNECTIONS).stream()
                 .map(v -> EventJson.read(v, ConnectionChanged.class)).filter(e -> userId.equals(e.userId())).toList();

@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param presenceUrl base URL of presence-service, called for {@code presence:on} / {@code presence:off}
  * @param historyDefaultLimit history page size when the caller names none
  * @param historyMaxLimit the largest history page a caller may ask for
- * @param allowedOrigins browser origins allowed to use the polling transport directly (CORS); FRONTEND_URL
+ * @param allowedOrigins browser origins allowed to reach the endpoint directly (CORS, Origin check); empty (the
+ *        default) leaves CORS to the gateway, which owns it for every path
  */
 @ConfigurationProperties("astro.chat")
 public record ChatProperties(
@@ -27,5 +28,5 @@ public record ChatProperties(
         @DefaultValue("http://localhost:8081") String presenceUrl,
         @DefaultValue("50") int historyDefaultLimit,
         @DefaultValue("200") int historyMaxLimit,
-        @DefaultValue("http://localhost:3000") java.util.List<String> allowedOrigins) {
+        @DefaultValue java.util.List<String> allowedOrigins) {
 }

@@ -42,8 +42,13 @@ public class PresenceClient {
 
     private static ChatRefusal refusal(Throwable ex) {
         if (ex instanceof WebClientResponseException response) {
-            String code = response.getStatusCode().value() == 403 ? ChatRefusal.FORBIDDEN : ChatRefusal.PRESENCE_FAILED;
+            int status = response.getStatusCode().value();
             String detail = response.getResponseBodyAsString();
+            if (status == 401) {
+                return new ChatRefusal(ChatRefusal.UNAUTHORIZED, "presence-service refused the token (expired?): "
+                        + "pass a fresh one as { token } or reconnect");
+            }
+            String code = status == 403 ? ChatRefusal.FORBIDDEN : ChatRefusal.PRESENCE_FAILED;
             return new ChatRefusal(code, "presence-service answered " + response.getStatusCode().value()
                     + (detail.isBlank() ? "" : ": " + detail));
         }

@@ -59,6 +59,8 @@ public class ChatSockets {
 
     private final Clock clock;
 
+    private final SocketAuthentication authentication;
+
     public ChatSockets(SocketIoServer server, SocketAuthentication authentication, MessageService messages,
             MessageDelivery delivery, SessionAccess access, SessionStore sessions, PresenceClient presence,
             OnlineList onlineList, Connections connections, EventPublisher events, Clock clock) {
@@ -72,6 +74,7 @@ public class ChatSockets {
         this.connections = connections;
         this.events = events;
         this.clock = clock;
+        this.authentication = authentication;
         sockets.use(authentication);
         sockets.onConnection(this::connected);
         onlineList.onChange(list -> sockets.emit("presence:online-list", Replies.json(list)));
@@ -91,21 +94,30 @@ public class ChatSockets {
         connections.opened(socket.id(), user);
         socket.emit("presence:online-list", Replies.json(onlineList.current()));
 
-        socket.on("presence:on", (args, ack) -> setPresence(socket, user, token, true, ack));
-        socket.on("presence:off", (args, ack) -> setPresence(socket, user, token, false, ack));
+        socket.on("presence:on", (args, ack) -> setPresence(socket, user, token, true, args, ack));
+        socket.on("presence:off", (args, ack) -> setPresence(socket, user, token, false, args, ack));
         socket.on("join-session", (args, ack) -> join(socket, user, args, ack));
         socket.on("leave-session", (args, ack) -> leave(socket, args, ack));
         socket.on("message:send", (args, ack) -> send(socket, user, args, ack));
         socket.on("session:request", (args, ack) -> requestAgain(socket, user, args, ack));
     }
 
-    private void setPresence(Socket socket, CurrentUser user, String token, boolean online, Ack ack) {
+    /**
+     * Calls presence-service with the socket's token, or with a fresher one the client passes as
+     * {@code {token}}: Clerk session tokens live about a minute, far less than a socket.
+     */
+    private void setPresence(Socket socket, CurrentUser user, String handshakeToken, boolean online, List<Object> args,
+            Ack ack) {
         String event = online ? "presence:on" : "presence:off";
         run(socket, ack, event, null, null, () -> {
             if (!user.is(Role.ASTROLOGER)) {
                 throw new ChatRefusal(ChatRefusal.FORBIDDEN, "Only astrologers have a presence to change");
             }
-            return presence.set(user.id(), online, token).then(Mono.fromRunnable(() -> Replies.ok(ack, "online", online)));
+            String fresh = args.isEmpty() || args.get(0) == null ? null
+                    : Payloads.optionalString(Payloads.object(event, args), "token", 16_384);
+            Mono<String> token = fresh == null ? Mono.just(handshakeToken) : authentication.sameUser(fresh, user);
+            return token.flatMap(t -> presence.set(user.id(), online, t))
+                    .then(Mono.fromRunnable(() -> Replies.ok(ack, "online", online)));
         });
     }
 

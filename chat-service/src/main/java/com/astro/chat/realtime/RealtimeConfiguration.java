@@ -12,7 +12,7 @@ import com.astro.socketio.spring.SocketIoEndpoint;
 
 /**
  * The Socket.IO endpoint at {@code /socket.io/}. Its sids carry this instance's advertised address (the
- * gateway's routing contract), and browsers of the configured origins may use the polling transport directly.
+ * gateway's routing contract); CORS stays with the gateway unless origins are configured.
  */
 @Configuration(proxyBeanMethods = false)
 public class RealtimeConfiguration {
@@ -24,8 +24,9 @@ public class RealtimeConfiguration {
                 .withSidPrefix(instance.sidPrefix()));
     }
 
+    /** Named like the socketio module's auto-configured mapping, which then stands back: one mapping, ours. */
     @Bean
-    HandlerMapping socketIoEndpoint(SocketIoServer socketIo) {
+    HandlerMapping socketIoHandlerMapping(SocketIoServer socketIo) {
         return SocketIoEndpoint.handlerMapping(socketIo);
     }
 }

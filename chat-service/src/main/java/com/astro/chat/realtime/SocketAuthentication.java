@@ -6,6 +6,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
 
+import com.astro.chat.ChatRefusal;
+import com.astro.common.security.CurrentUser;
 import com.astro.common.security.JwtUserConverter;
 import com.astro.socketio.server.Admission;
 import com.astro.socketio.server.ConnectionMiddleware;
@@ -31,6 +33,15 @@ public class SocketAuthentication implements ConnectionMiddleware {
     public SocketAuthentication(ReactiveJwtDecoder decoder, JwtUserConverter users) {
         this.decoder = decoder;
         this.users = users;
+    }
+
+    /** A token the client passes later (a fresher one): valid, and for the same user as the socket. */
+    Mono<String> sameUser(String token, CurrentUser user) {
+        return decoder.decode(token)
+                .onErrorMap(JwtException.class, ex -> new ChatRefusal(ChatRefusal.UNAUTHORIZED,
+                        "Invalid token: " + ex.getMessage()))
+                .flatMap(jwt -> user.id().equals(jwt.getSubject()) ? Mono.just(token)
+                        : Mono.error(new ChatRefusal(ChatRefusal.FORBIDDEN, "The token belongs to another user")));
     }
 
     @Override
