@@ -8,7 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import java.time.Clock;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import com.astro.infra.TestInfra;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.astro.common.event.EndReason;
@@ -79,6 +86,54 @@ class SessionSweeperTest extends SessionTestSupport {
         for (String id : ids) {
             assertThat(events(Topics.SESSION_ENDED, id, SessionEnded.class)).singleElement()
                     .satisfies(e -> assertThat(e.reason()).isEqualTo(EndReason.EXPIRED));
+        }
+    }
+
+    @Test
+    void twoRunningApplicationInstancesExpireEachRequestOnce() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String user = fresh("user");
+            String astro = fresh("astro");
+            onlineAstrologer(astro, 10);
+            credit(user, 100);
+            ids.add((String) startSession(user, astro, "chat").get("id"));
+        }
+        TestInfra infra = TestInfra.shared();
+        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(SessionApplication.class,
+                SecondInstanceClock.class)
+                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),
+                        "--spring.mongodb.uri=" + infra.mongo().connectionString(), "--spring.mongodb.database=session-test",
+                        "--astro.security.jwks-url=" + infra.issuer().jwksUrl(),
+                        "--astro.security.issuer=" + infra.issuer().issuer(),
+                        "--astro.security.authorized-parties=" + TestInfra.TEST_ORIGIN,
+                        "--spring.kafka.consumer.group-id=session-second-" + java.util.UUID.randomUUID(),
+                        "--astro.session.sweep-interval=1h")) {
+            SessionSweeper second = other.getBean(SessionSweeper.class);
+            CLOCK.advance(Duration.ofSeconds(60));
+
+            Mono.zip(sweeper.sweep().subscribeOn(Schedulers.parallel()),
+                    second.sweep().subscribeOn(Schedulers.parallel())).block();
+            Mono.zip(second.sweep().subscribeOn(Schedulers.parallel()),
+                    sweeper.sweep().subscribeOn(Schedulers.parallel())).block();
+        }
+
+        for (String id : ids) {
+            assertThat(events(Topics.SESSION_ENDED, id, SessionEnded.class)).singleElement()
+                    .satisfies(e -> assertThat(e.reason()).isEqualTo(EndReason.EXPIRED));
+        }
+    }
+
+    /**
+     * The second instance moves with the same test clock. A plain class with a lite {@code @Bean} method, so that
+     * neither the test bootstrapper nor component scanning picks it up for the first instance.
+     */
+    static class SecondInstanceClock {
+
+        @Bean
+        @Primary
+        Clock secondInstanceClock() {
+            return CLOCK;
         }
     }
 
