@@ -17,33 +17,50 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The behaviours of the Engine.IO protocol v4 test-suite (socketio/engine.io-protocol), run against the
- * conformance fixture's raw echo server at /engine.io/ (ping interval 300 ms, timeout 200 ms).
+ * conformance fixture's raw echo server at /engine.io/. Handshake and heartbeat tests use the spec's timings
+ * (ping interval 300 ms, timeout 200 ms); the others a fixture with long heartbeats, so a loaded machine cannot
+ * slip a ping into their exchanges.
  */
 class EngineIoConformanceTest {
 
-    static DisposableServer fixture;
+    static DisposableServer specTimings;
+    static DisposableServer steady;
+    static DisposableServer patient;
+    static String patientUrl;
+    static String specUrl;
     static String url;
     static String wsUrl;
 
     @BeforeAll
     static void start() {
-        fixture = ConformanceFixture.start(0);
-        url = "http://localhost:" + fixture.port() + "/engine.io/";
+        specTimings = ConformanceFixture.start(0);
+        steady = ConformanceFixture.start(0, Duration.ofSeconds(30), Duration.ofSeconds(30));
+        // the spec's ping interval with a pong window a loaded machine cannot miss
+        patient = ConformanceFixture.start(0, Duration.ofMillis(300), Duration.ofSeconds(3));
+        patientUrl = "http://localhost:" + patient.port() + "/engine.io/";
+        specUrl = "http://localhost:" + specTimings.port() + "/engine.io/";
+        url = "http://localhost:" + steady.port() + "/engine.io/";
         wsUrl = url.replace("http", "ws");
     }
 
     @AfterAll
     static void stop() {
-        fixture.disposeNow();
+        specTimings.disposeNow();
+        steady.disposeNow();
+        patient.disposeNow();
     }
 
     private static String session(String sid) {
         return url + "?EIO=4&transport=polling&sid=" + sid;
     }
 
+    private static String specSession(String sid) {
+        return specUrl + "?EIO=4&transport=polling&sid=" + sid;
+    }
+
     @Test
     void pollingHandshakeOpensASessionWithTheConfiguredTimings() {
-        HttpResponse<String> response = Http.get(url + "?EIO=4&transport=polling");
+        HttpResponse<String> response = Http.get(specUrl + "?EIO=4&transport=polling");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).matches("0\\{\"sid\":\"[A-Za-z0-9_-]{20}\",\"upgrades\":\\[\"websocket\"\\],"
                 + "\"pingInterval\":300,\"pingTimeout\":200,\"maxPayload\":1000000}");
@@ -84,8 +101,9 @@ class EngineIoConformanceTest {
 
     @Test
     void webSocketHandshakeOffersNoUpgrade() {
-        RawWebSocket ws = RawWebSocket.open(wsUrl + "?EIO=4&transport=websocket");
-        assertThat(ws.nextText()).startsWith("0{").contains("\"upgrades\":[]").contains("\"maxPayload\":1000000");
+        RawWebSocket ws = RawWebSocket.open(specUrl.replace("http", "ws") + "?EIO=4&transport=websocket");
+        assertThat(ws.nextText()).startsWith("0{").contains("\"upgrades\":[]").contains("\"pingInterval\":300")
+                .contains("\"maxPayload\":1000000");
     }
 
     @Test
@@ -128,23 +146,24 @@ class EngineIoConformanceTest {
 
     @Test
     void pollingPingsArriveAndPongsKeepTheSessionOpen() {
-        String sid = Http.openPolling(url);
+        String sid = Http.openPolling(patientUrl);
+        String patientSession = patientUrl + "?EIO=4&transport=polling&sid=" + sid;
         for (int i = 0; i < 3; i++) {
-            assertThat(Http.get(session(sid)).body()).isEqualTo("2");
-            assertThat(Http.post(session(sid), "3").body()).isEqualTo("ok");
+            assertThat(Http.get(patientSession).body()).isEqualTo("2");
+            assertThat(Http.post(patientSession, "3").body()).isEqualTo("ok");
         }
     }
 
     @Test
     void pollingSessionIsClosedUponPingTimeout() {
-        String sid = Http.openPolling(url);
-        assertThat(Http.get(session(sid)).body()).isEqualTo("2");
-        await().atMost(Duration.ofSeconds(2)).until(() -> Http.post(session(sid), "4late").statusCode() == 400);
+        String sid = Http.openPolling(specUrl);
+        assertThat(Http.get(specSession(sid)).body()).isEqualTo("2");
+        await().atMost(Duration.ofSeconds(2)).until(() -> Http.post(specSession(sid), "4late").statusCode() == 400);
     }
 
     @Test
     void webSocketPingsArriveAndMissingPongsClose() {
-        RawWebSocket ws = RawWebSocket.open(wsUrl + "?EIO=4&transport=websocket", true, false);
+        RawWebSocket ws = RawWebSocket.open(specUrl.replace("http", "ws") + "?EIO=4&transport=websocket", true, false);
         ws.nextText();
         assertThat(ws.nextText()).isEqualTo("2");
         ws.awaitClosed(Duration.ofSeconds(3));
@@ -253,12 +272,12 @@ class EngineIoConformanceTest {
 
     @Test
     void aProbingWebSocketEndsWithItsSessionAtPingTimeout() {
-        String sid = Http.openPolling(url);
-        RawWebSocket ws = RawWebSocket.open(wsUrl + "?EIO=4&transport=websocket&sid=" + sid);
+        String sid = Http.openPolling(specUrl);
+        RawWebSocket ws = RawWebSocket.open(specUrl.replace("http", "ws") + "?EIO=4&transport=websocket&sid=" + sid);
         ws.send("2probe");
         assertThat(ws.nextText()).isEqualTo("3probe");
         // neither "5" nor pongs: the session times out and takes the half-upgraded socket with it
         ws.awaitClosed(Duration.ofSeconds(3));
-        assertThat(Http.get(session(sid)).statusCode()).isEqualTo(400);
+        assertThat(Http.get(specSession(sid)).statusCode()).isEqualTo(400);
     }
 }

@@ -22,7 +22,8 @@ class SocketIoConformanceTest {
 
     @BeforeAll
     static void start() {
-        fixture = ConformanceFixture.start(0);
+        // long heartbeats: this suite's subject is the Socket.IO layer, and a loaded machine must not miss a pong
+        fixture = ConformanceFixture.start(0, Duration.ofSeconds(30), Duration.ofSeconds(30));
         wsUrl = "ws://localhost:" + fixture.port() + "/socket.io/?EIO=4&transport=websocket";
     }
 
