@@ -36,7 +36,7 @@ final class TestServer implements AutoCloseable {
     }
 
     TestServer() {
-        this(SocketIoOptions.defaults().withHeartbeat(Duration.ofSeconds(2), Duration.ofSeconds(2))
+        this(SocketIoOptions.defaults().withHeartbeat(Duration.ofSeconds(5), Duration.ofSeconds(10))
                 .withConnectTimeout(Duration.ofSeconds(3)).withMaxPayload(100_000).withSidPrefix("i1"));
     }
 
