@@ -52,9 +52,9 @@ class SeedFlowEndToEndTest {
                 .instances(App.SESSION, 2)
                 .instances(App.CHAT, 2)
                 // the astrologer goes offline this long after their last socket closes
-                .env("ASTRO_PRESENCE_DISCONNECT_GRACE", "3s")
-                .env("ASTRO_PRESENCE_SWEEP_INTERVAL", "500ms")
-                .env("ASTRO_CHAT_HEARTBEAT_INTERVAL", "1s")
+                .env("PRESENCE_DISCONNECT_GRACE", "3s")
+                .env("PRESENCE_SWEEP_INTERVAL", "500ms")
+                .env("CHAT_HEARTBEAT_INTERVAL", "1s")
                 .build()
                 .start();
     }
