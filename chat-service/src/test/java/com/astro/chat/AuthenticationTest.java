@@ -3,6 +3,10 @@ package com.astro.chat;
 import static com.astro.chat.SocketClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -10,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.astro.chat.config.ChatInstance;
+import com.astro.common.event.EventJson;
 import com.astro.infra.TestInfra;
 
 import tools.jackson.databind.JsonNode;
@@ -75,12 +80,18 @@ class AuthenticationTest extends ChatTestSupport {
     }
 
     @Test
-    void engineIoSidsCarryTheAdvertisedAddressForTheGateway() {
-        ChatInstance instance = cluster.a().bean(ChatInstance.class);
+    void engineIoSidsCarryTheAdvertisedAddressForTheGateway() throws Exception {
+        HttpResponse<String> open = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(cluster.b().url() + "/socket.io/?EIO=4&transport=polling")).build(),
+                HttpResponse.BodyHandlers.ofString());
 
-        assertThat(instance.advertisedAddress()).isEqualTo("127.0.0.1:" + cluster.a().port());
-        assertThat(new String(Base64.getUrlDecoder().decode(instance.sidPrefix()), StandardCharsets.UTF_8))
-                .isEqualTo("127.0.0.1:" + cluster.a().port());
-        assertThat(instance.sidPrefix()).doesNotContain("=");
+        assertThat(open.statusCode()).isEqualTo(200);
+        JsonNode handshake = EventJson.mapper().readTree(open.body().substring(1));
+        String sid = handshake.path("sid").asString();
+        String prefix = sid.substring(0, sid.indexOf('.'));
+        assertThat(prefix).doesNotContain("=");
+        assertThat(new String(Base64.getUrlDecoder().decode(prefix), StandardCharsets.UTF_8))
+                .isEqualTo("127.0.0.1:" + cluster.b().port());
+        assertThat(cluster.b().bean(ChatInstance.class).sidPrefix()).isEqualTo(prefix);
     }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * One stored chat message in chat-service's own {@code messages} collection. {@code seq} numbers the messages
- * of a session from 1 without gaps. {@code dedupKey} is the sender's {@code clientMessageId}, or the message id
+ * of a session from 1 without gaps. {@code dedupKey} is {@code c:<clientMessageId>}, or {@code m:<message id>}
  * when the client gave none: a unique index on (sessionId, senderId, dedupKey) makes a repeated
  * clientMessageId store nothing new, without making two messages lacking one collide.
  */

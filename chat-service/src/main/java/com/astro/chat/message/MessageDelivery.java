@@ -30,6 +30,19 @@ public class MessageDelivery {
 
     private final Map<String, Map<String, Subscription>> rooms = new ConcurrentHashMap<>();
 
+    /**
+     * Sessions whose rooms closed here lately. A join that passed the "active" check just before the session
+     * ended could otherwise register after the room closed; it checks this after registering (closing marks
+     * before removing), so one of the two always sees the other.
+     */
+    private final java.util.Set<String> closed = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 10_000;
+                }
+            }));
+
     private final MessageStore store;
 
     public MessageDelivery(MessageStore store) {
@@ -47,6 +60,11 @@ public class MessageDelivery {
                 .put(recipient.id(), subscription);
         if (replaced != null) {
             replaced.close();
+        }
+        if (closed.contains(sessionId)) {
+            leave(sessionId, recipient.id());
+            return Mono.error(new com.astro.chat.ChatRefusal(com.astro.chat.ChatRefusal.SESSION_NOT_ACTIVE,
+                    "Session " + sessionId + " has ended"));
         }
         if (afterSeq == null) {
             // registered first, then the newest seq read: a message stored in between waits in pending and is
@@ -106,6 +124,7 @@ public class MessageDelivery {
      * of the recipients that were in it.
      */
     public Mono<List<String>> close(String sessionId) {
+        closed.add(sessionId);
         Map<String, Subscription> room = rooms.remove(sessionId);
         if (room == null) {
             return Mono.just(List.of());

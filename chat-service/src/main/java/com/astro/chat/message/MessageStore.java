@@ -61,7 +61,7 @@ public class MessageStore {
     }
 
     private Mono<Stored> insertNext(Draft draft) {
-        String dedupKey = draft.clientMessageId() != null ? draft.clientMessageId() : draft.id();
+        String dedupKey = dedupKey(draft);
         return Mono.defer(() -> lastSeq(draft.sessionId())
                         .flatMap(last -> mongo.insert(new ChatMessage(draft.id(), draft.sessionId(), last + 1,
                                 draft.senderId(), draft.senderRole(), draft.text(), draft.clientMessageId(), dedupKey,
@@ -81,7 +81,12 @@ public class MessageStore {
             return Mono.empty();
         }
         return mongo.findOne(Query.query(Criteria.where("sessionId").is(draft.sessionId())
-                .and("senderId").is(draft.senderId()).and("dedupKey").is(draft.clientMessageId())), ChatMessage.class);
+                .and("senderId").is(draft.senderId()).and("dedupKey").is(dedupKey(draft))), ChatMessage.class);
+    }
+
+    /** Prefixed so that a client's id can never equal the generated key of a message sent without one. */
+    private static String dedupKey(Draft draft) {
+        return draft.clientMessageId() != null ? "c:" + draft.clientMessageId() : "m:" + draft.id();
     }
 
     /** The session's highest sequence number, 0 before its first message. */
