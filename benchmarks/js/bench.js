@@ -42,16 +42,24 @@ function environment(processes) {
   };
 }
 
-/** The storage benchmark is Java (the reactive driver, chat-service's own MessageStore): run its jar. */
-function storageScenario(options, context) {
+/** The storage benchmark is Java (the reactive driver, chat-service's own MessageStore): run its jar per preload size. */
+async function storageScenario(options, context) {
   const jar = path.join(REPO, "benchmarks", "target", "benchmarks-0.1.0-SNAPSHOT.jar");
   if (!fs.existsSync(jar)) throw new Error(`${jar} is missing: build it with mvn -B -q -f benchmarks/pom.xml package -DskipTests`);
-  const out = path.join(options.out, `storage-${context.runId}.tmp`);
-  context.log(`storage: ${options.storageRate} inserts/s, ${options.storageSeconds}s per path, against ${options.mongoUri}`);
+  const runs = [];
+  for (const preload of options.storagePreload) {
+    context.log(`storage: ${options.storageRate} inserts/s, ${options.storageSeconds}s per path, collections preloaded with ${preload} messages, against ${options.mongoUri}`);
+    runs.push(await storageRun(jar, preload, options, context));
+  }
+  return { runs };
+}
+
+function storageRun(jar, preload, options, context) {
+  const out = path.join(options.out, `storage-${context.runId}-${preload}.tmp`);
   return new Promise((resolve, reject) => {
     const child = spawn("java", ["-XX:+UseSerialGC", "-Xmx256m", "-jar", jar, "--mongo-uri", options.mongoUri,
       "--rate", String(options.storageRate), "--seconds", String(options.storageSeconds), "--rounds", "2",
-      "--chat-classes", path.join(REPO, "chat-service", "target", "classes"), "--out", out],
+      "--preload", String(preload), "--chat-classes", path.join(REPO, "chat-service", "target", "classes"), "--out", out],
     { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d) => { stderr += d; });

@@ -30,6 +30,7 @@ const DEFAULTS = {
   gatewayRounds: 4,
   storageRate: 500,
   storageSeconds: 20,
+  storagePreload: [0, 50000],
   out: path.resolve(__dirname, "..", "..", "reports"),
   processPorts: [["gateway", 8080], ["presence", 8081], ["session", 8082], ["session-2", 8092], ["chat", 8083],
     ["chat-2", 8093], ["token", 8084], ["launcher (kafka, mongo, issuer)", 27017]],
@@ -52,6 +53,7 @@ const QUICK = {
   gatewayRounds: 2,
   storageRate: 100,
   storageSeconds: 4,
+  storagePreload: [0, 2000],
 };
 
 const FLAGS = {
@@ -81,6 +83,11 @@ const FLAGS = {
   "--gateway-duration": ["gatewaySeconds", positiveNumber],
   "--storage-rate": ["storageRate", positiveNumber],
   "--storage-duration": ["storageSeconds", positiveNumber],
+  "--storage-preload": ["storagePreload", (v) => v.split(",").map((x) => {
+    const n = Number(x.trim());
+    if (!Number.isInteger(n) || n < 0) throw new Error(`expected whole numbers >= 0, got ${v}`);
+    return n;
+  })],
   "--out": ["out", (v) => path.resolve(v)],
   "--notes": ["notes", String],
 };
@@ -143,6 +150,7 @@ function usage() {
   session:  --session-concurrency N (${DEFAULTS.sessionConcurrency}) --session-duration S (${DEFAULTS.sessionSeconds})
   gateway:  --gateway-concurrency N (${DEFAULTS.gatewayConcurrency}) --gateway-duration S (${DEFAULTS.gatewaySeconds})
   storage:  --storage-rate R (${DEFAULTS.storageRate}) --storage-duration S (${DEFAULTS.storageSeconds})
+            --storage-preload N1,N2 (${DEFAULTS.storagePreload}: messages of other sessions already in the collection)
   --out DIR (benchmarks/reports)  --notes TEXT (copied into the report)
   --quick   small sizes (100 sockets, 100 and 200 msg/s, 500 idle sockets...): about two minutes`;
 }

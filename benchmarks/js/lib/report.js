@@ -105,15 +105,18 @@ function gatewaySection(g) {
   return out.join("\n");
 }
 
-function storageSection(st) {
+function storageSection(storage) {
   const out = ["## 5. Storage", ""];
-  const s = st.setup;
-  out.push(`Setup: ${s.ratePerSecond} inserts/s per path, ${s.secondsPerPath}s per path in ${s.rounds} alternating rounds, `
-    + `${s.sessions} sessions, Mongo ${s.mongo} (database ${s.database}, dropped afterwards), ${s.cores} cores. ${s.method}.`, "");
-  out.push(table(["path", "what it does", "completed", "errors", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms"],
-    Object.entries(st.paths).map(([name, p]) => [name, p.description, p.completed, p.errors, p.latency.p50, p.latency.p90, p.latency.p99, p.latency.p999, p.latency.max])), "");
-  out.push(`Ratios: ${Object.entries(st.ratios).map(([k, v]) => `${k} ×${v}`).join("; ")}.`
-    + `${st.overloaded && st.overloaded.length ? ` Overloaded: ${st.overloaded.join(", ")}.` : ""}`, "");
+  for (const st of storage.runs || [storage]) {
+    const s = st.setup;
+    out.push(`### ${fmt(s.preloadedMessagesPerCollection || 0)} messages of other sessions already in each collection`, "");
+    out.push(`Setup: ${s.ratePerSecond} inserts/s per path, ${s.secondsPerPath}s per path in ${s.rounds} alternating rounds, `
+      + `${s.sessions} sessions, Mongo ${s.mongo} (database ${s.database}, dropped afterwards), ${s.cores} cores. ${s.method}.`, "");
+    out.push(table(["path", "what it does", "completed", "errors", "p50 ms", "p90 ms", "p99 ms", "p99.9 ms", "max ms"],
+      Object.entries(st.paths).map(([name, p]) => [name, p.description, p.completed, p.errors, p.latency.p50, p.latency.p90, p.latency.p99, p.latency.p999, p.latency.max])), "");
+    out.push(`Ratios: ${Object.entries(st.ratios).map(([k, v]) => `${k} ×${v}`).join("; ")}.`
+      + `${st.overloaded && st.overloaded.length ? ` Overloaded: ${st.overloaded.join(", ")}.` : ""}`, "");
+  }
   return out.join("\n");
 }
 

@@ -58,6 +58,10 @@ final class DriverPaths {
                 return "raw reactive driver: one insertOne per message, seq computed by the client";
             }
 
+            public String collection() {
+                return "driver_insert_messages";
+            }
+
             public Publisher<?> prepare() {
                 return createIndexes(collection);
             }
@@ -82,6 +86,10 @@ final class DriverPaths {
             public String description() {
                 return "raw reactive driver doing the service's three round trips: find by (sessionId, senderId, "
                         + "dedupKey), find highest seq (sort seq desc, limit 1, projection), insertOne; retry on a lost race";
+            }
+
+            public String collection() {
+                return "driver_queries_messages";
             }
 
             public Publisher<?> prepare() {

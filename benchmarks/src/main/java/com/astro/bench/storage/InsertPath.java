@@ -10,6 +10,9 @@ interface InsertPath {
     /** How this path stores a message, for the report. */
     String description();
 
+    /** The collection it writes, to preload with other sessions' messages. */
+    String collection();
+
     Publisher<?> prepare();
 
     Publisher<?> insert(long k);

@@ -74,6 +74,11 @@ final class ServiceStorePath implements InsertPath {
     }
 
     @Override
+    public String collection() {
+        return "messages";
+    }
+
+    @Override
     public Publisher<?> prepare() {
         return invoke(ensureIndexes);
     }

@@ -30,7 +30,7 @@ public final class StorageBenchmark {
 
     /** Settings; every one has a default suitable for the dev stack. */
     public record Settings(String mongoUri, String database, double rate, double secondsPerPath, int rounds,
-            int sessions, Path chatClasses, Path out, double warmupSeconds, boolean keep) {
+            int sessions, Path chatClasses, Path out, double warmupSeconds, boolean keep, int preload) {
 
         static Settings parse(String... args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -58,14 +58,16 @@ public final class StorageBenchmark {
                     Path.of(given.getOrDefault("chat-classes", "chat-service/target/classes")),
                     given.containsKey("out") ? Path.of(given.get("out")) : null,
                     Double.parseDouble(given.getOrDefault("warmup-seconds", "2")),
-                    Boolean.parseBoolean(given.getOrDefault("keep", "false")));
+                    Boolean.parseBoolean(given.getOrDefault("keep", "false")),
+                    Integer.parseInt(given.getOrDefault("preload", "0")));
             given.keySet().removeAll(List.of("mongo-uri", "database", "rate", "seconds", "rounds", "sessions",
-                    "chat-classes", "out", "warmup-seconds", "keep"));
+                    "chat-classes", "out", "warmup-seconds", "keep", "preload"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + given.keySet());
             }
-            if (settings.rate <= 0 || settings.secondsPerPath <= 0 || settings.rounds < 1 || settings.sessions < 1) {
-                throw new IllegalArgumentException("rate, seconds, rounds and sessions must be positive");
+            if (settings.rate <= 0 || settings.secondsPerPath <= 0 || settings.rounds < 1 || settings.sessions < 1
+                    || settings.preload < 0) {
+                throw new IllegalArgumentException("rate, seconds, rounds and sessions must be positive, preload not negative");
             }
             return settings;
         }
@@ -82,7 +84,7 @@ public final class StorageBenchmark {
         catch (IllegalArgumentException ex) {
             System.err.println(ex.getMessage());
             System.err.println("usage: java -jar benchmarks.jar [--mongo-uri URI] [--database NAME] [--rate MSG_PER_S] "
-                    + "[--seconds PER_PATH] [--rounds N] [--sessions N] [--chat-classes DIR] [--out FILE] [--keep]");
+                    + "[--seconds PER_PATH] [--rounds N] [--sessions N] [--preload DOCS] [--chat-classes DIR] [--out FILE] [--keep]");
             System.exit(2);
             return;
         }
@@ -102,7 +104,7 @@ public final class StorageBenchmark {
             MongoDatabase db = client.getDatabase(settings.database());
             ReactiveMongoTemplate template = new ReactiveMongoTemplate(client, settings.database());
             List<InsertPath> paths = List.of(new ServiceStorePath(settings.chatClasses(), template, workload),
-                    DriverPaths.sameQueries(db, workload), DriverPaths.insertOnly(db, workload));
+                    DriverPaths.sameQueries(db, workload), new HintedPath(db, workload), DriverPaths.insertOnly(db, workload));
             int perRound = (int) Math.round(settings.rate() * settings.secondsPerPath() / settings.rounds());
             int warmup = (int) Math.round(settings.rate() * settings.warmupSeconds());
             Map<String, Latencies> latencies = new LinkedHashMap<>();
@@ -112,6 +114,7 @@ public final class StorageBenchmark {
             List<String> overloaded = new ArrayList<>();
             for (InsertPath path : paths) {
                 Flux.from(path.prepare()).blockLast();
+                preload(db, path.collection(), settings.preload());
                 latencies.put(path.name(), new Latencies(perRound * settings.rounds()));
                 counts.put(path.name(), new long[3]);
                 seconds.put(path.name(), 0.0);
@@ -146,6 +149,7 @@ public final class StorageBenchmark {
             setup.put("secondsPerPath", settings.secondsPerPath());
             setup.put("rounds", settings.rounds());
             setup.put("sessions", settings.sessions());
+            setup.put("preloadedMessagesPerCollection", settings.preload());
             setup.put("cores", Runtime.getRuntime().availableProcessors());
             setup.put("method", "open loop (latency from the scheduled start of each insert); the paths take turns "
                     + "in rounds at the same rate; one reactive MongoClient (default pool) shared by all paths");
@@ -174,6 +178,22 @@ public final class StorageBenchmark {
         }
     }
 
+    /**
+     * Fills a path's collection with {@code count} messages of other sessions first: the service's collection holds
+     * every session's messages, and a store whose cost grows with the collection shows it only when it is full.
+     */
+    private static void preload(MongoDatabase db, String collection, int count) {
+        MessageWorkload others = new MessageWorkload("preload", Math.max(1, count / 20));
+        var target = db.getCollection(collection);
+        for (int from = 0; from < count; from += 1000) {
+            List<org.bson.Document> batch = new ArrayList<>();
+            for (long k = from; k < Math.min(count, from + 1000); k++) {
+                batch.add(DriverPaths.document(others, k, others.seq(k)));
+            }
+            Mono.from(target.insertMany(batch)).block();
+        }
+    }
+
     private static int maxInFlight(Settings settings) {
         // five seconds of backlog is overload by any standard for a chat message
         return (int) Math.max(100, settings.rate() * 5);
@@ -183,7 +203,8 @@ public final class StorageBenchmark {
     private static Map<String, Object> ratios(Map<String, Object> results) {
         Map<String, Object> ratios = new LinkedHashMap<>();
         String[][] pairs = { { "service-store", "driver-insert" }, { "service-store", "driver-same-queries" },
-                { "driver-same-queries", "driver-insert" } };
+                { "driver-same-queries", "driver-insert" }, { "driver-same-queries", "driver-seq-hint" },
+                { "driver-seq-hint", "driver-insert" } };
         for (String[] pair : pairs) {
             Map<String, Object> a = (Map<String, Object>) ((Map<String, Object>) results.get(pair[0])).get("latency");
             Map<String, Object> b = (Map<String, Object>) ((Map<String, Object>) results.get(pair[1])).get("latency");

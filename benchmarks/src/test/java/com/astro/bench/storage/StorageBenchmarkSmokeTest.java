@@ -36,12 +36,12 @@ class StorageBenchmarkSmokeTest {
         Path chatClasses = NodeScript.repositoryRoot().resolve("chat-service/target/classes");
         StorageBenchmark.Settings settings = StorageBenchmark.Settings.parse("--mongo-uri", mongo.connectionString(),
                 "--rate", "100", "--seconds", "1", "--rounds", "2", "--sessions", "10", "--warmup-seconds", "0.2",
-                "--chat-classes", chatClasses.toString());
+                "--preload", "500", "--chat-classes", chatClasses.toString());
 
         Map<String, Object> report = StorageBenchmark.run(settings);
 
         Map<String, Object> paths = (Map<String, Object>) report.get("paths");
-        assertThat(paths).containsOnlyKeys("service-store", "driver-same-queries", "driver-insert");
+        assertThat(paths).containsOnlyKeys("service-store", "driver-same-queries", "driver-seq-hint", "driver-insert");
         paths.forEach((name, value) -> {
             Map<String, Object> path = (Map<String, Object>) value;
             assertThat(path.get("errors")).as(name + " errors: " + path.get("firstError")).isEqualTo(0L);
