@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import com.astro.chat.message.MessageDelivery;
 import com.astro.chat.message.MessageView;
+import com.astro.chat.session.ChatSession;
 import com.astro.chat.session.SessionEvents;
 import com.astro.chat.session.SessionNotices;
 import com.astro.chat.session.SessionStore;
@@ -28,7 +29,8 @@ import com.astro.common.event.Topics;
  * What every chat instance must see, read by this instance's own consumer group: session events become
  * notifications to the participants' sockets held here, {@code message-sent} becomes {@code message:receive} in
  * the session's room, relays reach their user. A session event is applied to the read model before anyone is
- * told, so a client told "accepted" can join at once. A redelivered event (same event id) notifies nobody twice.
+ * told, so a client told "accepted" can join at once, and a late event that the model has moved past (a request
+ * or acceptance arriving after the end) notifies nobody. A redelivered event (same event id) notifies nobody twice.
  */
 @Component
 public class FanOutListener {
@@ -80,14 +82,20 @@ public class FanOutListener {
 
     private void requested(SessionRequested event) {
         if (SessionEvents.valid(event) && firstTime(event)) {
-            sessions.requested(event).block();
-            notifier.toUser(event.astrologerId(), "session:request", SessionNotices.Requested.of(event));
+            ChatSession now = sessions.requested(event).then(sessions.find(event.sessionId())).block();
+            // a request arriving after its acceptance or end is old news: nobody is asked to accept it
+            if (now != null && now.isPending()) {
+                notifier.toUser(event.astrologerId(), "session:request", SessionNotices.Requested.of(event));
+            }
         }
     }
 
     private void accepted(SessionAccepted event) {
         if (SessionEvents.valid(event) && firstTime(event)) {
-            sessions.accepted(event).block();
+            ChatSession now = sessions.accepted(event).then(sessions.find(event.sessionId())).block();
+            if (now == null || !now.isActive()) {
+                return; // it ended before this arrived: "accepted" now would only mislead
+            }
             SessionNotices.Accepted notice = SessionNotices.Accepted.of(event);
             notifier.toUser(event.userId(), "session:accepted", notice);
             notifier.toUser(event.astrologerId(), "session:accepted", notice);
