@@ -14,6 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import com.astro.common.event.Topics;
 
@@ -40,6 +43,20 @@ public class AstroKafkaAutoConfiguration {
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+    }
+
+    /**
+     * A record whose handling fails (Mongo briefly unreachable, say) is retried with backoff on the
+     * same consumer, keeping per-key order; after {@code retry-max-elapsed} it is logged and skipped
+     * so one poison record cannot stall a partition forever. Handlers are idempotent, so retries are safe.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    CommonErrorHandler astroKafkaErrorHandler(KafkaProperties properties) {
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
+        backOff.setMaxElapsedTime(properties.retryMaxElapsed().toMillis());
+        return new DefaultErrorHandler(backOff);
     }
 
     @Bean

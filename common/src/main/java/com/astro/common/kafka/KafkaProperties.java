@@ -1,5 +1,7 @@
 package com.astro.common.kafka;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,7 +10,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param partitions partitions of every topic this service declares
  * @param replicationFactor replicas of every topic this service declares
+ * @param retryMaxInterval longest pause between two attempts at a record whose handling failed
+ * @param retryMaxElapsed how long a failing record is retried before it is logged and skipped
  */
 @ConfigurationProperties("astro.kafka")
-public record KafkaProperties(@DefaultValue("4") int partitions, @DefaultValue("1") short replicationFactor) {
+public record KafkaProperties(
+        @DefaultValue("4") int partitions,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("10s") Duration retryMaxInterval,
+        @DefaultValue("60s") Duration retryMaxElapsed) {
+
+    /** Topic layout with the default retry policy. */
+    public KafkaProperties(int partitions, short replicationFactor) {
+        this(partitions, replicationFactor, Duration.ofSeconds(10), Duration.ofSeconds(60));
+    }
 }
