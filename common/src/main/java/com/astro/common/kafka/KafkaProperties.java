@@ -19,9 +19,4 @@ public record KafkaProperties(
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("10s") Duration retryMaxInterval,
         @DefaultValue("60s") Duration retryMaxElapsed) {
-
-    /** Topic layout with the default retry policy. */
-    public KafkaProperties(int partitions, short replicationFactor) {
-        this(partitions, replicationFactor, Duration.ofSeconds(10), Duration.ofSeconds(60));
-    }
 }

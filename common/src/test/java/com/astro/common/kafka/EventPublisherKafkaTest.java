@@ -92,7 +92,7 @@ class EventPublisherKafkaTest {
                         .get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
                 TopicDescription presence = admin.describeTopics(List.of(Topics.PRESENCE_CHANGED))
                         .allTopicNames().get().get(Topics.PRESENCE_CHANGED);
-                assertThat(presence.partitions()).hasSize(new KafkaProperties(4, (short) 1).partitions());
+                assertThat(presence.partitions()).hasSize(new KafkaProperties(4, (short) 1, Duration.ofSeconds(10), Duration.ofSeconds(60)).partitions());
             }
         });
     }
