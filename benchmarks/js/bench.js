@@ -59,7 +59,7 @@ function storageRun(jar, preload, options, context) {
   return new Promise((resolve, reject) => {
     const child = spawn("java", ["-XX:+UseSerialGC", "-Xmx256m", "-jar", jar, "--mongo-uri", options.mongoUri,
       "--rate", String(options.storageRate), "--seconds", String(options.storageSeconds), "--rounds", "2",
-      "--preload", String(preload), "--chat-classes", path.join(REPO, "chat-service", "target", "classes"), "--out", out],
+      "--preload", String(preload), "--chat-classes", options.chatClasses, "--out", out],
     { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d) => { stderr += d; });

@@ -32,6 +32,7 @@ const DEFAULTS = {
   storageSeconds: 20,
   storagePreload: [0, 50000],
   out: path.resolve(__dirname, "..", "..", "reports"),
+  chatClasses: path.resolve(__dirname, "..", "..", "..", "chat-service", "target", "classes"),
   processPorts: [["gateway", 8080], ["presence", 8081], ["session", 8082], ["session-2", 8092], ["chat", 8083],
     ["chat-2", 8093], ["token", 8084], ["launcher (kafka, mongo, issuer)", 27017]],
   notes: null,
@@ -89,6 +90,7 @@ const FLAGS = {
     return n;
   })],
   "--out": ["out", (v) => path.resolve(v)],
+  "--chat-classes": ["chatClasses", (v) => path.resolve(v)],
   "--notes": ["notes", String],
 };
 
@@ -152,6 +154,7 @@ function usage() {
   storage:  --storage-rate R (${DEFAULTS.storageRate}) --storage-duration S (${DEFAULTS.storageSeconds})
             --storage-preload N1,N2 (${DEFAULTS.storagePreload}: messages of other sessions already in the collection)
   --out DIR (benchmarks/reports)  --notes TEXT (copied into the report)
+  --chat-classes DIR (chat-service/target/classes: the MessageStore the storage benchmark runs)
   --quick   small sizes (100 sockets, 100 and 200 msg/s, 500 idle sockets...): about two minutes`;
 }
 

@@ -26,7 +26,7 @@ function fanOutSection(f) {
   out.push(`Setup: ${s.sockets} sockets (${s.activeSessions} active sessions of two, created through the REST API), `
     + `transport ${s.transport}, path ${s.path}. Chat instances: ${s.chatInstances.join(", ")}; `
     + `${s.pairsOnOneInstance} pairs on one instance, ${s.pairsAcrossInstances} across instances. `
-    + `Senders: ${s.senders}. Setup took ${s.setupSeconds}s. Latency is measured from each message's scheduled `
+    + `Senders: ${s.senders}. Setup took ${s.setupSeconds}s${s.setupFailures ? ` (${s.setupFailures} pairs failed to set up and were left out: ${s.setupFailureExamples.join("; ")})` : ""}. Latency is measured from each message's scheduled `
     + "send time (open loop) to its arrival at the other participant's socket; milliseconds.", "");
   const rows = [];
   for (const p of f.points) {
