@@ -16,9 +16,10 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import com.astro.common.kafka.KafkaProperties;
 
 /**
- * The fan-out consumer's container: this instance's own group, starting at the newest records (a socket can
- * only care about what happens while it is connected; catch-up reads the store). Once partitions are assigned
- * their positions are resolved on the spot, so "ready" means every event published from then on is seen.
+ * The fan-out consumer's container: this instance's own group, starting at the newest records on every process
+ * start (a socket can only care about what happens while it is connected; catch-up reads the store), and
+ * continuing from its committed offsets on a later rebalance. Once partitions are assigned their positions are
+ * resolved on the spot, so "ready" means every event published from then on is seen.
  */
 @Configuration(proxyBeanMethods = false)
 public class FanOutConfiguration {
@@ -34,8 +35,16 @@ public class FanOutConfiguration {
         configurer.configure((ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) consumers);
         factory.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
 
+            private final java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+
             @Override
             public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+                if (first.getAndSet(false)) {
+                    // a process that starts under a fixed CHAT_INSTANCE_ID finds its group's old offsets: what
+                    // happened while it was down is not news for the sockets it is about to get (catch-up and
+                    // history read the store), so it starts at the end like a new group would
+                    consumer.seekToEnd(partitions);
+                }
                 partitions.forEach(consumer::position);
                 readiness.fanOutAssigned(!partitions.isEmpty());
             }
