@@ -3,13 +3,15 @@
 // Latency = time the astrologer's message:receive fired - time the user's emit was called (one process, one clock).
 // IDLE extra authenticated sockets (split over both instances) stay connected meanwhile, as background load.
 // Prints one JSON line: {count, rate, connections, p50, p90, p99, max, inOrder, lost}.
-// Env: URL_A URL_B USER_TOKEN ASTRO_TOKEN SESSION_ID RATE COUNT IDLE IDLE_TOKENS (comma separated)
+// Env: URL_A URL_B USER_TOKEN ASTRO_TOKEN SESSION_ID RATE COUNT IDLE_TOKENS_FILE (one token per line)
 const { io } = require("socket.io-client");
 
 const env = process.env;
 const RATE = Number(env.RATE || 20);
 const COUNT = Number(env.COUNT || 200);
-const idleTokens = (env.IDLE_TOKENS || "").split(",").filter((t) => t);
+const idleTokens = env.IDLE_TOKENS_FILE
+  ? require("fs").readFileSync(env.IDLE_TOKENS_FILE, "utf8").split("\n").filter((t) => t.trim())
+  : [];
 
 function connect(url, token) {
   return new Promise((resolve, reject) => {
@@ -30,7 +32,11 @@ function percentile(sorted, p) {
 }
 
 async function main() {
-  const idle = await Promise.all(idleTokens.map((t, i) => connect(i % 2 === 0 ? env.URL_A : env.URL_B, t)));
+  const idle = [];
+  for (let i = 0; i < idleTokens.length; i += 50) {  // in batches, as real clients arrive over time
+    const batch = idleTokens.slice(i, i + 50);
+    idle.push(...(await Promise.all(batch.map((t, j) => connect((i + j) % 2 === 0 ? env.URL_A : env.URL_B, t)))));
+  }
   const user = await connect(env.URL_A, env.USER_TOKEN);
   const astrologer = await connect(env.URL_B, env.ASTRO_TOKEN);
   for (const socket of [user, astrologer]) {

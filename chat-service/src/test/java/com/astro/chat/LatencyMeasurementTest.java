@@ -2,6 +2,8 @@ package com.astro.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,25 +24,28 @@ import tools.jackson.databind.JsonNode;
  */
 class LatencyMeasurementTest extends ChatTestSupport {
 
-    private static final int RATE = 20;
+    // defaults keep the module build short; -Dchat.latency.rate=50 -Dchat.latency.idle=500 etc. for bigger runs
+    private static final int RATE = Integer.getInteger("chat.latency.rate", 20);
 
-    private static final int COUNT = 200;
+    private static final int COUNT = Integer.getInteger("chat.latency.count", 200);
 
-    private static final int IDLE = 50;
+    private static final int IDLE = Integer.getInteger("chat.latency.idle", 50);
 
     @Test
-    void messagesCrossInstancesInOrderAtASteadyRate() {
+    void messagesCrossInstancesInOrderAtASteadyRate() throws Exception {
         Parties p = activeSession();
-        String idleTokens = IntStream.range(0, IDLE).mapToObj(i -> token(newId("idle"), "user"))
-                .collect(Collectors.joining(","));
+        Path idleTokens = Files.createTempFile("idle-tokens", ".txt");
+        Files.writeString(idleTokens, IntStream.range(0, IDLE).mapToObj(i -> token(newId("idle"), "user"))
+                .collect(Collectors.joining("\n")));
 
         NodeScript.Result result = NodeScript.run(
                 NodeScript.repositoryRoot().resolve("chat-service/src/test/js/latency.js"),
                 Map.of("URL_A", cluster.a().url(), "URL_B", cluster.b().url(), "USER_TOKEN", p.userToken(),
                         "ASTRO_TOKEN", p.astrologerToken(), "SESSION_ID", p.sessionId(), "RATE",
-                        String.valueOf(RATE), "COUNT", String.valueOf(COUNT), "IDLE_TOKENS", idleTokens),
-                Duration.ofSeconds(90));
+                        String.valueOf(RATE), "COUNT", String.valueOf(COUNT), "IDLE_TOKENS_FILE", idleTokens.toString()),
+                Duration.ofSeconds(60 + COUNT / RATE + IDLE / 10));
 
+        Files.deleteIfExists(idleTokens);
         assertThat(result.succeeded()).as(result.stderr()).isTrue();
         JsonNode figures = EventJson.mapper().readTree(result.stdout().lines().reduce((a, b) -> b).orElseThrow());
         System.out.println("chat latency across instances: " + figures);
