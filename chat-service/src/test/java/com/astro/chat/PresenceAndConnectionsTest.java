@@ -39,6 +39,17 @@ class PresenceAndConnectionsTest extends ChatTestSupport {
     }
 
     @Test
+    void theSeedsPresenceOnWithTheAstrologersIdAsPayloadWorksToo() {
+        String astrologer = newId("astro");
+        clients.connect("astro", cluster.b().url(), token(astrologer, "astrologer"));
+
+        JsonNode ack = clients.call("astro", "presence:on", astrologer);
+
+        assertThat(ack.path("ok").asBoolean()).isTrue();
+        assertThat(cluster.presence().calls()).filteredOn(c -> c.path().contains(astrologer)).hasSize(1);
+    }
+
+    @Test
     void presenceServiceRefusingAnswersAnErrorAcknowledgementAndMessageError() {
         String astrologer = newId("astro");
         clients.connect("astro", cluster.a().url(), token(astrologer, "astrologer"));

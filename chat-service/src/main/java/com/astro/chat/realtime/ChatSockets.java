@@ -113,8 +113,9 @@ public class ChatSockets {
             if (!user.is(Role.ASTROLOGER)) {
                 throw new ChatRefusal(ChatRefusal.FORBIDDEN, "Only astrologers have a presence to change");
             }
-            String fresh = args.isEmpty() || args.get(0) == null ? null
-                    : Payloads.optionalString(Payloads.object(event, args), "token", 16_384);
+            // the seed's clients may send their id or nothing at all; only an object's token is read
+            String fresh = !args.isEmpty() && args.get(0) instanceof Map<?, ?> payload
+                    ? Payloads.optionalString(payload, "token", 16_384) : null;
             Mono<String> token = fresh == null ? Mono.just(handshakeToken) : authentication.sameUser(fresh, user);
             return token.flatMap(t -> presence.set(user.id(), online, t))
                     .then(Mono.fromRunnable(() -> Replies.ok(ack, "online", online)));
@@ -132,7 +133,13 @@ public class ChatSockets {
                         socket.join(SocketNotifier.sessionRoom(id));
                         return delivery.join(id, recipient(socket), afterSeq);
                     })
-                    .doOnNext(replayed -> Replies.ok(ack, "sessionId", id, "replayed", replayed));
+                    .doOnNext(replayed -> {
+                        if (!socket.connected()) {
+                            // it went away while joining, after its disconnect cleaned up: clean up again
+                            delivery.leave(id, socket.id());
+                        }
+                        Replies.ok(ack, "sessionId", id, "replayed", replayed);
+                    });
         });
     }
 
