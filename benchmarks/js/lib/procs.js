@@ -158,3 +158,33 @@ function stackProcesses(ports) {
 
 module.exports.CpuMeter = CpuMeter;
 module.exports.stackProcesses = stackProcesses;
+
+/** Live objects per class from `jcmd GC.class_histogram` (which forces a full GC): name -> { instances, bytes }. */
+function parseClassHistogram(text) {
+  const classes = new Map();
+  if (!text) return classes;
+  for (const line of text.split("\n")) {
+    const m = /^\s*\d+:\s+(\d+)\s+(\d+)\s+(\S+)/.exec(line);
+    if (m) classes.set(m[3], { instances: Number(m[1]), bytes: Number(m[2]) });
+  }
+  return classes;
+}
+
+function classHistogram(pid) {
+  return parseClassHistogram(jcmd(pid, "GC.class_histogram"));
+}
+
+/** The classes whose live bytes grew most between two histograms, per connection when `per` is given. */
+function histogramGrowth(before, after, per = 1, top = 12) {
+  const rows = [];
+  for (const [name, a] of after) {
+    const b = before.get(name) || { instances: 0, bytes: 0 };
+    rows.push({ class: name, instancesPerConnection: Math.round(((a.instances - b.instances) / per) * 100) / 100,
+      bytesPerConnection: Math.round((a.bytes - b.bytes) / per) });
+  }
+  return rows.sort((x, y) => y.bytesPerConnection - x.bytesPerConnection).slice(0, top);
+}
+
+module.exports.parseClassHistogram = parseClassHistogram;
+module.exports.classHistogram = classHistogram;
+module.exports.histogramGrowth = histogramGrowth;

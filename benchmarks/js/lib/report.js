@@ -69,6 +69,10 @@ function idleSection(i) {
   out.push(table(["sockets", "connected", "connect rate (/s)", "RSS MiB", "RSS bytes/conn", "heap used MiB", "heap bytes/conn", "heap committed MiB", "fds"],
     i.levels.map((l) => [l.sockets, l.stillConnected, l.connectsPerSecond, mib(l.rssBytes), l.rssBytesPerConnection,
       mib(l.heapUsedBytes), l.heapBytesPerConnection, mib(l.heapCommittedBytes), l.openFds])), "");
+  if (i.heapByClass && i.heapByClass.length) {
+    out.push(`Live heap growth per connection by class at ${i.levels[i.levels.length - 1].sockets} sockets (\`jcmd GC.class_histogram\`, top ${i.heapByClass.length}):`, "");
+    out.push(table(["class", "instances/conn", "bytes/conn"], i.heapByClass.map((r) => [`\`${r.class}\``, r.instancesPerConnection, r.bytesPerConnection])), "");
+  }
   out.push(`After closing them all: RSS ${mib(i.afterClose.rssBytes)} MiB, heap used ${mib(i.afterClose.heapUsedBytes)} MiB, `
     + `${fmt(i.afterClose.openFds)} fds.${i.failure ? ` Failure: ${i.failure}.` : ""}`, "");
   return out.join("\n");

@@ -26,6 +26,7 @@ async function idleScenario(stack, options, context) {
   };
   log(`idle: chat instance pid ${pid} on port ${port}; JVM flags ${procs.jvmFlags(pid)}`);
   const baseline = await measure();
+  const histogramBefore = procs.classHistogram(pid);
   const sockets = [];
   const tokens = [];
   const levels = [];
@@ -66,6 +67,9 @@ async function idleScenario(stack, options, context) {
     log(`idle: ${k} sockets: RSS ${round(m.rssBytes / 1048576, 1)} MiB (+${level.rssBytesPerConnection} B/conn), `
       + `heap ${m.heapUsedBytes === null ? "?" : round(m.heapUsedBytes / 1048576, 1)} MiB (+${level.heapBytesPerConnection} B/conn)`);
   }
+  // what the live heap of an idle connection is made of, at the largest level reached
+  const largest = levels.length ? levels[levels.length - 1].sockets : 0;
+  const heapByClass = largest ? procs.histogramGrowth(histogramBefore, procs.classHistogram(pid), largest) : [];
   sockets.forEach((s) => s.disconnect());
   const afterClose = await measure();
   return {
@@ -79,6 +83,7 @@ async function idleScenario(stack, options, context) {
     },
     baseline,
     levels,
+    heapByClass,
     afterClose,
     failure,
   };

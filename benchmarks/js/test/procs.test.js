@@ -39,3 +39,22 @@ test("heap used is summed over the generations of jcmd GC.heap_info (Serial and 
   assert.equal(parseHeapInfo(g1).usedBytes, 43210 * 1024);
   assert.equal(parseHeapInfo(null), null);
 });
+
+test("the class histogram is parsed and its growth is given per connection, largest first", () => {
+  const { parseClassHistogram, histogramGrowth } = require("../lib/procs");
+  const before = parseClassHistogram(` num     #instances         #bytes  class name (module)
+-------------------------------------------------------
+   1:         10000         800000  [B (java.base@17)
+   2:           100           4000  java.lang.String (java.base@17)
+Total         10100         804000`);
+  const after = parseClassHistogram(` num     #instances         #bytes  class name (module)
+   1:         30000        2800000  [B (java.base@17)
+   2:          1100          44000  java.lang.String (java.base@17)
+   3:          1000          64000  io.netty.Channel`);
+  assert.equal(before.get("[B").bytes, 800000);
+  const growth = histogramGrowth(before, after, 1000, 2);
+  assert.deepEqual(growth, [
+    { class: "[B", instancesPerConnection: 20, bytesPerConnection: 2000 },
+    { class: "io.netty.Channel", instancesPerConnection: 1, bytesPerConnection: 64 },
+  ]);
+});
