@@ -140,6 +140,21 @@ class PresenceAndConnectionsTest extends ChatTestSupport {
     }
 
     @Test
+    void anInstanceShuttingDownClosesItsSocketsAndPublishesTheirDisconnects() {
+        ChatCluster.Instance leaving = ChatCluster.start("leaving-" + newId("c"), cluster.presence().url());
+        String astrologer = newId("astro");
+        clients.connect("astro", leaving.url(), token(astrologer, "astrologer"));
+        await().atMost(WAIT).until(() -> connectionEvents(astrologer).size() == 1);
+
+        leaving.close();
+
+        await().atMost(WAIT).until(() -> connectionEvents(astrologer).size() == 2);
+        assertThat(connectionEvents(astrologer).get(1).connected()).isFalse();
+        await().atMost(WAIT).until(() -> clients.reports("astro").stream()
+                .anyMatch(r -> "disconnect".equals(r.path("type").asString())));
+    }
+
+    @Test
     void heartbeatsListTheConnectionsTheInstanceHolds() {
         String astrologer = newId("astro");
         clients.connect("astro", cluster.a().url(), token(astrologer, "astrologer"));
