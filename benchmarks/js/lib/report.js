@@ -23,10 +23,10 @@ function latencyRow(label, s) {
 function fanOutSection(f) {
   const out = ["## 1. Chat fan-out", ""];
   const s = f.setup;
-  out.push(`Setup: ${s.sockets} sockets (${s.activeSessions} active sessions of two, created through the REST API), `
+  out.push(`Setup: ${s.sockets} sockets (${s.activeSessions} active sessions of two, created through the REST API before any socket connects), `
     + `transport ${s.transport}, path ${s.path}. Chat instances: ${s.chatInstances.join(", ")}; `
     + `${s.pairsOnOneInstance} pairs on one instance, ${s.pairsAcrossInstances} across instances. `
-    + `Senders: ${s.senders}. Setup took ${s.setupSeconds}s${s.setupFailures ? ` (${s.setupFailures} pairs failed to set up and were left out: ${s.setupFailureExamples.join("; ")})` : ""}. Latency is measured from each message's scheduled `
+    + `Senders: ${s.senders}. Setup took ${s.setupSeconds}s (REST phase ${fmt(s.setupRestSeconds)}s, then sockets)${s.setupFailures ? ` (${s.setupFailures} pairs failed to set up and were left out: ${s.setupFailureExamples.join("; ")})` : ""}. Latency is measured from each message's scheduled `
     + "send time (open loop) to its arrival at the other participant's socket; milliseconds.", "");
   const rows = [];
   for (const p of f.points) {
