@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Measures send-to-receive latency between a user on instance A and an astrologer on instance B at a steady
  * rate ({@code src/test/js/latency.js}), with idle sockets connected alongside, and checks every message
- * arrived in order. The figures are printed for the README; the only bound asserted is a generous one that
- * catches a broken fan-out, not a slow machine.
+ * arrived in order and was stored once. The figures are printed for the README; no timing is asserted
+ * (performance is judged by the benchmarks, not by a test on a shared machine).
  */
 class LatencyMeasurementTest extends ChatTestSupport {
 
@@ -52,7 +52,6 @@ class LatencyMeasurementTest extends ChatTestSupport {
         assertThat(figures.path("received").asInt()).isEqualTo(COUNT);
         assertThat(figures.path("inOrder").asBoolean()).isTrue();
         assertThat(figures.path("connections").asInt()).isEqualTo(IDLE + 2);
-        assertThat(figures.path("p50").asDouble()).isLessThan(1_000);
         assertThat(storedCount(p.sessionId())).isEqualTo(COUNT);
     }
 }
