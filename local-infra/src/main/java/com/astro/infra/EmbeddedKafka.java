@@ -6,21 +6,22 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The real Apache Kafka broker in KRaft mode (no ZooKeeper), in this JVM, reached over TCP like
- * any production broker. Port 0 picks a free port.
+ * any production broker. The broker picks its own port (the KRaft test kit pre-binds it); a fixed
+ * {@code port} such as 9092 is offered as a bootstrap address in front of it. Port 0: no fixed address.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
     private final EmbeddedKafkaKraftBroker broker;
 
-    private EmbeddedKafka(EmbeddedKafkaKraftBroker broker) {
+    private final TcpForwarder fixedAddress;
+
+    private EmbeddedKafka(EmbeddedKafkaKraftBroker broker, TcpForwarder fixedAddress) {
         this.broker = broker;
+        this.fixedAddress = fixedAddress;
     }
 
     public static EmbeddedKafka start(int port, int partitionsPerTopic) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitionsPerTopic);
-        if (port > 0) {
-            broker.kafkaPorts(port);
-        }
         broker.brokerProperties(Map.of(
                 "auto.create.topics.enable", "true",
                 "num.partitions", String.valueOf(partitionsPerTopic),
@@ -30,15 +31,34 @@ public final class EmbeddedKafka implements AutoCloseable {
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1"));
         broker.afterPropertiesSet();
-        return new EmbeddedKafka(broker);
+        if (port <= 0) {
+            return new EmbeddedKafka(broker, null);
+        }
+        try {
+            int brokerPort = Integer.parseInt(broker.getBrokersAsString().replaceAll(".*:", ""));
+            return new EmbeddedKafka(broker, TcpForwarder.start(port, brokerPort));
+        }
+        catch (RuntimeException ex) {
+            broker.destroy();
+            throw ex;
+        }
     }
 
+    /** The broker's own address, which every client ends up talking to. */
     public String bootstrapServers() {
         return broker.getBrokersAsString();
     }
 
+    /** The fixed bootstrap address (e.g. {@code localhost:9092}), or the broker's own when none was asked for. */
+    public String fixedBootstrapServers() {
+        return fixedAddress == null ? bootstrapServers() : "localhost:" + fixedAddress.port();
+    }
+
     @Override
     public void close() {
+        if (fixedAddress != null) {
+            fixedAddress.close();
+        }
         broker.destroy();
     }
 }

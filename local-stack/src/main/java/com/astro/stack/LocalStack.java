@@ -267,6 +267,11 @@ public final class LocalStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The well-known bootstrap address ({@code localhost:9092} by default) for tools and services run by hand. */
+    public String kafkaFixedBootstrapServers() {
+        return kafka.fixedBootstrapServers();
+    }
+
     public String mongoUri() {
         return mongo.connectionString();
     }

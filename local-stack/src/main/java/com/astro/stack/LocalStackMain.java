@@ -50,7 +50,8 @@ public final class LocalStackMain {
         for (ChildApp child : stack.instances()) {
             text.append(String.format("  %-18s %s  (log: %s)%n", child.name(), child.url(), stack.root().relativize(child.log())));
         }
-        text.append("Kafka:    ").append(stack.kafkaBootstrapServers()).append('\n');
+        text.append("Kafka:    ").append(stack.kafkaFixedBootstrapServers())
+                .append(" (broker at ").append(stack.kafkaBootstrapServers()).append(")\n");
         text.append("Mongo:    ").append(stack.mongoUri()).append('\n');
         text.append("Issuer:   ").append(stack.issuer().issuer()).append('\n');
         text.append("\nMint a token and call the API:\n");
