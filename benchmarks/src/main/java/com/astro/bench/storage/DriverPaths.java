@@ -98,9 +98,7 @@ final class DriverPaths {
 
             public Publisher<?> insert(long k) {
                 String session = workload.sessionId(k);
-                return Mono.defer(() -> Mono.from(collection.find(Filters.and(Filters.eq("sessionId", session),
-                                Filters.eq("senderId", workload.senderId(k)),
-                                Filters.eq("dedupKey", workload.clientMessageId(k)))).first())
+                return Mono.defer(() -> Mono.from(collection.find(dedupFilter(workload, k)).first())
                         .hasElement()
                         .flatMap(exists -> Mono.from(collection.find(Filters.eq("sessionId", session))
                                 .sort(Sorts.descending("seq")).limit(1).projection(Projections.include("seq")).first()))
@@ -112,6 +110,15 @@ final class DriverPaths {
                                 .filter(DriverPaths::duplicateKey));
             }
         };
+    }
+
+    /**
+     * The clientMessageId lookup as Spring Data renders the service's Criteria: one flat document. (The driver's
+     * Filters.and renders an $and array, which the embedded Mongo server cannot serve from the unique index.)
+     */
+    static Document dedupFilter(MessageWorkload workload, long k) {
+        return new Document("sessionId", workload.sessionId(k)).append("senderId", workload.senderId(k))
+                .append("dedupKey", workload.clientMessageId(k));
     }
 
     static boolean duplicateKey(Throwable ex) {

@@ -61,9 +61,7 @@ final class HintedPath implements InsertPath {
     @Override
     public Publisher<?> insert(long k) {
         String session = workload.sessionId(k);
-        return Mono.from(collection.find(Filters.and(Filters.eq("sessionId", session),
-                        Filters.eq("senderId", workload.senderId(k)),
-                        Filters.eq("dedupKey", workload.clientMessageId(k)))).first())
+        return Mono.from(collection.find(DriverPaths.dedupFilter(workload, k)).first())
                 .hasElement()
                 .flatMap(exists -> attempt(k, session));
     }
