@@ -14,7 +14,7 @@ const DEFAULTS = {
   rates: [500, 2000],
   durationSeconds: 30,
   saturation: true,
-  saturationStart: 500,
+  saturationStart: 100,
   saturationMax: 16000,
   saturationSteps: 7,
   saturationSeconds: 10,

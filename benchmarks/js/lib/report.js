@@ -39,9 +39,11 @@ function fanOutSection(f) {
   for (const p of f.points) {
     out.push(`- ${p.offeredRate} msg/s: same instance p50/p99 ${fmt(p.latencySameInstance.p50)}/${fmt(p.latencySameInstance.p99)} ms `
       + `(${p.latencySameInstance.count} messages), cross instance ${fmt(p.latencyCrossInstance.p50)}/${fmt(p.latencyCrossInstance.p99)} ms `
-      + `(${p.latencyCrossInstance.count}); cross/same p50 ratio ${fmt(ratio(p.latencyCrossInstance.p50, p.latencySameInstance.p50))}; `
+      + `(${p.latencyCrossInstance.count}); not delivered ${p.lost}: ${fmt(p.lostAfterStoredAck)} acknowledged as stored but never delivered, `
+      + `${fmt(p.refusedByServer)} refused by the server, ${fmt(p.unacknowledged)} never acknowledged; cross/same p50 ratio ${fmt(ratio(p.latencyCrossInstance.p50, p.latencySameInstance.p50))}; `
       + `echo to sender p50 ${fmt(p.echoLatency.p50)} ms (${p.echoReceived} echoes); ack errors ${p.ackErrors}`
-      + `${p.overloaded ? "; OVERLOADED (sending stopped: a message waited more than 5 s)" : ""}`
+      + `${p.overloaded ? "; OVERLOADED (sending stopped: a message waited more than 3 s)" : ""}`
+      + `${p.recoverySeconds !== undefined && p.recoverySeconds !== null ? `; the stack was quiet again ${p.recoverySeconds}s after the point` : ""}`
       + `${p.otherEventsReceived && Object.keys(p.otherEventsReceived).length ? `; other events pushed meanwhile: ${JSON.stringify(p.otherEventsReceived)}` : ""}`
       + `. CPU (% of one core): ${cpuLine(p.cpuPercent)}.`);
   }

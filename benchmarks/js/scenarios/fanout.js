@@ -102,6 +102,36 @@ class FanOut {
     this.otherEvents = {};
   }
 
+  /**
+   * After an overloaded point: probe with single messages until one makes the round trip to the peer in under
+   * 200 ms, so the next point does not inherit the backlog. Resolves with the seconds it took (null: gave up).
+   */
+  async waitUntilQuiet(maxMs) {
+    const started = performance.now();
+    const sender = this.participants[0];
+    const peer = this.participants[1];
+    let n = 0;
+    while (performance.now() - started < maxMs) {
+      const id = `probe:${n++}`;
+      const sentAt = performance.now();
+      const arrived = await new Promise((resolve) => {
+        const timer = setTimeout(() => { peer.socket.off("message:receive", listener); resolve(false); }, 5000);
+        function listener(message) {
+          if (message && message.clientMessageId === id) {
+            clearTimeout(timer);
+            peer.socket.off("message:receive", listener);
+            resolve(true);
+          }
+        }
+        peer.socket.on("message:receive", listener);
+        sender.socket.emit("message:send", { sessionId: sender.sessionId, text: "probe", clientMessageId: id });
+      });
+      if (arrived && performance.now() - sentAt < 200) return Math.round((performance.now() - started) / 100) / 10;
+      await sleep(1000);
+    }
+    return null;
+  }
+
   get sameInstancePairs() {
     let same = 0;
     for (let i = 0; i < this.participants.length; i += 2) {
@@ -139,12 +169,14 @@ class FanOut {
   }
 
   /** One open-loop point at `rate` messages/s for durationMs, then a drain of up to drainMs for late arrivals. */
-  async point({ rate, durationMs, tag, overloadMs = 5000, drainMs = 10000, ackTimeoutMs = 60000, recoverMs = 90000, cpu }) {
+  async point({ rate, durationMs, tag, overloadMs = 3000, drainMs = 10000, ackTimeoutMs = 60000, recoverMs = 90000, cpu }) {
     const total = Math.round((rate * durationMs) / 1000);
     const run = {
       tag,
       scheduled: new Float64Array(total),
       peerSeen: new Uint8Array(total),
+      // 1: acknowledged as stored, 2: refused by the server (error ack), 3: no ack in time
+      ackState: new Uint8Array(total),
       echoSeen: new Uint8Array(total),
       same: new Samples(),
       cross: new Samples(),
@@ -180,8 +212,10 @@ class FanOut {
           (err, ack) => {
             if (err || !ack || ack.error) {
               run.ackErrors++;
+              run.ackState[k] = err ? 3 : 2;
               if (run.ackErrorExamples.length < 3) run.ackErrorExamples.push(err ? String(err.message || err) : JSON.stringify(ack));
             } else {
+              run.ackState[k] = 1;
               run.ack.add(performance.now() - scheduledAt);
             }
           });
@@ -196,6 +230,15 @@ class FanOut {
     const recoverUntil = performance.now() + recoverMs;
     while (run.ack.count + run.ackErrors < loop.sent && performance.now() < recoverUntil) await sleep(50);
     this.run = null;
+    let storedNotDelivered = 0;
+    let refused = 0;
+    let unacknowledged = 0;
+    for (let k = 0; k < loop.sent; k++) {
+      if (run.ackState[k] === 1 && !run.peerSeen[k]) storedNotDelivered++;
+      if (run.ackState[k] === 2) refused++;
+      if (run.ackState[k] !== 1 && run.ackState[k] !== 2) unacknowledged++;
+    }
+    const recovery = loop.sent < loop.total || run.peerReceived < loop.sent ? await this.waitUntilQuiet(recoverMs) : null;
     const all = new Samples();
     all.addAll(run.same);
     all.addAll(run.cross);
@@ -209,7 +252,11 @@ class FanOut {
       overloaded: loop.sent < loop.total,
       received: run.peerReceived,
       lost: loop.sent - run.peerReceived,
+      lostAfterStoredAck: storedNotDelivered,
+      refusedByServer: refused,
+      unacknowledged,
       duplicates: run.peerDuplicates,
+      recoverySeconds: recovery,
       echoReceived: run.echo.count,
       echoDuplicates: run.echoDuplicates,
       misrouted: run.misrouted,
@@ -242,17 +289,18 @@ async function fanOutScenario(stack, options, context) {
   let step = 0;
   const runAt = async (rate, durationMs) => {
     const tag = `${context.runId}s${step++}`;
-    const point = await fanout.point({ rate, durationMs, tag, cpu: cpu() });
+    const point = await fanout.point({ rate, durationMs, tag, cpu: cpu(), recoverMs: 180000 });
     log(`  ${rate} msg/s for ${point.durationSeconds}s: p50 ${point.latency.p50} p99 ${point.latency.p99} max ${point.latency.max} ms; `
-      + `lost ${point.lost}, dup ${point.duplicates}${point.overloaded ? ", OVERLOADED" : ""}`);
+      + `lost ${point.lost} (${point.lostAfterStoredAck} after a stored ack, ${point.refusedByServer} refused, ${point.unacknowledged} unacknowledged), `
+      + `dup ${point.duplicates}${point.overloaded ? ", OVERLOADED" : ""}${point.recoverySeconds !== null ? `; quiet again after ${point.recoverySeconds}s` : ""}`);
     await sleep(1000);
     return point;
   };
   // a short warm-up so JIT compilation and connection pools are not charged to the first measured point
   log("fan-out: warm-up");
   const warmup = await runAt(Math.min(200, options.rates[0]), 5000);
-  const points = [];
-  for (const rate of options.rates) points.push(await runAt(rate, options.durationSeconds * 1000));
+  // the saturation search first and the fixed points after it, highest last: a point far beyond saturation
+  // leaves the stack slow for minutes (or, with unbounded buffers, out of memory)
   let saturation = null;
   if (options.saturation) {
     log(`fan-out: saturation search (p99 <= ${options.thresholdMs} ms, ${options.saturationSeconds}s per step)`);
@@ -265,6 +313,8 @@ async function fanOutScenario(stack, options, context) {
     });
     log(`fan-out: saturation ${saturation.saturationRate} msg/s`);
   }
+  const points = [];
+  for (const rate of [...options.rates].sort((a, b) => a - b)) points.push(await runAt(rate, options.durationSeconds * 1000));
   return {
     setup: {
       sockets: pairs.length * 2,
