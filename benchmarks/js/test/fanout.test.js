@@ -63,7 +63,7 @@ test("every message reaches the other participant once: nothing lost, nothing do
 
 test("a dropped message counts as lost and a doubled one as a duplicate", async () => {
   const fanout = new FanOut(fakePairs(2, { tamper: (id) => (id === "t2:3" ? 0 : id === "t2:7" ? 2 : 1) }));
-  const point = await fanout.point({ rate: 200, durationMs: 100, tag: "t2", drainMs: 300 });
+  const point = await fanout.point({ rate: 200, durationMs: 100, tag: "t2", drainMs: 300, recoverMs: 300 });
   assert.equal(point.sent, 20);
   assert.equal(point.lost, 1);
   assert.equal(point.duplicates, 1);
