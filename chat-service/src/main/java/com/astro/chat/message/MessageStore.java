@@ -3,12 +3,14 @@ package com.astro.chat.message;
 import java.time.Duration;
 import java.util.List;
 
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import reactor.core.publisher.Flux;
@@ -21,12 +23,21 @@ import reactor.util.retry.Retry;
  * one wins and the other retries with the next. Unlike a separate counter that is incremented before the
  * insert, a number exists only once its message does, so numbers never go missing when an insert fails, and a
  * message with seq n being visible means 1..n-1 are visible too; receivers rely on that to fill gaps.
+ * <p>
+ * The highest number is kept in a small head document per session ({@value #HEADS}), read by id, and only
+ * ever raised ({@code $max}) to a number whose message exists, so it is never ahead of the messages; when it
+ * lags (a crash between insert and raise) the next insert collides and raises it. Reading the highest
+ * number from the messages themselves (sort, limit 1) scans the collection on the embedded Mongo server and
+ * made every store slower as history grew (1.9 s at 20,000 messages, docs/benchmarks.md); it is now only the
+ * fallback for a session that has no head yet.
  */
 @Repository
 public class MessageStore {
 
     static final String SEQ_INDEX = "session_seq_unique";
     static final String DEDUP_INDEX = "session_sender_dedup_unique";
+
+    static final String HEADS = "message_heads";
 
     private static final int MAX_ATTEMPTS = 50;
 
@@ -62,10 +73,7 @@ public class MessageStore {
 
     private Mono<Stored> insertNext(Draft draft) {
         String dedupKey = dedupKey(draft);
-        return Mono.defer(() -> lastSeq(draft.sessionId())
-                        .flatMap(last -> mongo.insert(new ChatMessage(draft.id(), draft.sessionId(), last + 1,
-                                draft.senderId(), draft.senderRole(), draft.text(), draft.clientMessageId(), dedupKey,
-                                draft.sentAt()))))
+        return Mono.defer(() -> lastSeq(draft.sessionId()).flatMap(last -> insertAt(draft, dedupKey, last + 1)))
                 .map(saved -> new Stored(saved, false))
                 // a duplicate key is either a lost race for the number (retry) or the same clientMessageId sent
                 // twice at once (answer with the one that was stored)
@@ -74,6 +82,28 @@ public class MessageStore {
                         .switchIfEmpty(Mono.error(ex)))
                 .retryWhen(Retry.backoff(MAX_ATTEMPTS, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20))
                         .filter(DuplicateKeyException.class::isInstance));
+    }
+
+    private Mono<ChatMessage> insertAt(Draft draft, String dedupKey, long seq) {
+        ChatMessage message = new ChatMessage(draft.id(), draft.sessionId(), seq, draft.senderId(), draft.senderRole(),
+                draft.text(), draft.clientMessageId(), dedupKey, draft.sentAt());
+        return mongo.insert(message)
+                .flatMap(saved -> raiseHead(draft.sessionId(), seq).thenReturn(saved))
+                // the collision may be on the dedup index instead; raise the head only if the number is taken
+                .onErrorResume(DuplicateKeyException.class, ex -> seqTaken(draft.sessionId(), seq)
+                        .flatMap(taken -> taken ? raiseHead(draft.sessionId(), seq) : Mono.<Void>empty())
+                        .then(Mono.error(ex)));
+    }
+
+    private Mono<Boolean> seqTaken(String sessionId, long seq) {
+        return mongo.exists(Query.query(Criteria.where("sessionId").is(sessionId).and("seq").is(seq)), ChatMessage.class);
+    }
+
+    private Mono<Void> raiseHead(String sessionId, long seq) {
+        Mono<Void> raise = mongo.upsert(Query.query(Criteria.where("_id").is(sessionId)),
+                new Update().max("lastSeq", seq), HEADS).then();
+        // two first upserts of one head race on its _id: the loser's raise applies to the winner's document
+        return raise.onErrorResume(DuplicateKeyException.class, ex -> raise);
     }
 
     private Mono<ChatMessage> existing(Draft draft) {
@@ -89,8 +119,16 @@ public class MessageStore {
         return draft.clientMessageId() != null ? "c:" + draft.clientMessageId() : "m:" + draft.id();
     }
 
-    /** The session's highest sequence number, 0 before its first message. */
+    /** The session's highest sequence number (or one below it, see the class comment), 0 before its first message. */
     public Mono<Long> lastSeq(String sessionId) {
+        return mongo.findById(sessionId, Document.class, HEADS)
+                .map(head -> ((Number) head.get("lastSeq")).longValue())
+                .switchIfEmpty(Mono.defer(() -> scannedLastSeq(sessionId)
+                        .flatMap(last -> raiseHead(sessionId, last).thenReturn(last))));
+    }
+
+    /** Reads the highest number from the messages: a collection scan on the embedded server, once per session. */
+    private Mono<Long> scannedLastSeq(String sessionId) {
         Query query = Query.query(Criteria.where("sessionId").is(sessionId))
                 .with(Sort.by(Sort.Direction.DESC, "seq")).limit(1);
         query.fields().include("seq");
