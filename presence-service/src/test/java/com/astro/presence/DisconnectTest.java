@@ -32,6 +32,19 @@ class DisconnectTest extends PresenceIntegrationTest {
     @Autowired
     DisconnectSweeper sweeper;
 
+    /** An online astrologer and the live instance ("c1" on it) holding their one connection. */
+    private record Connected(String id, String instance) {
+    }
+
+    private Connected onlineWithOneConnection() {
+        String id = newAstrologerId();
+        String instance = newInstanceId();
+        heartbeat(instance, Duration.ofMinutes(5));
+        goOnline(id);
+        open(id, instance, "c1");
+        return new Connected(id, instance);
+    }
+
     private static String newInstanceId() {
         return "chat-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -91,11 +104,9 @@ class DisconnectTest extends PresenceIntegrationTest {
 
     @Test
     void anAstrologerGoesOfflineWhenTheirLastConnectionHasBeenGoneForTheGracePeriod() {
-        String id = newAstrologerId();
-        String instance = newInstanceId();
-        heartbeat(instance, Duration.ofMinutes(5));
-        goOnline(id);
-        open(id, instance, "c1");
+        Connected astrologer = onlineWithOneConnection();
+        String id = astrologer.id();
+        String instance = astrologer.instance();
         clock.advance(Duration.ofSeconds(10));
         close(id, instance, "c1");
         Instant closedAt = clock.instant();
@@ -118,11 +129,9 @@ class DisconnectTest extends PresenceIntegrationTest {
 
     @Test
     void sweepingAgainPublishesNothingMore() {
-        String id = newAstrologerId();
-        String instance = newInstanceId();
-        heartbeat(instance, Duration.ofMinutes(5));
-        goOnline(id);
-        open(id, instance, "c1");
+        Connected astrologer = onlineWithOneConnection();
+        String id = astrologer.id();
+        String instance = astrologer.instance();
         close(id, instance, "c1");
         await().atMost(WAIT).until(() -> stored(id).disconnectedSince() != null);
         clock.advance(GRACE);
@@ -133,11 +142,9 @@ class DisconnectTest extends PresenceIntegrationTest {
 
     @Test
     void concurrentSweepersTakeTheAstrologerOfflineOnce() {
-        String id = newAstrologerId();
-        String instance = newInstanceId();
-        heartbeat(instance, Duration.ofMinutes(5));
-        goOnline(id);
-        open(id, instance, "c1");
+        Connected astrologer = onlineWithOneConnection();
+        String id = astrologer.id();
+        String instance = astrologer.instance();
         close(id, instance, "c1");
         await().atMost(WAIT).until(() -> stored(id).disconnectedSince() != null);
         clock.advance(GRACE);
@@ -238,11 +245,9 @@ class DisconnectTest extends PresenceIntegrationTest {
 
     @Test
     void aHeartbeatRepairsALostCloseEvent() {
-        String id = newAstrologerId();
-        String instance = newInstanceId();
-        heartbeat(instance, Duration.ofMinutes(5));
-        goOnline(id);
-        open(id, instance, "c1");
+        Connected astrologer = onlineWithOneConnection();
+        String id = astrologer.id();
+        String instance = astrologer.instance();
         clock.advance(Duration.ofSeconds(1));
         heartbeat(instance, Duration.ofMinutes(5));
         Instant repairedAt = clock.instant();
@@ -255,11 +260,9 @@ class DisconnectTest extends PresenceIntegrationTest {
 
     @Test
     void aHeartbeatRepairsALostOpenEvent() {
-        String id = newAstrologerId();
-        String instance = newInstanceId();
-        heartbeat(instance, Duration.ofMinutes(5));
-        goOnline(id);
-        open(id, instance, "c1");
+        Connected astrologer = onlineWithOneConnection();
+        String id = astrologer.id();
+        String instance = astrologer.instance();
         close(id, instance, "c1");
         await().atMost(WAIT).until(() -> stored(id).disconnectedSince() != null);
         clock.advance(Duration.ofSeconds(5));
@@ -273,11 +276,9 @@ class DisconnectTest extends PresenceIntegrationTest {
 
     @Test
     void aHeartbeatTakenBeforeACloseDoesNotBringTheConnectionBack() {
-        String id = newAstrologerId();
-        String instance = newInstanceId();
-        heartbeat(instance, Duration.ofMinutes(5));
-        goOnline(id);
-        open(id, instance, "c1");
+        Connected astrologer = onlineWithOneConnection();
+        String id = astrologer.id();
+        String instance = astrologer.instance();
         clock.advance(Duration.ofSeconds(1));
         Instant snapshotAt = clock.instant();
         clock.advance(Duration.ofSeconds(1));
@@ -344,11 +345,9 @@ class DisconnectTest extends PresenceIntegrationTest {
 
     @Test
     void goingOnlineAgainAfterADisconnectStopsTheGraceClock() {
-        String id = newAstrologerId();
-        String instance = newInstanceId();
-        heartbeat(instance, Duration.ofMinutes(5));
-        goOnline(id);
-        open(id, instance, "c1");
+        Connected astrologer = onlineWithOneConnection();
+        String id = astrologer.id();
+        String instance = astrologer.instance();
         close(id, instance, "c1");
         await().atMost(WAIT).until(() -> stored(id).disconnectedSince() != null);
         clock.advance(GRACE);

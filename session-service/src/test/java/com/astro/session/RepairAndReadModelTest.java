@@ -37,10 +37,7 @@ class RepairAndReadModelTest extends SessionTestSupport {
     void aSessionLeftEndingByACrashIsChargedOnceAndAnnouncedByTheSweeper() {
         String user = fresh("user");
         String astro = fresh("astro");
-        onlineAstrologer(astro, 10);
-        credit(user, 100);
-        String id = (String) startSession(user, astro, "chat").get("id");
-        accept(astro, id);
+        String id = activeChatSession(user, astro, 10, 100);
         CLOCK.advance(Duration.ofSeconds(90));
         Session session = store.find(id).block();
         // the instance dies right after fixing the bill

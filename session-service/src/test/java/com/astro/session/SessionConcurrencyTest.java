@@ -81,10 +81,7 @@ class SessionConcurrencyTest extends SessionTestSupport {
     void fiftyConcurrentEndsChargeOnceAndAllAnswerTheSameSession() throws Exception {
         String user = fresh("user");
         String astro = fresh("astro");
-        onlineAstrologer(astro, 7);
-        credit(user, 100);
-        String id = (String) startSession(user, astro, "chat").get("id");
-        accept(astro, id);
+        String id = activeChatSession(user, astro, 7, 100);
         CLOCK.advance(Duration.ofSeconds(130));
         String userBearer = token(user, "user");
         String astroBearer = token(astro, "astrologer");
@@ -153,10 +150,7 @@ class SessionConcurrencyTest extends SessionTestSupport {
     void endCallsRacingTheAutomaticEndChargeOnceAndAgreeOnTheOutcome() throws Exception {
         String user = fresh("user");
         String astro = fresh("astro");
-        onlineAstrologer(astro, 10);
-        credit(user, 20);
-        String id = (String) startSession(user, astro, "chat").get("id");
-        accept(astro, id);
+        String id = activeChatSession(user, astro, 10, 20);
         CLOCK.advance(Duration.ofMinutes(5));
         String bearer = token(user, "user");
 

@@ -77,10 +77,7 @@ class SessionLifecycleTest extends SessionTestSupport {
     void endingAnEndedSessionAgainAnswersTheSameSessionAndChargesNothingMore() {
         String user = fresh("user");
         String astro = fresh("astro");
-        onlineAstrologer(astro, 10);
-        credit(user, 100);
-        String id = (String) startSession(user, astro, "chat").get("id");
-        accept(astro, id);
+        String id = activeChatSession(user, astro, 10, 100);
         post("/api/sessions/end", token(astro, "astrologer"), Map.of("sessionId", id)).expectStatus().isOk();
         CLOCK.advance(Duration.ofMinutes(5));
 

@@ -156,10 +156,7 @@ class SessionSweeperTest extends SessionTestSupport {
     void anActiveSessionEndsItselfAtTheMinuteTheBalanceNoLongerCovers() {
         String user = fresh("user");
         String astro = fresh("astro");
-        onlineAstrologer(astro, 10);
-        credit(user, 35);
-        String id = (String) startSession(user, astro, "chat").get("id");
-        accept(astro, id);
+        String id = activeChatSession(user, astro, 10, 35);
         Instant acceptedAt = CLOCK.instant();
 
         CLOCK.advance(Duration.ofSeconds(179));
@@ -182,10 +179,7 @@ class SessionSweeperTest extends SessionTestSupport {
     void aLateNoticedExhaustionStillBillsOnlyTheAffordableMinutes() {
         String user = fresh("user");
         String astro = fresh("astro");
-        onlineAstrologer(astro, 10);
-        credit(user, 20);
-        String id = (String) startSession(user, astro, "chat").get("id");
-        accept(astro, id);
+        String id = activeChatSession(user, astro, 10, 20);
         CLOCK.advance(Duration.ofMinutes(10));
 
         // the user's end arrives before any sweep noticed
@@ -199,10 +193,7 @@ class SessionSweeperTest extends SessionTestSupport {
     void aCreditDuringTheSessionKeepsItGoing() {
         String user = fresh("user");
         String astro = fresh("astro");
-        onlineAstrologer(astro, 10);
-        credit(user, 10);
-        String id = (String) startSession(user, astro, "chat").get("id");
-        accept(astro, id);
+        String id = activeChatSession(user, astro, 10, 10);
         CLOCK.advance(Duration.ofSeconds(30));
         credit(user, 50);
         CLOCK.advance(Duration.ofSeconds(60));

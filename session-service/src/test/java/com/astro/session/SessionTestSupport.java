@@ -123,6 +123,15 @@ public abstract class SessionTestSupport {
     }
 
     @SuppressWarnings("unchecked")
+    /** An accepted chat session: the astrologer online at {@code chatRate}, the user holding {@code coins}. */
+    protected String activeChatSession(String userId, String astrologerId, long chatRate, long coins) {
+        onlineAstrologer(astrologerId, chatRate);
+        credit(userId, coins);
+        String id = (String) startSession(userId, astrologerId, "chat").get("id");
+        accept(astrologerId, id);
+        return id;
+    }
+
     protected Map<String, Object> accept(String astrologerId, String sessionId) {
         return post("/api/sessions/accept", token(astrologerId, "astrologer"), Map.of("sessionId", sessionId))
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
