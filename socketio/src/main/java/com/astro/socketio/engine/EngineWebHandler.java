@@ -3,6 +3,7 @@ package com.astro.socketio.engine;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -103,7 +104,7 @@ final class EngineWebHandler implements WebHandler {
 
     private Mono<Void> respondWithPoll(ServerHttpResponse response, EngineSession session) {
         return session.poll()
-                .flatMap(packets -> write(response, PollingPayload.encode(packets), TEXT_PLAIN_UTF8))
+                .flatMap(packets -> write(response, PollingPayload.encode(packets, response.bufferFactory()), TEXT_PLAIN_UTF8))
                 .onErrorResume(EngineException.class, ex -> fail(response, ex.error));
     }
 
@@ -154,11 +155,14 @@ final class EngineWebHandler implements WebHandler {
     }
 
     private static Mono<Void> write(ServerHttpResponse response, String body, MediaType type) {
+        return write(response, response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8)), type);
+    }
+
+    private static Mono<Void> write(ServerHttpResponse response, DataBuffer body, MediaType type) {
         response.getHeaders().setContentType(type);
         response.getHeaders().setCacheControl("no-store");
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.getHeaders().setContentLength(bytes.length);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+        response.getHeaders().setContentLength(body.readableByteCount());
+        return response.writeWith(Mono.just(body));
     }
 
     private static Mono<Void> fail(ServerHttpResponse response, EngineError error) {
