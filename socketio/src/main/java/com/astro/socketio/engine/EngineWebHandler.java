@@ -83,7 +83,7 @@ final class EngineWebHandler implements WebHandler {
             }
             EngineSession session = engine.open(EngineWebSocketHandler.handshake(request.getURI(),
                     request.getHeaders(), request.getRemoteAddress()), null);
-            return respondWithPoll(response, session);
+            return respondWithPoll(request, response, session);
         }
         EngineSession session = engine.find(sid);
         if (session == null) {
@@ -94,7 +94,7 @@ final class EngineWebHandler implements WebHandler {
             return fail(response, EngineError.BAD_REQUEST);
         }
         if (HttpMethod.GET.equals(request.getMethod())) {
-            return respondWithPoll(response, session);
+            return respondWithPoll(request, response, session);
         }
         if (HttpMethod.POST.equals(request.getMethod())) {
             return post(request, response, session);
@@ -102,9 +102,12 @@ final class EngineWebHandler implements WebHandler {
         return fail(response, EngineError.BAD_REQUEST);
     }
 
-    private Mono<Void> respondWithPoll(ServerHttpResponse response, EngineSession session) {
+    private Mono<Void> respondWithPoll(ServerHttpRequest request, ServerHttpResponse response, EngineSession session) {
+        // a held GET is completed on the thread that queued a packet: the response is written on the connection's loop
+        ConnectionLoop loop = ConnectionLoop.of(request);
         return session.poll()
-                .flatMap(packets -> write(response, PollingPayload.encode(packets, response.bufferFactory()), TEXT_PLAIN_UTF8))
+                .flatMap(packets -> loop.run(() -> write(response, PollingPayload.encode(packets, response.bufferFactory()),
+                        TEXT_PLAIN_UTF8)))
                 .onErrorResume(EngineException.class, ex -> fail(response, ex.error));
     }
 
