@@ -16,6 +16,7 @@ const { startPeer, compareFanOut } = require("./lib/peer");
 const { idleScenario } = require("./scenarios/idle");
 const { sessionFlowScenario } = require("./scenarios/sessionflow");
 const { gatewayOverheadScenario } = require("./scenarios/gateway");
+const { pollingScenario } = require("./scenarios/polling");
 
 const REPO = path.resolve(__dirname, "..", "..");
 
@@ -140,9 +141,10 @@ async function main() {
       return result;
     },
     idle: () => idleScenario(stack, options, context),
+    polling: () => pollingScenario(stack, options, context),
   };
   // least disturbing first; the fan-out last, as its overloaded points can leave a chat instance slow or dead
-  for (const name of ["gateway", "storage", "session", "idle", "fanout"]) {
+  for (const name of ["gateway", "storage", "session", "idle", "polling", "fanout"]) {
     if (!options.scenarios.includes(name)) continue;
     try {
       report.results[name] = await scenarios[name]();

@@ -2,7 +2,7 @@
 
 const path = require("node:path");
 
-const SCENARIOS = ["fanout", "idle", "session", "gateway", "storage"];
+const SCENARIOS = ["fanout", "idle", "session", "gateway", "storage", "polling"];
 
 const DEFAULTS = {
   gateway: "http://localhost:8080",
@@ -34,10 +34,14 @@ const DEFAULTS = {
   storageRate: 100,
   storageSeconds: 20,
   storagePreload: [0, 20000],
+  pollingSockets: 100,
+  pollingRates: [10, 50, 100],
+  pollingSeconds: 10,
+  pollingPeer: null,
   out: path.resolve(__dirname, "..", "..", "reports"),
   chatClasses: path.resolve(__dirname, "..", "..", "..", "chat-service", "target", "classes"),
   processPorts: [["gateway", 8080], ["presence", 8081], ["session", 8082], ["session-2", 8092], ["chat", 8083],
-    ["chat-2", 8093], ["token", 8084], ["launcher (kafka, mongo, issuer)", 27017]],
+    ["chat-2", 8093], ["token", 8084], ["launcher (kafka, mongo, issuer)", 27017], ["reference peer", 3100]],
   notes: null,
 };
 
@@ -58,6 +62,7 @@ const QUICK = {
   storageRate: 100,
   storageSeconds: 4,
   storagePreload: [0, 2000],
+  pollingSeconds: 5,
 };
 
 const FLAGS = {
@@ -94,6 +99,10 @@ const FLAGS = {
     if (!Number.isInteger(n) || n < 0) throw new Error(`expected whole numbers >= 0, got ${v}`);
     return n;
   })],
+  "--polling-sockets": ["pollingSockets", positiveInt],
+  "--polling-rates": ["pollingRates", intList],
+  "--polling-duration": ["pollingSeconds", positiveNumber],
+  "--polling-peer": ["pollingPeer", String],
   "--out": ["out", (v) => path.resolve(v)],
   "--chat-classes": ["chatClasses", (v) => path.resolve(v)],
   "--notes": ["notes", String],
@@ -146,12 +155,13 @@ function parseOptions(argv) {
     options[flag[0]] = flag[1](value);
   }
   if (options.sockets < 2 || options.sockets % 2 !== 0) throw new Error("--sockets must be an even number of at least 2");
+  if (options.pollingSockets < 2 || options.pollingSockets % 2 !== 0) throw new Error("--polling-sockets must be an even number of at least 2");
   return options;
 }
 
 function usage() {
   return `usage: scripts/benchmark [--start-stack] [--quick] [options]
-  --scenarios fanout,idle,session,gateway,storage   which parts to run (default: all)
+  --scenarios fanout,idle,session,gateway,storage,polling   which parts to run (default: all)
   --gateway URL (${DEFAULTS.gateway})  --presence-url URL (${DEFAULTS.presenceUrl})  --idle-url URL (${DEFAULTS.idleUrl})
   --mongo-uri URI (${DEFAULTS.mongoUri})  --kafka HOST:PORT (${DEFAULTS.kafka})
   --no-peer     leave out the reference peer (benchmarks/reference-peer), which otherwise runs the fan-out too, on
@@ -164,6 +174,8 @@ function usage() {
   gateway:  --gateway-concurrency N (${DEFAULTS.gatewayConcurrency}) --gateway-duration S (${DEFAULTS.gatewaySeconds})
   storage:  --storage-rate R (${DEFAULTS.storageRate}) --storage-duration S (${DEFAULTS.storageSeconds})
             --storage-preload N1,N2 (${DEFAULTS.storagePreload}: messages of other sessions already in the collection)
+  polling:  --polling-sockets N (${DEFAULTS.pollingSockets}) --polling-rates R1,R2,R3 (${DEFAULTS.pollingRates}) --polling-duration S (${DEFAULTS.pollingSeconds})
+            --polling-peer URL (none: the reference peer, e.g. http://localhost:3100, measured in the same run)
   --out DIR (benchmarks/reports)  --notes TEXT (copied into the report)
   --chat-classes DIR (chat-service/target/classes: the MessageStore the storage benchmark runs)
   --quick   small sizes (100 sockets, 100 and 200 msg/s, 500 idle sockets...): about two minutes`;

@@ -144,6 +144,30 @@ function storageSection(storage) {
   return out.join("\n");
 }
 
+function pollingSection(pl) {
+  const out = ["## 6. Long-polling fan-out", ""];
+  const s = pl.setup;
+  out.push(`Setup: ${s.sockets} sockets (${s.activeSessions} sessions of two), transport ${s.transport}`
+    + `${s.socketsNotOnPolling ? ` (${s.socketsNotOnPolling} sockets were not on polling)` : ""}, path ${s.path}; `
+    + `${s.peer ? `reference peer ${s.peer}, measured at each rate just before astro-live` : "no reference peer given (--polling-peer)"}; `
+    + `${s.secondsPerPoint}s per point, open loop, round robin over every socket. Latency from each message's scheduled send `
+    + "to its arrival at the other participant; milliseconds. Target (issue 22): p50 and p99 at most 2× the peer's, 0 lost.", "");
+  const row = (who, p) => [who, p.sent, p.lost, p.duplicates, p.latency.p50, p.latency.p90, p.latency.p99, p.latency.max];
+  const rows = [];
+  for (const pt of pl.points) {
+    rows.push([`${pt.rate} msg/s`, ...row("astro-live", pt.stack), pt.p50Ratio, pt.p99Ratio,
+      pt.meetsTarget === null ? "–" : pt.meetsTarget ? "yes" : "no"]);
+    if (pt.peer) rows.push(["", ...row("peer", pt.peer), "", "", ""]);
+  }
+  out.push(table(["rate", "server", "sent", "lost", "dup", "p50", "p90", "p99", "max", "p50 / peer", "p99 / peer", "target met"], rows), "");
+  for (const pt of pl.points) {
+    out.push(`- ${pt.rate} msg/s CPU (% of one core): astro-live ${cpuLine(pt.stack.cpuPercent)}`
+      + `${pt.peer ? `; peer point ${cpuLine(pt.peer.cpuPercent)}` : ""}.`);
+  }
+  out.push("");
+  return out.join("\n");
+}
+
 /** The readable summary of a report. */
 function markdown(report) {
   const e = report.environment;
@@ -160,8 +184,9 @@ function markdown(report) {
   if (report.comparison) out.push(comparisonSection(report.comparison));
   const sections = {
     fanout: fanOutSection, peerFanout: peerFanOutSection, idle: idleSection, session: sessionSection, gateway: gatewaySection, storage: storageSection,
+    polling: pollingSection,
   };
-  for (const name of ["fanout", "peerFanout", "idle", "session", "gateway", "storage"]) {
+  for (const name of ["fanout", "peerFanout", "idle", "session", "gateway", "storage", "polling"]) {
     const result = report.results[name];
     if (!result) continue;
     if (result.error) {

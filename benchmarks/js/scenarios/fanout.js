@@ -23,7 +23,7 @@ function emitAck(socket, event, payload, timeoutMs = JOIN_TIMEOUT_MS) {
  * O(changes x sockets x list size) and slows the setup to a crawl; done in this order, no change meets an open
  * socket and the measured phase starts on a quiet system.
  */
-async function setupPairs(stack, { pairs, prefix, concurrency = 24, coins = 1000000, log = () => {}, maxFailedShare = 0.05 }) {
+async function setupPairs(stack, { pairs, prefix, concurrency = 24, coins = 1000000, log = () => {}, maxFailedShare = 0.05, transports = ["websocket"] }) {
   const started = performance.now();
   const failures = [];
   const fail = (e) => {
@@ -54,9 +54,9 @@ async function setupPairs(stack, { pairs, prefix, concurrency = 24, coins = 1000
   const result = await pool(sessions.filter(Boolean), concurrency, async (s) => {
     const sockets = [];
     try {
-      const astroSocket = await connect(stack.gateway, s.astroToken);
+      const astroSocket = await connect(stack.gateway, s.astroToken, { transports });
       sockets.push(astroSocket);
-      const userSocket = await connect(stack.gateway, s.userToken);
+      const userSocket = await connect(stack.gateway, s.userToken, { transports });
       sockets.push(userSocket);
       for (const socket of [astroSocket, userSocket]) {
         await eventually(`join-session ${s.sessionId}`, async () => {

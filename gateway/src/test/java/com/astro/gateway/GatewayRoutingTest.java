@@ -237,6 +237,31 @@ class GatewayRoutingTest extends GatewayTest {
                 .exchange().expectStatus().isOk().expectBody(JSON).value(echo -> assertThat(echo).containsEntry("backend", "chat-b"));
     }
 
+    /**
+     * A long-polling client keeps one GET parked at its chat instance: many held GETs must not take the
+     * connections a POST (or another socket's poll) needs. The POST is answered while every held GET is
+     * still open, so it was not queued behind them in the gateway.
+     */
+    @Test
+    void aPostIsForwardedAtOnceWhileManyLongPollsAreHeldAtTheSameInstance() {
+        String sid = sidOf("127.0.0.1:" + GatewayTestBackends.CHAT_A.port());
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        int before = GatewayTestBackends.CHAT_A.requests();
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> held = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            held.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/socket.io/slow?EIO=4&transport=polling&sid=" + sid)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(8))
+                .until(() -> GatewayTestBackends.CHAT_A.requests() - before >= 40);
+
+        client.post().uri("/socket.io/?EIO=4&transport=polling&sid=" + sid).contentType(MediaType.TEXT_PLAIN).bodyValue("3")
+                .exchange().expectStatus().isOk().expectBody(JSON).value(echo -> assertThat(echo).containsEntry("backend", "chat-a"));
+
+        assertThat(held).noneMatch(java.util.concurrent.CompletableFuture::isDone);
+        held.forEach(request -> request.cancel(true));
+    }
+
     @Test
     void aSidNamingAnAddressThatIsNoChatInstanceIsRefusedWithoutCallingIt() {
         int presenceBefore = GatewayTestBackends.PRESENCE.requests();

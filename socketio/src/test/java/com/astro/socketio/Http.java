@@ -7,37 +7,37 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 
 /** Plain HTTP requests for the long-polling transport. */
-final class Http {
+public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private Http() {
     }
 
-    static HttpResponse<String> get(String url) {
+    public static HttpResponse<String> get(String url) {
         return getAsync(url).join();
     }
 
-    static CompletableFuture<HttpResponse<String>> getAsync(String url) {
+    public static CompletableFuture<HttpResponse<String>> getAsync(String url) {
         return CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> post(String url, String body) {
+    public static HttpResponse<String> post(String url, String body) {
         return postAsync(url, body).join();
     }
 
-    static CompletableFuture<HttpResponse<String>> postAsync(String url, String body) {
+    public static CompletableFuture<HttpResponse<String>> postAsync(String url, String body) {
         return CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> send(HttpRequest request) {
+    public static HttpResponse<String> send(HttpRequest request) {
         return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
     }
 
     /** Opens a polling session and returns its sid. */
-    static String openPolling(String engineUrl) {
+    public static String openPolling(String engineUrl) {
         String body = get(engineUrl + "?EIO=4&transport=polling").body();
         int start = body.indexOf("\"sid\":\"") + 7;
         return body.substring(start, body.indexOf('"', start));

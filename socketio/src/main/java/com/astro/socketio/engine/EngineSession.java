@@ -167,6 +167,13 @@ public final class EngineSession {
         return result;
     }
 
+    /** Whether a long-polling GET is parked waiting for packets. */
+    boolean hasWaitingPoll() {
+        synchronized (lock) {
+            return pendingPoll != null;
+        }
+    }
+
     /** Packets received from the client, over either transport. */
     void receive(EnginePacket packet) {
         if (closed) {

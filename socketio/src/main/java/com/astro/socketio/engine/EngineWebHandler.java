@@ -3,6 +3,7 @@ package com.astro.socketio.engine;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -82,7 +83,7 @@ final class EngineWebHandler implements WebHandler {
             }
             EngineSession session = engine.open(EngineWebSocketHandler.handshake(request.getURI(),
                     request.getHeaders(), request.getRemoteAddress()), null);
-            return respondWithPoll(response, session);
+            return respondWithPoll(request, response, session);
         }
         EngineSession session = engine.find(sid);
         if (session == null) {
@@ -93,7 +94,7 @@ final class EngineWebHandler implements WebHandler {
             return fail(response, EngineError.BAD_REQUEST);
         }
         if (HttpMethod.GET.equals(request.getMethod())) {
-            return respondWithPoll(response, session);
+            return respondWithPoll(request, response, session);
         }
         if (HttpMethod.POST.equals(request.getMethod())) {
             return post(request, response, session);
@@ -101,9 +102,12 @@ final class EngineWebHandler implements WebHandler {
         return fail(response, EngineError.BAD_REQUEST);
     }
 
-    private Mono<Void> respondWithPoll(ServerHttpResponse response, EngineSession session) {
+    private Mono<Void> respondWithPoll(ServerHttpRequest request, ServerHttpResponse response, EngineSession session) {
+        // a held GET is completed on the thread that queued a packet: the response is written on the connection's loop
+        ConnectionLoop loop = ConnectionLoop.of(request);
         return session.poll()
-                .flatMap(packets -> write(response, PollingPayload.encode(packets), TEXT_PLAIN_UTF8))
+                .flatMap(packets -> loop.run(() -> write(response, PollingPayload.encode(packets, response.bufferFactory()),
+                        TEXT_PLAIN_UTF8)))
                 .onErrorResume(EngineException.class, ex -> fail(response, ex.error));
     }
 
@@ -154,11 +158,14 @@ final class EngineWebHandler implements WebHandler {
     }
 
     private static Mono<Void> write(ServerHttpResponse response, String body, MediaType type) {
+        return write(response, response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8)), type);
+    }
+
+    private static Mono<Void> write(ServerHttpResponse response, DataBuffer body, MediaType type) {
         response.getHeaders().setContentType(type);
         response.getHeaders().setCacheControl("no-store");
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.getHeaders().setContentLength(bytes.length);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+        response.getHeaders().setContentLength(body.readableByteCount());
+        return response.writeWith(Mono.just(body));
     }
 
     private static Mono<Void> fail(ServerHttpResponse response, EngineError error) {

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
 
+import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -32,7 +33,7 @@ final class EngineWebSocketHandler implements WebSocketHandler {
                 ws.getHandshakeInfo().getRemoteAddress());
         WebSocketTransport transport = new WebSocketTransport(options.maxBufferedPackets(),
                 () -> ws.close().subscribe(null, ex -> { }));
-        Mono<Void> output = ws.send(transport.packets().map(packet -> toMessage(ws, packet)))
+        Mono<Void> output = ws.send(transport.packets().map(packet -> toMessage(ws.bufferFactory(), packet)))
                 .onErrorResume(ex -> Mono.empty());
         String sid = handshake.query().get("sid");
         Mono<Void> input;
@@ -107,11 +108,12 @@ final class EngineWebSocketHandler implements WebSocketHandler {
         }
     }
 
-    private static WebSocketMessage toMessage(WebSocketSession ws, EnginePacket packet) {
+    /** The frame for a packet: its shared encoding wrapped, so a broadcast is not re-encoded or copied per socket. */
+    static WebSocketMessage toMessage(DataBufferFactory buffers, EnginePacket packet) {
         if (packet.isBinary()) {
-            return ws.binaryMessage(factory -> factory.wrap(packet.binary()));
+            return new WebSocketMessage(WebSocketMessage.Type.BINARY, buffers.wrap(packet.binary()));
         }
-        return ws.textMessage(packet.encodeText());
+        return new WebSocketMessage(WebSocketMessage.Type.TEXT, buffers.wrap(packet.textFrame()));
     }
 
     static HandshakeRequest handshake(URI uri, HttpHeaders headers, InetSocketAddress remote) {

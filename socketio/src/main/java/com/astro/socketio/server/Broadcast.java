@@ -6,13 +6,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.astro.socketio.engine.EnginePacket;
 import com.astro.socketio.protocol.Packet;
-import com.astro.socketio.protocol.PacketCodec;
 import com.astro.socketio.protocol.PacketType;
 
 /**
  * An emit to many sockets of a namespace: every socket, or the members of some rooms, minus the members of
- * excluded rooms. The packet is encoded once and queued on each target connection without waiting for any.
+ * excluded rooms. The packet is encoded once (the same bytes go out on every WebSocket and in every polling
+ * response) and queued on each target connection without waiting for any.
  * Immutable: {@link #to} and {@link #except} return new instances.
  */
 public final class Broadcast {
@@ -44,10 +45,11 @@ public final class Broadcast {
         Object[] data = new Object[args.length + 1];
         data[0] = event;
         System.arraycopy(args, 0, data, 1, args.length);
-        PacketCodec.Encoded encoded = namespace.codec().encode(
-                Packet.of(PacketType.EVENT, namespace.name(), null, java.util.Arrays.asList(data)));
+        // encoded once, to Socket.IO text and then to Engine.IO bytes, for every target socket and transport
+        List<EnginePacket> frames = Client.frames(namespace.codec().encode(
+                Packet.of(PacketType.EVENT, namespace.name(), null, java.util.Arrays.asList(data))));
         for (Socket socket : sockets()) {
-            socket.sendEncoded(encoded);
+            socket.sendFrames(frames);
         }
     }
 

@@ -51,18 +51,23 @@ final class Client {
     }
 
     void send(Packet packet) {
-        sendEncoded(codec.encode(packet));
+        sendFrames(frames(codec.encode(packet)));
     }
 
-    void sendEncoded(PacketCodec.Encoded encoded) {
+    /** Queues Engine.IO packets as they are: a broadcast passes the same instances (one encoding) to every client. */
+    void sendFrames(List<EnginePacket> frames) {
+        engine.sendAll(frames);
+    }
+
+    /** The Engine.IO packets of an encoded Socket.IO packet: its text, then one binary message per attachment. */
+    static List<EnginePacket> frames(PacketCodec.Encoded encoded) {
         if (encoded.attachments().isEmpty()) {
-            engine.send(EnginePacket.message(encoded.text()));
-            return;
+            return List.of(EnginePacket.message(encoded.text()));
         }
         List<EnginePacket> packets = new ArrayList<>(encoded.attachments().size() + 1);
         packets.add(EnginePacket.message(encoded.text()));
         encoded.attachments().forEach(bytes -> packets.add(EnginePacket.binaryMessage(bytes)));
-        engine.sendAll(packets);
+        return List.copyOf(packets);
     }
 
     void closeTransport() {

@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import com.astro.socketio.engine.EnginePacket;
 import com.astro.socketio.engine.SidGenerator;
 import com.astro.socketio.protocol.Packet;
-import com.astro.socketio.protocol.PacketCodec;
 import com.astro.socketio.protocol.PacketType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,9 +158,9 @@ public final class Socket {
         }
     }
 
-    void sendEncoded(PacketCodec.Encoded encoded) {
+    void sendFrames(List<EnginePacket> frames) {
         if (connected()) {
-            client.sendEncoded(encoded);
+            client.sendFrames(frames);
         }
     }
 
