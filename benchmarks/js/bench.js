@@ -15,6 +15,8 @@ const { fanOutScenario } = require("./scenarios/fanout");
 const { idleScenario } = require("./scenarios/idle");
 const { sessionFlowScenario } = require("./scenarios/sessionflow");
 const { gatewayOverheadScenario } = require("./scenarios/gateway");
+const { pairSetupScenario } = require("./scenarios/pairsetup");
+const { churnScenario } = require("./scenarios/churn");
 
 const REPO = path.resolve(__dirname, "..", "..");
 
@@ -118,9 +120,11 @@ async function main() {
       return result;
     },
     idle: () => idleScenario(stack, options, context),
+    pairsetup: () => pairSetupScenario(stack, options, context),
+    churn: () => churnScenario(stack, options, context),
   };
   // least disturbing first; the fan-out last, as its overloaded points can leave a chat instance slow or dead
-  for (const name of ["gateway", "storage", "session", "idle", "fanout"]) {
+  for (const name of ["gateway", "storage", "session", "idle", "pairsetup", "churn", "fanout"]) {
     if (!options.scenarios.includes(name)) continue;
     try {
       report.results[name] = await scenarios[name]();

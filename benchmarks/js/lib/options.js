@@ -2,7 +2,7 @@
 
 const path = require("node:path");
 
-const SCENARIOS = ["fanout", "idle", "session", "gateway", "storage"];
+const SCENARIOS = ["fanout", "idle", "session", "gateway", "storage", "pairsetup", "churn"];
 
 const DEFAULTS = {
   gateway: "http://localhost:8080",
@@ -31,6 +31,19 @@ const DEFAULTS = {
   storageRate: 100,
   storageSeconds: 20,
   storagePreload: [0, 20000],
+  peerUrl: "http://localhost:3100",
+  setupPairs: 500,
+  setupConcurrency: 24,
+  churnSockets: 10000,
+  churnListSockets: 500,
+  churnDeltaSockets: 500,
+  churnAstrologers: 1000,
+  churnRate: 50,
+  churnSeconds: 60,
+  churnMessageRate: 200,
+  churnPairs: 50,
+  churnUrls: ["http://localhost:8083", "http://localhost:8093"],
+  churnSettleMs: 3000,
   out: path.resolve(__dirname, "..", "..", "reports"),
   chatClasses: path.resolve(__dirname, "..", "..", "..", "chat-service", "target", "classes"),
   processPorts: [["gateway", 8080], ["presence", 8081], ["session", 8082], ["session-2", 8092], ["chat", 8083],
@@ -55,6 +68,15 @@ const QUICK = {
   storageRate: 100,
   storageSeconds: 4,
   storagePreload: [0, 2000],
+  setupPairs: 50,
+  churnSockets: 500,
+  churnListSockets: 100,
+  churnDeltaSockets: 100,
+  churnAstrologers: 100,
+  churnRate: 20,
+  churnSeconds: 10,
+  churnMessageRate: 50,
+  churnPairs: 10,
 };
 
 const FLAGS = {
@@ -89,6 +111,18 @@ const FLAGS = {
     if (!Number.isInteger(n) || n < 0) throw new Error(`expected whole numbers >= 0, got ${v}`);
     return n;
   })],
+  "--peer-url": ["peerUrl", String],
+  "--setup-pairs": ["setupPairs", positiveInt],
+  "--setup-concurrency": ["setupConcurrency", positiveInt],
+  "--churn-sockets": ["churnSockets", positiveInt],
+  "--churn-list-sockets": ["churnListSockets", wholeNumber],
+  "--churn-delta-sockets": ["churnDeltaSockets", wholeNumber],
+  "--churn-astrologers": ["churnAstrologers", positiveInt],
+  "--churn-rate": ["churnRate", positiveNumber],
+  "--churn-duration": ["churnSeconds", positiveNumber],
+  "--churn-message-rate": ["churnMessageRate", positiveNumber],
+  "--churn-pairs": ["churnPairs", positiveInt],
+  "--churn-urls": ["churnUrls", (v) => v.split(",").map((s) => s.trim()).filter(Boolean)],
   "--out": ["out", (v) => path.resolve(v)],
   "--chat-classes": ["chatClasses", (v) => path.resolve(v)],
   "--notes": ["notes", String],
@@ -103,6 +137,12 @@ function positiveNumber(v) {
 function positiveInt(v) {
   const n = positiveNumber(v);
   if (!Number.isInteger(n)) throw new Error(`expected a whole number, got ${v}`);
+  return n;
+}
+
+function wholeNumber(v) {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number >= 0, got ${v}`);
   return n;
 }
 
@@ -142,7 +182,7 @@ function parseOptions(argv) {
 
 function usage() {
   return `usage: scripts/benchmark [--start-stack] [--quick] [options]
-  --scenarios fanout,idle,session,gateway,storage   which parts to run (default: all)
+  --scenarios fanout,idle,session,gateway,storage,pairsetup,churn   which parts to run (default: all)
   --gateway URL (${DEFAULTS.gateway})  --presence-url URL (${DEFAULTS.presenceUrl})  --idle-url URL (${DEFAULTS.idleUrl})
   --mongo-uri URI (${DEFAULTS.mongoUri})
   fan-out:  --sockets N (${DEFAULTS.sockets}) --rates R1,R2 (${DEFAULTS.rates}) --duration S (${DEFAULTS.durationSeconds})
@@ -153,6 +193,10 @@ function usage() {
   gateway:  --gateway-concurrency N (${DEFAULTS.gatewayConcurrency}) --gateway-duration S (${DEFAULTS.gatewaySeconds})
   storage:  --storage-rate R (${DEFAULTS.storageRate}) --storage-duration S (${DEFAULTS.storageSeconds})
             --storage-preload N1,N2 (${DEFAULTS.storagePreload}: messages of other sessions already in the collection)
+  pairsetup: --setup-pairs N (${DEFAULTS.setupPairs}) --setup-concurrency N (${DEFAULTS.setupConcurrency}) --peer-url URL (${DEFAULTS.peerUrl}: the reference peer, timed first if it answers)
+  churn:    --churn-sockets N (${DEFAULTS.churnSockets}) --churn-list-sockets N (${DEFAULTS.churnListSockets}) --churn-delta-sockets N (${DEFAULTS.churnDeltaSockets})
+            --churn-astrologers N (${DEFAULTS.churnAstrologers}) --churn-rate R (${DEFAULTS.churnRate} changes/s) --churn-duration S (${DEFAULTS.churnSeconds})
+            --churn-message-rate R (${DEFAULTS.churnMessageRate}) --churn-pairs N (${DEFAULTS.churnPairs}) --churn-urls U1,U2 (${DEFAULTS.churnUrls})
   --out DIR (benchmarks/reports)  --notes TEXT (copied into the report)
   --chat-classes DIR (chat-service/target/classes: the MessageStore the storage benchmark runs)
   --quick   small sizes (100 sockets, 100 and 200 msg/s, 500 idle sockets...): about two minutes`;

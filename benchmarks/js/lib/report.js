@@ -1,6 +1,8 @@
 "use strict";
 
 const { ratio } = require("./stats");
+const { pairSetupSection } = require("../scenarios/pairsetup");
+const { churnSection } = require("../scenarios/churn");
 
 const fmt = (v, unit = "") => (v === null || v === undefined ? "–" : `${typeof v === "number" ? v.toLocaleString("en-US") : v}${unit}`);
 const mib = (bytes) => (bytes === null || bytes === undefined ? "–" : (bytes / 1048576).toFixed(1));
@@ -141,8 +143,9 @@ function markdown(report) {
   if (report.notes) out.push(`Notes: ${report.notes}`, "");
   const sections = {
     fanout: fanOutSection, idle: idleSection, session: sessionSection, gateway: gatewaySection, storage: storageSection,
+    pairsetup: (r) => pairSetupSection(r, { table, fmt, cpuLine }), churn: (r) => churnSection(r, { table, fmt, cpuLine }),
   };
-  for (const name of ["fanout", "idle", "session", "gateway", "storage"]) {
+  for (const name of ["pairsetup", "churn", "fanout", "idle", "session", "gateway", "storage"]) {
     const result = report.results[name];
     if (!result) continue;
     if (result.error) {

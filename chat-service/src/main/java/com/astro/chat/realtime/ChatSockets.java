@@ -12,7 +12,6 @@ import com.astro.chat.message.MessageService;
 import com.astro.chat.message.MessageView;
 import com.astro.chat.message.Recipient;
 import com.astro.chat.presence.Connections;
-import com.astro.chat.presence.OnlineList;
 import com.astro.chat.presence.PresenceClient;
 import com.astro.chat.session.SessionAccess;
 import com.astro.chat.session.SessionNotices;
@@ -51,8 +50,6 @@ public class ChatSockets {
 
     private final PresenceClient presence;
 
-    private final OnlineList onlineList;
-
     private final Connections connections;
 
     private final EventPublisher events;
@@ -63,21 +60,19 @@ public class ChatSockets {
 
     public ChatSockets(SocketIoServer server, SocketAuthentication authentication, MessageService messages,
             MessageDelivery delivery, SessionAccess access, SessionStore sessions, PresenceClient presence,
-            OnlineList onlineList, Connections connections, EventPublisher events, Clock clock) {
+            Connections connections, EventPublisher events, Clock clock) {
         this.sockets = server.sockets();
         this.messages = messages;
         this.delivery = delivery;
         this.access = access;
         this.sessions = sessions;
         this.presence = presence;
-        this.onlineList = onlineList;
         this.connections = connections;
         this.events = events;
         this.clock = clock;
         this.authentication = authentication;
         sockets.use(authentication);
         sockets.onConnection(this::connected);
-        onlineList.onChange(list -> sockets.emit("presence:online-list", Replies.json(list)));
     }
 
     private void connected(Socket socket) {
@@ -92,7 +87,6 @@ public class ChatSockets {
             connections.closed(socket.id(), user);
         });
         connections.opened(socket.id(), user);
-        socket.emit("presence:online-list", Replies.json(onlineList.current()));
 
         socket.on("presence:on", (args, ack) -> setPresence(socket, user, token, true, args, ack));
         socket.on("presence:off", (args, ack) -> setPresence(socket, user, token, false, args, ack));
