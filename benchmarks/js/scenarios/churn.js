@@ -74,15 +74,12 @@ class Toggler {
   }
 
   toggleOne() {
-    const free = this.astrologers.length - this.inFlight.size;
-    if (free <= 0) {
+    const free = this.astrologers.filter((x) => !this.inFlight.has(x.id));
+    if (free.length === 0) {
       this.skipped++;
       return;
     }
-    let a;
-    do {
-      a = this.astrologers[Math.floor(this.random() * this.astrologers.length)];
-    } while (this.inFlight.has(a.id));
+    const a = free[Math.floor(this.random() * free.length)];
     this.inFlight.add(a.id);
     this.sent++;
     const next = !a.online;
@@ -203,6 +200,7 @@ async function churnScenario(stack, options, context) {
       changesPerSecond: options.churnRate,
       seconds: options.churnSeconds,
       messageRate: options.churnMessageRate,
+      settleMs: options.churnSettleMs,
     },
     changes: { sent: toggler.sent, failed: toggler.failed, skipped: toggler.skipped, achievedPerSecond: round(changes.sent / ((changes.endedAt - changes.startedAt) / 1000), 1) },
     onlineAtEnd: truth.length,
@@ -240,7 +238,7 @@ function churnSection(r, { table, fmt, cpuLine }) {
     : [name, 0, null, null, null, null, null]);
   out.push(table(["sockets", "n", "lists/socket/s mean", "max", "most lists in 1 s", "deltas/socket", "deltas out of order"],
     [row("seed (list)", r.listSockets), row("deltas", r.deltaSockets)]), "");
-  out.push(`Final views wrong (after ${r.finalViews ? "the settle time" : ""}): seed ${r.finalViews.list.wrong} of ${r.finalViews.list.sockets}, `
+  out.push(`Final views wrong (${s.settleMs} ms after the last change, against the last accepted change of each astrologer): seed ${r.finalViews.list.wrong} of ${r.finalViews.list.sockets}, `
     + `deltas ${r.finalViews.deltas.wrong} of ${r.finalViews.deltas.sockets}${r.finalViews.list.example ? ` (e.g. ${JSON.stringify(r.finalViews.list.example)})` : ""}.`, "");
   const m = r.messages;
   out.push(`Messages: ${m.sent} sent, ${m.lost} lost${m.overloaded ? ", OVERLOADED" : ""}; latency p50 ${fmt(m.latency.p50)} ms, `
