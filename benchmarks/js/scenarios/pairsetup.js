@@ -55,14 +55,20 @@ async function setupPairsLive({ pairs, concurrency, side, connectSocket = connec
   };
 }
 
-/** Our stack through the gateway: tokens, rates, online, credit, start, accept (what fanout.js setupPairs does). */
+/**
+ * Our stack through the gateway: tokens, rates, online, credit, start, accept (what fanout.js setupPairs does).
+ * `cleanup` takes the astrologers offline again, so later scenarios do not carry them in every online list.
+ */
 function stackSide(stack, prefix) {
+  const astrologers = [];
   return {
     url: stack.gateway,
-    tokens: async (i) => ({
-      astro: await stack.mint(`${prefix}_a${i}`, "astrologer"),
-      user: await stack.mint(`${prefix}_u${i}`, "user"),
-    }),
+    tokens: async (i) => {
+      const astro = await stack.mint(`${prefix}_a${i}`, "astrologer");
+      astrologers.push({ id: `${prefix}_a${i}`, token: astro });
+      return { astro, user: await stack.mint(`${prefix}_u${i}`, "user") };
+    },
+    cleanup: () => pool(astrologers, 24, (a) => call(stack.gateway, "POST", `/api/v1/astrologers/${a.id}/offline`, a.token)),
     create: async (i, tokens) => {
       const astroId = `${prefix}_a${i}`;
       const userId = `${prefix}_u${i}`;
@@ -110,10 +116,12 @@ async function pairSetupScenario(stack, options, context) {
   }
   log(`pair setup: the stack through ${stack.gateway}, ${pairs} pairs with sockets connected`);
   const meter = context.cpuMeter().start();
-  const ours = await setupPairsLive({ pairs, concurrency: options.setupConcurrency, side: stackSide(stack, `${context.runId}_l`), log });
+  const side = stackSide(stack, `${context.runId}_l`);
+  const ours = await setupPairsLive({ pairs, concurrency: options.setupConcurrency, side, log });
   ours.cpuPercent = meter.stop();
   ours.close();
   delete ours.close;
+  await side.cleanup().catch((e) => log(`pair setup: could not take every astrologer offline again: ${e.message}`));
   log(`pair setup: the stack ${ours.seconds}s (${ours.failures} failed)`);
   result.stack = ours;
   result.peer = peer;
