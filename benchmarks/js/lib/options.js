@@ -9,6 +9,9 @@ const DEFAULTS = {
   presenceUrl: "http://localhost:8081",
   idleUrl: "http://localhost:8083",
   mongoUri: "mongodb://localhost:27017",
+  kafka: "localhost:9092",
+  peer: true,
+  peerPort: 3100,
   scenarios: SCENARIOS,
   sockets: 1000,
   rates: [500, 2000],
@@ -31,7 +34,6 @@ const DEFAULTS = {
   storageRate: 100,
   storageSeconds: 20,
   storagePreload: [0, 20000],
-  peerUrl: "http://localhost:3100",
   setupPairs: 500,
   setupConcurrency: 24,
   churnSockets: 10000,
@@ -84,6 +86,8 @@ const FLAGS = {
   "--presence-url": ["presenceUrl", String],
   "--idle-url": ["idleUrl", String],
   "--mongo-uri": ["mongoUri", String],
+  "--kafka": ["kafka", String],
+  "--peer-port": ["peerPort", positiveInt],
   "--scenarios": ["scenarios", (v) => {
     const list = v.split(",").map((s) => s.trim()).filter(Boolean);
     const unknown = list.filter((s) => !SCENARIOS.includes(s));
@@ -111,7 +115,6 @@ const FLAGS = {
     if (!Number.isInteger(n) || n < 0) throw new Error(`expected whole numbers >= 0, got ${v}`);
     return n;
   })],
-  "--peer-url": ["peerUrl", String],
   "--setup-pairs": ["setupPairs", positiveInt],
   "--setup-concurrency": ["setupConcurrency", positiveInt],
   "--churn-sockets": ["churnSockets", positiveInt],
@@ -164,6 +167,10 @@ function parseOptions(argv) {
       options.saturation = false;
       continue;
     }
+    if (arg === "--no-peer") {
+      options.peer = false;
+      continue;
+    }
     let value;
     if (arg.includes("=")) {
       [arg, value] = [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)];
@@ -184,7 +191,9 @@ function usage() {
   return `usage: scripts/benchmark [--start-stack] [--quick] [options]
   --scenarios fanout,idle,session,gateway,storage,pairsetup,churn   which parts to run (default: all)
   --gateway URL (${DEFAULTS.gateway})  --presence-url URL (${DEFAULTS.presenceUrl})  --idle-url URL (${DEFAULTS.idleUrl})
-  --mongo-uri URI (${DEFAULTS.mongoUri})
+  --mongo-uri URI (${DEFAULTS.mongoUri})  --kafka HOST:PORT (${DEFAULTS.kafka})
+  --no-peer     leave out the reference peer (benchmarks/reference-peer), which otherwise runs the fan-out too, on
+                --peer-port (${DEFAULTS.peerPort}) against the same Mongo and Kafka, for the ratios in the report
   fan-out:  --sockets N (${DEFAULTS.sockets}) --rates R1,R2 (${DEFAULTS.rates}) --duration S (${DEFAULTS.durationSeconds})
             --no-saturation --saturation-start R (${DEFAULTS.saturationStart}) --saturation-max R (${DEFAULTS.saturationMax})
             --saturation-steps N (${DEFAULTS.saturationSteps}) --saturation-duration S (${DEFAULTS.saturationSeconds}) --threshold-ms MS (${DEFAULTS.thresholdMs})
@@ -193,7 +202,7 @@ function usage() {
   gateway:  --gateway-concurrency N (${DEFAULTS.gatewayConcurrency}) --gateway-duration S (${DEFAULTS.gatewaySeconds})
   storage:  --storage-rate R (${DEFAULTS.storageRate}) --storage-duration S (${DEFAULTS.storageSeconds})
             --storage-preload N1,N2 (${DEFAULTS.storagePreload}: messages of other sessions already in the collection)
-  pairsetup: --setup-pairs N (${DEFAULTS.setupPairs}) --setup-concurrency N (${DEFAULTS.setupConcurrency}) --peer-url URL (${DEFAULTS.peerUrl}: the reference peer, timed first if it answers)
+  pairsetup: --setup-pairs N (${DEFAULTS.setupPairs}) --setup-concurrency N (${DEFAULTS.setupConcurrency}); the reference peer does the same first
   churn:    --churn-sockets N (${DEFAULTS.churnSockets}) --churn-list-sockets N (${DEFAULTS.churnListSockets}) --churn-delta-sockets N (${DEFAULTS.churnDeltaSockets})
             --churn-astrologers N (${DEFAULTS.churnAstrologers}) --churn-rate R (${DEFAULTS.churnRate} changes/s) --churn-duration S (${DEFAULTS.churnSeconds})
             --churn-message-rate R (${DEFAULTS.churnMessageRate}) --churn-pairs N (${DEFAULTS.churnPairs}) --churn-urls U1,U2 (${DEFAULTS.churnUrls})

@@ -102,17 +102,16 @@ async function pairSetupScenario(stack, options, context) {
   const pairs = options.setupPairs;
   const result = { setup: { pairs, concurrency: options.setupConcurrency, socketsPerPair: 2, transport: "websocket" } };
   let peer = null;
-  const peerUp = await call(options.peerUrl, "POST", "/dev/tokens", null, { sub: "probe", role: "user" }, 3000).catch(() => null);
-  if (peerUp && peerUp.status === 200) {
-    log(`pair setup: reference peer at ${options.peerUrl}, ${pairs} pairs with sockets connected`);
+  if (context.peerUrl) {
+    log(`pair setup: reference peer at ${context.peerUrl}, ${pairs} pairs with sockets connected`);
     const meter = context.cpuMeter().start();
-    peer = await setupPairsLive({ pairs, concurrency: options.setupConcurrency, side: peerSide(options.peerUrl, `${context.runId}_p`), log });
+    peer = await setupPairsLive({ pairs, concurrency: options.setupConcurrency, side: peerSide(context.peerUrl, `${context.runId}_p`), log });
     peer.cpuPercent = meter.stop();
     peer.close();
     delete peer.close;
     log(`pair setup: reference peer ${peer.seconds}s (${peer.failures} failed)`);
   } else {
-    log(`pair setup: no reference peer answers at ${options.peerUrl}; measuring the stack only`);
+    log("pair setup: without the reference peer (--no-peer); measuring the stack only");
   }
   log(`pair setup: the stack through ${stack.gateway}, ${pairs} pairs with sockets connected`);
   const meter = context.cpuMeter().start();

@@ -73,11 +73,10 @@ test("the presence scenarios default to issue 13's sizes and take their own flag
   assert.equal(o.churnRate, 50);
   assert.equal(o.churnSeconds, 60);
   assert.equal(o.churnMessageRate, 200);
-  const p = parseOptions(["--scenarios", "pairsetup,churn", "--churn-list-sockets", "0", "--churn-urls", "http://a:1, http://b:2", "--peer-url=http://p:3"]);
+  const p = parseOptions(["--scenarios", "pairsetup,churn", "--churn-list-sockets", "0", "--churn-urls", "http://a:1, http://b:2"]);
   assert.deepEqual(p.scenarios, ["pairsetup", "churn"]);
   assert.equal(p.churnListSockets, 0);
   assert.deepEqual(p.churnUrls, ["http://a:1", "http://b:2"]);
-  assert.equal(p.peerUrl, "http://p:3");
   assert.throws(() => parseOptions(["--churn-delta-sockets", "-1"]), /whole number/);
 });
 

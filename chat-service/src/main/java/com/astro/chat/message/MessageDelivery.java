@@ -105,7 +105,7 @@ public class MessageDelivery {
         return room != null && room.containsKey(recipientId);
     }
 
-    /** A live message from {@code message-sent}. */
+    /** A live message: stored on this instance, or read from {@code message-sent}; a seq already given is dropped. */
     public void deliver(MessageView message) {
         Map<String, Subscription> room = rooms.get(message.sessionId());
         if (room == null) {
