@@ -37,7 +37,7 @@ const DEFAULTS = {
   setupPairs: 500,
   setupConcurrency: 24,
   churnSockets: 10000,
-  churnListSockets: 500,
+  churnListSockets: 200,
   churnDeltaSockets: 500,
   churnAstrologers: 1000,
   churnRate: 50,

@@ -146,6 +146,10 @@ async function churnScenario(stack, options, context) {
     return { id, token, online: true };
   });
   const ids = astrologers.map((a) => a.id);
+  // the chat pairs before the crowd connects: their setup is not what this measures
+  log(`churn: ${options.churnPairs} chat pairs through the gateway for the messages`);
+  const { pairs, failures } = await setupPairs(stack, { pairs: options.churnPairs, prefix: `${prefix}_m`, log, maxFailedShare: 0.5 });
+  const fanout = new FanOut(pairs);
 
   const listCount = Math.min(options.churnListSockets, options.churnSockets);
   const deltaCount = Math.min(options.churnDeltaSockets, options.churnSockets - listCount);
@@ -164,9 +168,6 @@ async function churnScenario(stack, options, context) {
     return socket;
   });
 
-  log(`churn: ${options.churnPairs} chat pairs through the gateway for the messages`);
-  const { pairs } = await setupPairs(stack, { pairs: options.churnPairs, prefix: `${prefix}_m`, log });
-  const fanout = new FanOut(pairs);
   await sleep(3000);
 
   const toggler = new Toggler(astrologers, async (a, online) => {
@@ -197,6 +198,7 @@ async function churnScenario(stack, options, context) {
       deltaSockets: deltaCount,
       noneSockets: sockets.length - listCount - deltaCount,
       chatPairs: pairs.length,
+      chatPairsFailed: failures.length,
       changesPerSecond: options.churnRate,
       seconds: options.churnSeconds,
       messageRate: options.churnMessageRate,
