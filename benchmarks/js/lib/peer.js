@@ -32,7 +32,8 @@ function startPeer({ port, mongoUri, kafka, startTimeoutMs = 30000 }) {
           url: `http://localhost:${port}`,
           pid: child.pid,
           stop: () => new Promise((done) => {
-            if (child.exitCode !== null) return done();
+            // gone already (exit code, or killed by a signal): its exit event will not come again
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once("exit", () => done());
             child.kill("SIGTERM");
           }),

@@ -109,7 +109,7 @@ async function pairSetupScenario(stack, options, context) {
     peer.cpuPercent = meter.stop();
     peer.close();
     delete peer.close;
-    log(`pair setup: reference peer ${peer.seconds}s (${peer.failures} failed)`);
+    log(`pair setup: reference peer ${peer.seconds}s (${peer.failures} failed${peer.failures ? `; first: ${peer.failureExamples[0]}` : ""})`);
   } else {
     log("pair setup: without the reference peer (--no-peer); measuring the stack only");
   }
@@ -121,7 +121,7 @@ async function pairSetupScenario(stack, options, context) {
   ours.close();
   delete ours.close;
   await side.cleanup().catch((e) => log(`pair setup: could not take every astrologer offline again: ${e.message}`));
-  log(`pair setup: the stack ${ours.seconds}s (${ours.failures} failed)`);
+  log(`pair setup: the stack ${ours.seconds}s (${ours.failures} failed${ours.failures ? `; first: ${ours.failureExamples[0]}` : ""})`);
   result.stack = ours;
   result.peer = peer;
   result.ratio = peer && peer.seconds > 0 ? round(ours.seconds / peer.seconds, 2) : null;
