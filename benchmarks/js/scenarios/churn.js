@@ -1,6 +1,6 @@
 "use strict";
 
-const { performance } = require("node:perf_hooks");
+const { performance, monitorEventLoopDelay } = require("node:perf_hooks");
 const { connect, expect, call, pool, sleep } = require("../lib/api");
 const { runOpenLoop } = require("../lib/openloop");
 const { round } = require("../lib/stats");
@@ -176,6 +176,9 @@ async function churnScenario(stack, options, context) {
   });
   log(`churn: ${options.churnRate} changes/s for ${options.churnSeconds}s with ${options.churnMessageRate} msg/s`);
   const meter = context.cpuMeter().start();
+  // how late the generator's own event loop ran: message latency includes it (it also parses every list)
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const from = performance.now();
   const [changes, messages] = await Promise.all([
     runOpenLoop({ rate: options.churnRate, durationMs: options.churnSeconds * 1000, send: () => toggler.toggleOne() }),
@@ -183,6 +186,7 @@ async function churnScenario(stack, options, context) {
   ]);
   const to = performance.now();
   const cpuPercent = meter.stop();
+  loopDelay.disable();
   await toggler.settled();
   // the last coalesced list goes out at most one window after the last change; give it a few
   await sleep(options.churnSettleMs);
@@ -217,10 +221,12 @@ async function churnScenario(stack, options, context) {
       latency: messages.latency, otherEventsReceived: messages.otherEventsReceived,
     },
     cpuPercent,
+    generatorEventLoopDelayMs: { p50: round(loopDelay.percentile(50) / 1e6, 1), p99: round(loopDelay.percentile(99) / 1e6, 1), max: round(loopDelay.max / 1e6, 1) },
+    generatorSendLag: messages.generatorSendLag,
   };
   log(`churn: lists per seed socket per second mean ${result.listSockets && result.listSockets.listsPerSocketPerSecondMean}, `
     + `most in one second ${result.listSockets && result.listSockets.mostListsInOneSecond}; message p99 ${messages.latency.p99} ms; `
-    + `CPU ${JSON.stringify(cpuPercent)}; wrong final views ${result.finalViews.list.wrong}+${result.finalViews.deltas.wrong}`);
+    + `generator event-loop delay p99 ${result.generatorEventLoopDelayMs.p99} ms; CPU ${JSON.stringify(cpuPercent)}; wrong final views ${result.finalViews.list.wrong}+${result.finalViews.deltas.wrong}`);
   sockets.forEach((s) => s.disconnect());
   pairs.forEach((pair) => { pair.astro.socket.disconnect(); pair.user.socket.disconnect(); });
   // leave the astrologers offline: later scenarios and runs should not carry a thousand online astrologers
@@ -245,7 +251,8 @@ function churnSection(r, { table, fmt, cpuLine }) {
   const m = r.messages;
   out.push(`Messages: ${m.sent} sent, ${m.lost} lost${m.overloaded ? ", OVERLOADED" : ""}; latency p50 ${fmt(m.latency.p50)} ms, `
     + `p99 **${fmt(m.latency.p99)} ms**, max ${fmt(m.latency.max)} ms. Other events on the chat sockets: ${JSON.stringify(m.otherEventsReceived)}.`, "");
-  out.push(`CPU during the churn (% of one core): ${cpuLine(r.cpuPercent)}.`, "");
+  out.push(`CPU during the churn (% of one core): ${cpuLine(r.cpuPercent)}.`
+    + (r.generatorEventLoopDelayMs ? ` The load generator's event loop ran late by p50 ${r.generatorEventLoopDelayMs.p50} / p99 ${r.generatorEventLoopDelayMs.p99} / max ${r.generatorEventLoopDelayMs.max} ms (included in the message latency).` : ""), "");
   return out.join("\n");
 }
 
