@@ -17,6 +17,8 @@ const { idleScenario } = require("./scenarios/idle");
 const { sessionFlowScenario } = require("./scenarios/sessionflow");
 const { gatewayOverheadScenario } = require("./scenarios/gateway");
 const { pollingScenario } = require("./scenarios/polling");
+const { pairSetupScenario } = require("./scenarios/pairsetup");
+const { churnScenario } = require("./scenarios/churn");
 
 const REPO = path.resolve(__dirname, "..", "..");
 
@@ -110,8 +112,8 @@ async function main() {
       + "Start the stack (scripts/dev-stack --chat=2 --session=2) or run scripts/benchmark --start-stack.");
     process.exit(1);
   }
-  // the reference peer runs beside the stack, on the same Kafka and Mongo, for the fan-out comparison
-  const peer = options.peer && options.scenarios.includes("fanout")
+  // the reference peer runs beside the stack, on the same Kafka and Mongo, for the fan-out and pair-setup comparisons
+  const peer = options.peer && (options.scenarios.includes("fanout") || options.scenarios.includes("pairsetup"))
     ? await startPeer({ port: options.peerPort, mongoUri: options.mongoUri, kafka: options.kafka })
     : null;
   const processPorts = peer ? [...options.processPorts, ["reference peer", options.peerPort]] : options.processPorts;
@@ -120,6 +122,7 @@ async function main() {
     runId,
     log,
     cpuMeter: () => new procs.CpuMeter(processes),
+    peerUrl: peer ? peer.url : null,
   };
   const report = { startedAt: startedAt.toISOString(), options, notes: options.notes || null, environment: environment(processes), results: {} };
   const scenarios = {
@@ -142,9 +145,11 @@ async function main() {
     },
     idle: () => idleScenario(stack, options, context),
     polling: () => pollingScenario(stack, options, context),
+    pairsetup: () => pairSetupScenario(stack, options, context),
+    churn: () => churnScenario(stack, options, context),
   };
   // least disturbing first; the fan-out last, as its overloaded points can leave a chat instance slow or dead
-  for (const name of ["gateway", "storage", "session", "idle", "polling", "fanout"]) {
+  for (const name of ["gateway", "storage", "session", "idle", "polling", "pairsetup", "churn", "fanout"]) {
     if (!options.scenarios.includes(name)) continue;
     try {
       report.results[name] = await scenarios[name]();

@@ -92,11 +92,11 @@ function instanceOfSid(sid) {
   }
 }
 
-function connect(url, token, { timeoutMs = 20000, transports = ["websocket"] } = {}) {
+function connect(url, token, { timeoutMs = 20000, transports = ["websocket"], auth = {} } = {}) {
   return new Promise((resolve, reject) => {
     // a browser's Origin, as the web app sends it: without one the gateway's WebSocket client adds the backend's own
     // URL as Origin, which chat-service refuses (403) - see docs/benchmarks.md
-    const socket = io(url, { auth: { token }, transports, reconnection: false, forceNew: true, timeout: timeoutMs,
+    const socket = io(url, { auth: { ...auth, token }, transports, reconnection: false, forceNew: true, timeout: timeoutMs,
       extraHeaders: { Origin: ORIGIN } });
     const timer = setTimeout(() => {
       socket.disconnect();

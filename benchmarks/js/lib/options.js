@@ -2,7 +2,7 @@
 
 const path = require("node:path");
 
-const SCENARIOS = ["fanout", "idle", "session", "gateway", "storage", "polling"];
+const SCENARIOS = ["fanout", "idle", "session", "gateway", "storage", "polling", "pairsetup", "churn"];
 
 const DEFAULTS = {
   gateway: "http://localhost:8080",
@@ -38,6 +38,18 @@ const DEFAULTS = {
   pollingRates: [10, 50, 100],
   pollingSeconds: 10,
   pollingPeer: null,
+  setupPairs: 500,
+  setupConcurrency: 24,
+  churnSockets: 10000,
+  churnListSockets: 200,
+  churnDeltaSockets: 500,
+  churnAstrologers: 1000,
+  churnRate: 50,
+  churnSeconds: 60,
+  churnMessageRate: 200,
+  churnPairs: 50,
+  churnUrls: ["http://localhost:8083", "http://localhost:8093"],
+  churnSettleMs: 3000,
   out: path.resolve(__dirname, "..", "..", "reports"),
   chatClasses: path.resolve(__dirname, "..", "..", "..", "chat-service", "target", "classes"),
   processPorts: [["gateway", 8080], ["presence", 8081], ["session", 8082], ["session-2", 8092], ["chat", 8083],
@@ -63,6 +75,15 @@ const QUICK = {
   storageSeconds: 4,
   storagePreload: [0, 2000],
   pollingSeconds: 5,
+  setupPairs: 50,
+  churnSockets: 500,
+  churnListSockets: 100,
+  churnDeltaSockets: 100,
+  churnAstrologers: 100,
+  churnRate: 20,
+  churnSeconds: 10,
+  churnMessageRate: 50,
+  churnPairs: 10,
 };
 
 const FLAGS = {
@@ -103,6 +124,17 @@ const FLAGS = {
   "--polling-rates": ["pollingRates", intList],
   "--polling-duration": ["pollingSeconds", positiveNumber],
   "--polling-peer": ["pollingPeer", String],
+  "--setup-pairs": ["setupPairs", positiveInt],
+  "--setup-concurrency": ["setupConcurrency", positiveInt],
+  "--churn-sockets": ["churnSockets", positiveInt],
+  "--churn-list-sockets": ["churnListSockets", wholeNumber],
+  "--churn-delta-sockets": ["churnDeltaSockets", wholeNumber],
+  "--churn-astrologers": ["churnAstrologers", positiveInt],
+  "--churn-rate": ["churnRate", positiveNumber],
+  "--churn-duration": ["churnSeconds", positiveNumber],
+  "--churn-message-rate": ["churnMessageRate", positiveNumber],
+  "--churn-pairs": ["churnPairs", positiveInt],
+  "--churn-urls": ["churnUrls", (v) => v.split(",").map((s) => s.trim()).filter(Boolean)],
   "--out": ["out", (v) => path.resolve(v)],
   "--chat-classes": ["chatClasses", (v) => path.resolve(v)],
   "--notes": ["notes", String],
@@ -117,6 +149,12 @@ function positiveNumber(v) {
 function positiveInt(v) {
   const n = positiveNumber(v);
   if (!Number.isInteger(n)) throw new Error(`expected a whole number, got ${v}`);
+  return n;
+}
+
+function wholeNumber(v) {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number >= 0, got ${v}`);
   return n;
 }
 
@@ -161,7 +199,7 @@ function parseOptions(argv) {
 
 function usage() {
   return `usage: scripts/benchmark [--start-stack] [--quick] [options]
-  --scenarios fanout,idle,session,gateway,storage,polling   which parts to run (default: all)
+  --scenarios fanout,idle,session,gateway,storage,polling,pairsetup,churn   which parts to run (default: all)
   --gateway URL (${DEFAULTS.gateway})  --presence-url URL (${DEFAULTS.presenceUrl})  --idle-url URL (${DEFAULTS.idleUrl})
   --mongo-uri URI (${DEFAULTS.mongoUri})  --kafka HOST:PORT (${DEFAULTS.kafka})
   --no-peer     leave out the reference peer (benchmarks/reference-peer), which otherwise runs the fan-out too, on
@@ -176,6 +214,10 @@ function usage() {
             --storage-preload N1,N2 (${DEFAULTS.storagePreload}: messages of other sessions already in the collection)
   polling:  --polling-sockets N (${DEFAULTS.pollingSockets}) --polling-rates R1,R2,R3 (${DEFAULTS.pollingRates}) --polling-duration S (${DEFAULTS.pollingSeconds})
             --polling-peer URL (none: the reference peer, e.g. http://localhost:3100, measured in the same run)
+  pairsetup: --setup-pairs N (${DEFAULTS.setupPairs}) --setup-concurrency N (${DEFAULTS.setupConcurrency}); the reference peer does the same first
+  churn:    --churn-sockets N (${DEFAULTS.churnSockets}) --churn-list-sockets N (${DEFAULTS.churnListSockets}) --churn-delta-sockets N (${DEFAULTS.churnDeltaSockets})
+            --churn-astrologers N (${DEFAULTS.churnAstrologers}) --churn-rate R (${DEFAULTS.churnRate} changes/s) --churn-duration S (${DEFAULTS.churnSeconds})
+            --churn-message-rate R (${DEFAULTS.churnMessageRate}) --churn-pairs N (${DEFAULTS.churnPairs}) --churn-urls U1,U2 (${DEFAULTS.churnUrls})
   --out DIR (benchmarks/reports)  --notes TEXT (copied into the report)
   --chat-classes DIR (chat-service/target/classes: the MessageStore the storage benchmark runs)
   --quick   small sizes (100 sockets, 100 and 200 msg/s, 500 idle sockets...): about two minutes`;

@@ -1,6 +1,8 @@
 "use strict";
 
 const { ratio } = require("./stats");
+const { pairSetupSection } = require("../scenarios/pairsetup");
+const { churnSection } = require("../scenarios/churn");
 
 const fmt = (v, unit = "") => (v === null || v === undefined ? "–" : `${typeof v === "number" ? v.toLocaleString("en-US") : v}${unit}`);
 const mib = (bytes) => (bytes === null || bytes === undefined ? "–" : (bytes / 1048576).toFixed(1));
@@ -185,8 +187,9 @@ function markdown(report) {
   const sections = {
     fanout: fanOutSection, peerFanout: peerFanOutSection, idle: idleSection, session: sessionSection, gateway: gatewaySection, storage: storageSection,
     polling: pollingSection,
+    pairsetup: (r) => pairSetupSection(r, { table, fmt, cpuLine }), churn: (r) => churnSection(r, { table, fmt, cpuLine }),
   };
-  for (const name of ["fanout", "peerFanout", "idle", "session", "gateway", "storage", "polling"]) {
+  for (const name of ["pairsetup", "churn", "fanout", "peerFanout", "idle", "session", "gateway", "storage", "polling"]) {
     const result = report.results[name];
     if (!result) continue;
     if (result.error) {

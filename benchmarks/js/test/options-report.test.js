@@ -64,3 +64,38 @@ test("the Markdown summary shows every scenario's figures with its setup, and a 
   assert.match(md, /added p99 4 ms/);
   assert.match(md, /2 cores/);
 });
+
+test("the presence scenarios default to issue 13's sizes and take their own flags", () => {
+  const o = parseOptions([]);
+  assert.equal(o.setupPairs, 500);
+  assert.equal(o.churnSockets, 10000);
+  assert.equal(o.churnAstrologers, 1000);
+  assert.equal(o.churnRate, 50);
+  assert.equal(o.churnSeconds, 60);
+  assert.equal(o.churnMessageRate, 200);
+  const p = parseOptions(["--scenarios", "pairsetup,churn", "--churn-list-sockets", "0", "--churn-urls", "http://a:1, http://b:2"]);
+  assert.deepEqual(p.scenarios, ["pairsetup", "churn"]);
+  assert.equal(p.churnListSockets, 0);
+  assert.deepEqual(p.churnUrls, ["http://a:1", "http://b:2"]);
+  assert.throws(() => parseOptions(["--churn-delta-sockets", "-1"]), /whole number/);
+});
+
+test("the Markdown summary shows the pair setup against the peer and the churn per socket mode", () => {
+  const mode = { sockets: 10, listsPerSocketPerSecondMean: 0.9, listsPerSocketPerSecondMax: 1, mostListsInOneSecond: 1, deltasPerSocket: 0, deltasOutOfOrder: 0 };
+  const md = markdown({
+    startedAt: "2026-01-01T00:00:00.000Z", options: {}, durationSeconds: 1,
+    environment: { cores: 2, cpuModel: "cpu", totalMemoryBytes: 2 ** 30, loadAverage: [1, 1, 1], node: "v20", commit: "abc", processes: [] },
+    results: {
+      pairsetup: { setup: { pairs: 500, concurrency: 24 }, ratio: 1.5, peer: { succeeded: 500, failures: 0, seconds: 10, pairMs: lat(400, 900) },
+        stack: { succeeded: 500, failures: 0, seconds: 15, pairMs: lat(600, 1200), cpuPercent: { chat: 40 } } },
+      churn: { setup: { sockets: 100, urls: ["u"], astrologers: 10, listSockets: 10, deltaSockets: 10, noneSockets: 80, chatPairs: 2, changesPerSecond: 5, seconds: 6, messageRate: 20 },
+        changes: { sent: 30, failed: 0, achievedPerSecond: 5 }, onlineAtEnd: 4, listSockets: mode, deltaSockets: { ...mode, deltasPerSocket: 30 },
+        finalViews: { list: { sockets: 10, wrong: 0 }, deltas: { sockets: 10, wrong: 0 } },
+        messages: { sent: 120, lost: 0, latency: lat(5, 30), otherEventsReceived: {} }, cpuPercent: { chat: 20 } },
+    },
+  });
+  assert.match(md, /\| astro-live \(gateway\) \| 500 \| 0 \| 15 \| 600 \| 1,200 \| 1,200 \|/);
+  assert.match(md, /Stack \/ peer time: \*\*×1\.5\*\*/);
+  assert.match(md, /\| seed \(list\) \| 10 \| 0\.9 \| 1 \| 1 \| 0 \| 0 \|/);
+  assert.match(md, /p99 \*\*30 ms\*\*/);
+});

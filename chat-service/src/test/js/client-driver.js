@@ -1,5 +1,6 @@
 // Drives any number of official socket.io-client sockets for a Java test, one JSON command per stdin line:
-//   {"op":"connect","client":"u1","url":"http://127.0.0.1:8083","token":"...","transports":["websocket"],"header":false}
+//   {"op":"connect","client":"u1","url":"http://127.0.0.1:8083","token":"...","transports":["websocket"],"header":false,
+//    "auth":{...more auth fields}}   (auth optional)
 //   {"op":"emit","client":"u1","event":"message:send","args":[{...}],"ack":"a1"}   (ack optional)
 //   {"op":"disconnect","client":"u1"}
 //   {"op":"exit"}
@@ -28,7 +29,7 @@ function connect(cmd) {
     if (cmd.header) {
       options.extraHeaders = { Authorization: "Bearer " + cmd.token };
     } else {
-      options.auth = { token: cmd.token };
+      options.auth = { ...(cmd.auth || {}), token: cmd.token };
     }
   }
   const socket = io(cmd.url, options);

@@ -98,9 +98,19 @@ public final class SocketClients implements AutoCloseable {
         return connect(client, url, token, List.of("websocket"), false);
     }
 
+    /** Connects over WebSocket with more fields in {@code auth} next to the token; waits until connected. */
+    public String connect(String client, String url, String token, Map<String, Object> auth) {
+        return connect(client, url, token, List.of("websocket"), false, auth);
+    }
+
     /** Connects and waits until connected; fails on a connect error. Returns the socket id. */
     public String connect(String client, String url, String token, List<String> transports, boolean header) {
-        JsonNode outcome = tryConnect(client, url, token, transports, header);
+        return connect(client, url, token, transports, header, Map.of());
+    }
+
+    private String connect(String client, String url, String token, List<String> transports, boolean header,
+            Map<String, Object> auth) {
+        JsonNode outcome = tryConnect(client, url, token, transports, header, auth);
         if (!"connect".equals(text(outcome, "type"))) {
             throw new AssertionError(client + " could not connect: " + outcome);
         }
@@ -109,7 +119,13 @@ public final class SocketClients implements AutoCloseable {
 
     /** Connects and returns the first outcome: a {@code connect} or a {@code connect_error} report. */
     public JsonNode tryConnect(String client, String url, String token, List<String> transports, boolean header) {
+        return tryConnect(client, url, token, transports, header, Map.of());
+    }
+
+    private JsonNode tryConnect(String client, String url, String token, List<String> transports, boolean header,
+            Map<String, Object> auth) {
         java.util.HashMap<String, Object> command = new java.util.HashMap<>();
+        command.put("auth", auth);
         command.put("op", "connect");
         command.put("client", client);
         command.put("url", url);

@@ -13,7 +13,6 @@ import com.astro.chat.message.MessageService;
 import com.astro.chat.message.MessageView;
 import com.astro.chat.message.Recipient;
 import com.astro.chat.presence.Connections;
-import com.astro.chat.presence.OnlineList;
 import com.astro.chat.presence.PresenceClient;
 import com.astro.chat.session.SessionAccess;
 import com.astro.chat.session.SessionNotices;
@@ -52,8 +51,6 @@ public class ChatSockets {
 
     private final PresenceClient presence;
 
-    private final OnlineList onlineList;
-
     private final Connections connections;
 
     private final EventPublisher events;
@@ -68,15 +65,13 @@ public class ChatSockets {
 
     public ChatSockets(SocketIoServer server, SocketAuthentication authentication, MessageService messages,
             MessageDelivery delivery, SessionAccess access, SessionStore sessions, PresenceClient presence,
-            OnlineList onlineList, Connections connections, EventPublisher events, Clock clock,
-            ChatProperties properties) {
+            Connections connections, EventPublisher events, Clock clock, ChatProperties properties) {
         this.sockets = server.sockets();
         this.messages = messages;
         this.delivery = delivery;
         this.access = access;
         this.sessions = sessions;
         this.presence = presence;
-        this.onlineList = onlineList;
         this.connections = connections;
         this.events = events;
         this.clock = clock;
@@ -85,7 +80,6 @@ public class ChatSockets {
         this.maxQueuedPerSocket = properties.maxQueuedPerSocket();
         sockets.use(authentication);
         sockets.onConnection(this::connected);
-        onlineList.onChange(list -> sockets.emit("presence:online-list", Replies.json(list)));
     }
 
     private void connected(Socket socket) {
@@ -100,7 +94,6 @@ public class ChatSockets {
             connections.closed(socket.id(), user);
         });
         connections.opened(socket.id(), user);
-        socket.emit("presence:online-list", Replies.json(onlineList.current()));
 
         socket.on("presence:on", (args, ack) -> setPresence(socket, user, token, true, args, ack));
         socket.on("presence:off", (args, ack) -> setPresence(socket, user, token, false, args, ack));

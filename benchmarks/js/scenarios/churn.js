@@ -1,0 +1,259 @@
+"use strict";
+
+const { performance, monitorEventLoopDelay } = require("node:perf_hooks");
+const { connect, expect, call, pool, sleep } = require("../lib/api");
+const { runOpenLoop } = require("../lib/openloop");
+const { round } = require("../lib/stats");
+const { setupPairs, FanOut } = require("./fanout");
+
+const WINDOW_MS = 1000;
+
+/**
+ * What one socket saw of the online list: every full `presence:online-list` (when, and the list) and every
+ * `presence:changed` delta, folded into its view of who is online. `mode` is what it asked for.
+ */
+class PresenceWatcher {
+  constructor(mode, now = () => performance.now()) {
+    this.mode = mode;
+    this.now = now;
+    this.listTimes = [];
+    this.deltas = 0;
+    this.outOfOrder = 0;
+    // astrologer id -> { online, version }: the latest state this socket knows
+    this.view = new Map();
+  }
+
+  attach(socket) {
+    socket.on("presence:online-list", (list) => this.list(list));
+    socket.on("presence:changed", (delta) => this.delta(delta));
+    return this;
+  }
+
+  list(list) {
+    this.listTimes.push(this.now());
+    this.view = new Map(list.map((a) => [a.id, { online: true, version: a.version }]));
+  }
+
+  delta(d) {
+    this.deltas++;
+    const known = this.view.get(d.id);
+    if (known && known.version >= d.version) {
+      this.outOfOrder++;
+      return;
+    }
+    this.view.set(d.id, { online: !!d.online, version: d.version });
+  }
+
+  /** Lists received in [from, to] and the most received within any one window of WINDOW_MS. */
+  listsBetween(from, to) {
+    const times = this.listTimes.filter((t) => t >= from && t <= to);
+    let most = 0;
+    for (let i = 0, j = 0; i < times.length; i++) {
+      while (times[i] - times[j] >= WINDOW_MS) j++;
+      most = Math.max(most, i - j + 1);
+    }
+    return { count: times.length, mostInOneWindow: most };
+  }
+
+  onlineAmong(ids) {
+    return ids.filter((id) => this.view.has(id) && this.view.get(id).online);
+  }
+}
+
+/** Toggles astrologers online/offline, never two requests for one astrologer at once, so the last answer is the truth. */
+class Toggler {
+  constructor(astrologers, setOnline, random = Math.random) {
+    this.astrologers = astrologers; // [{ id, token, online }]
+    this.setOnline = setOnline;
+    this.random = random;
+    this.inFlight = new Set();
+    this.sent = 0;
+    this.failed = 0;
+    this.skipped = 0;
+    this.pending = [];
+  }
+
+  toggleOne() {
+    const free = this.astrologers.filter((x) => !this.inFlight.has(x.id));
+    if (free.length === 0) {
+      this.skipped++;
+      return;
+    }
+    const a = free[Math.floor(this.random() * free.length)];
+    this.inFlight.add(a.id);
+    this.sent++;
+    const next = !a.online;
+    const done = Promise.resolve(this.setOnline(a, next)).then((ok) => {
+      if (ok) a.online = next; else this.failed++;
+    }, () => { this.failed++; }).finally(() => this.inFlight.delete(a.id));
+    this.pending.push(done);
+  }
+
+  async settled() {
+    await Promise.all(this.pending);
+  }
+
+  onlineIds() {
+    return this.astrologers.filter((a) => a.online).map((a) => a.id);
+  }
+}
+
+function compareViews(watchers, ids, truth) {
+  const expected = new Set(truth);
+  let wrong = 0;
+  let example = null;
+  for (const w of watchers) {
+    const seen = w.onlineAmong(ids);
+    const same = seen.length === expected.size && seen.every((id) => expected.has(id));
+    if (!same) {
+      wrong++;
+      if (!example) example = { mode: w.mode, seen: seen.length, expected: expected.size };
+    }
+  }
+  return { sockets: watchers.length, wrong, example };
+}
+
+function summarizeMode(watchers, from, to) {
+  if (!watchers.length) return null;
+  const seconds = (to - from) / 1000;
+  const counts = watchers.map((w) => w.listsBetween(from, to));
+  const perSecond = counts.map((c) => c.count / seconds);
+  return {
+    sockets: watchers.length,
+    listsPerSocketPerSecondMean: round(perSecond.reduce((a, b) => a + b, 0) / perSecond.length, 2),
+    listsPerSocketPerSecondMax: round(Math.max(...perSecond), 2),
+    mostListsInOneSecond: Math.max(...counts.map((c) => c.mostInOneWindow)),
+    deltasPerSocket: round(watchers.reduce((a, w) => a + w.deltas, 0) / watchers.length, 1),
+    deltasOutOfOrder: watchers.reduce((a, w) => a + w.outOfOrder, 0),
+  };
+}
+
+/**
+ * Presence churn: many sockets connected straight to the chat instances (as the idle scenario does: through the
+ * gateway its descriptors run out first), N astrologers online, then changes (online/offline toggles through the
+ * gateway) at a steady rate while chat messages flow between pairs set up through the gateway. Measures the full
+ * lists each socket receives per second (by the mode it asked for), the chat instances' CPU, and message latency.
+ */
+async function churnScenario(stack, options, context) {
+  const { log } = context;
+  const prefix = `${context.runId}_c`;
+  const count = options.churnAstrologers;
+  log(`churn: ${count} astrologers online through the gateway`);
+  const astrologers = await pool(Array.from({ length: count }, (_, i) => i), 24, async (i) => {
+    const id = `${prefix}_a${i}`;
+    const token = await stack.mint(id, "astrologer");
+    await stack.goOnline(id, token, 1 + (i % 50));
+    return { id, token, online: true };
+  });
+  const ids = astrologers.map((a) => a.id);
+  // the chat pairs before the crowd connects: their setup is not what this measures
+  log(`churn: ${options.churnPairs} chat pairs through the gateway for the messages`);
+  const { pairs, failures } = await setupPairs(stack, { pairs: options.churnPairs, prefix: `${prefix}_m`, log, maxFailedShare: 0.5 });
+  const fanout = new FanOut(pairs);
+
+  const listCount = Math.min(options.churnListSockets, options.churnSockets);
+  const deltaCount = Math.min(options.churnDeltaSockets, options.churnSockets - listCount);
+  const modes = Array.from({ length: options.churnSockets }, (_, i) => (i < listCount ? "list" : i < listCount + deltaCount ? "deltas" : "none"));
+  log(`churn: ${options.churnSockets} sockets straight to ${options.churnUrls.join(", ")} (${listCount} seed clients `
+    + `with the default list, ${deltaCount} asking for deltas, the rest for nothing)`);
+  const tokens = await pool(Array.from({ length: Math.ceil(options.churnSockets / 10) }, (_, i) => i), 16,
+    (i) => stack.mint(`${prefix}_u${i}`, "user"));
+  const watchers = [];
+  const sockets = await pool(modes, options.idleConnectConcurrency, async (mode, i) => {
+    const url = options.churnUrls[i % options.churnUrls.length];
+    // the mode in the handshake (same as presence:subscribe right after connecting, minus the first list)
+    const socket = await connect(url, tokens[Math.floor(i / 10)],
+      { timeoutMs: 30000, auth: mode === "list" ? {} : { presence: mode } });
+    if (mode !== "none") watchers.push(new PresenceWatcher(mode).attach(socket));
+    return socket;
+  });
+
+  await sleep(3000);
+
+  const toggler = new Toggler(astrologers, async (a, online) => {
+    const r = await call(stack.gateway, "POST", `/api/v1/astrologers/${a.id}/${online ? "online" : "offline"}`, a.token, undefined, 10000);
+    return r.status === 200;
+  });
+  log(`churn: ${options.churnRate} changes/s for ${options.churnSeconds}s with ${options.churnMessageRate} msg/s`);
+  const meter = context.cpuMeter().start();
+  // how late the generator's own event loop ran: message latency includes it (it also parses every list)
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const from = performance.now();
+  const [changes, messages] = await Promise.all([
+    runOpenLoop({ rate: options.churnRate, durationMs: options.churnSeconds * 1000, send: () => toggler.toggleOne() }),
+    fanout.point({ rate: options.churnMessageRate, durationMs: options.churnSeconds * 1000, tag: `${context.runId}ch`, drainMs: 5000, recoverMs: 30000 }),
+  ]);
+  const to = performance.now();
+  const cpuPercent = meter.stop();
+  loopDelay.disable();
+  await toggler.settled();
+  // the last coalesced list goes out at most one window after the last change; give it a few
+  await sleep(options.churnSettleMs);
+  const truth = toggler.onlineIds();
+  const listWatchers = watchers.filter((w) => w.mode === "list");
+  const deltaWatchers = watchers.filter((w) => w.mode === "deltas");
+  const result = {
+    setup: {
+      sockets: sockets.length,
+      urls: options.churnUrls,
+      astrologers: count,
+      listSockets: listCount,
+      deltaSockets: deltaCount,
+      noneSockets: sockets.length - listCount - deltaCount,
+      chatPairs: pairs.length,
+      chatPairsFailed: failures.length,
+      changesPerSecond: options.churnRate,
+      seconds: options.churnSeconds,
+      messageRate: options.churnMessageRate,
+      settleMs: options.churnSettleMs,
+    },
+    changes: { sent: toggler.sent, failed: toggler.failed, skipped: toggler.skipped, achievedPerSecond: round(changes.sent / ((changes.endedAt - changes.startedAt) / 1000), 1) },
+    onlineAtEnd: truth.length,
+    listSockets: summarizeMode(listWatchers, from, to),
+    deltaSockets: summarizeMode(deltaWatchers, from, to),
+    finalViews: {
+      list: compareViews(listWatchers, ids, truth),
+      deltas: compareViews(deltaWatchers, ids, truth),
+    },
+    messages: {
+      sent: messages.sent, lost: messages.lost, overloaded: messages.overloaded,
+      latency: messages.latency, otherEventsReceived: messages.otherEventsReceived,
+    },
+    cpuPercent,
+    generatorEventLoopDelayMs: { p50: round(loopDelay.percentile(50) / 1e6, 1), p99: round(loopDelay.percentile(99) / 1e6, 1), max: round(loopDelay.max / 1e6, 1) },
+    generatorSendLag: messages.generatorSendLag,
+  };
+  log(`churn: lists per seed socket per second mean ${result.listSockets && result.listSockets.listsPerSocketPerSecondMean}, `
+    + `most in one second ${result.listSockets && result.listSockets.mostListsInOneSecond}; message p99 ${messages.latency.p99} ms; `
+    + `generator event-loop delay p99 ${result.generatorEventLoopDelayMs.p99} ms; CPU ${JSON.stringify(cpuPercent)}; wrong final views ${result.finalViews.list.wrong}+${result.finalViews.deltas.wrong}`);
+  sockets.forEach((s) => s.disconnect());
+  pairs.forEach((pair) => { pair.astro.socket.disconnect(); pair.user.socket.disconnect(); });
+  // leave the astrologers offline: later scenarios and runs should not carry a thousand online astrologers
+  await pool(astrologers.filter((a) => a.online), 24, (a) => expect(call(stack.gateway, "POST", `/api/v1/astrologers/${a.id}/offline`, a.token), 200, `offline ${a.id}`)).catch(() => {});
+  return result;
+}
+
+function churnSection(r, { table, fmt, cpuLine }) {
+  const s = r.setup;
+  const out = ["## Presence churn", ""];
+  out.push(`Setup: ${s.sockets} sockets straight to ${s.urls.join(", ")} (${s.listSockets} seed clients with the default list, `
+    + `${s.deltaSockets} asking for \`presence:changed\` deltas, ${s.noneSockets} for nothing), ${s.astrologers} astrologers, `
+    + `${s.changesPerSecond} online/offline changes per second through the gateway for ${s.seconds}s, while ${s.chatPairs} chat pairs `
+    + `(through the gateway, seed clients) exchange ${s.messageRate} msg/s. Changes sent ${r.changes.sent} (${r.changes.failed} failed, `
+    + `${r.changes.achievedPerSecond}/s); ${r.onlineAtEnd} online at the end.`, "");
+  const row = (name, m) => (m ? [name, m.sockets, m.listsPerSocketPerSecondMean, m.listsPerSocketPerSecondMax, m.mostListsInOneSecond, m.deltasPerSocket, m.deltasOutOfOrder]
+    : [name, 0, null, null, null, null, null]);
+  out.push(table(["sockets", "n", "lists/socket/s mean", "max", "most lists in 1 s", "deltas/socket", "deltas out of order"],
+    [row("seed (list)", r.listSockets), row("deltas", r.deltaSockets)]), "");
+  out.push(`Final views wrong (${s.settleMs} ms after the last change, against the last accepted change of each astrologer): seed ${r.finalViews.list.wrong} of ${r.finalViews.list.sockets}, `
+    + `deltas ${r.finalViews.deltas.wrong} of ${r.finalViews.deltas.sockets}${r.finalViews.list.example ? ` (e.g. ${JSON.stringify(r.finalViews.list.example)})` : ""}.`, "");
+  const m = r.messages;
+  out.push(`Messages: ${m.sent} sent, ${m.lost} lost${m.overloaded ? ", OVERLOADED" : ""}; latency p50 ${fmt(m.latency.p50)} ms, `
+    + `p99 **${fmt(m.latency.p99)} ms**, max ${fmt(m.latency.max)} ms. Other events on the chat sockets: ${JSON.stringify(m.otherEventsReceived)}.`, "");
+  out.push(`CPU during the churn (% of one core): ${cpuLine(r.cpuPercent)}.`
+    + (r.generatorEventLoopDelayMs ? ` The load generator's event loop ran late by p50 ${r.generatorEventLoopDelayMs.p50} / p99 ${r.generatorEventLoopDelayMs.p99} / max ${r.generatorEventLoopDelayMs.max} ms (included in the message latency).` : ""), "");
+  return out.join("\n");
+}
+
+module.exports = { churnScenario, churnSection, PresenceWatcher, Toggler, compareViews, summarizeMode };

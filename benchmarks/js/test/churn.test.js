@@ -1,0 +1,83 @@
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { EventEmitter } = require("node:events");
+const { PresenceWatcher, Toggler, compareViews, summarizeMode } = require("../scenarios/churn");
+
+const entry = (id, version) => ({ id, displayName: id, busy: false, rates: { chat: 1 }, version });
+
+test("a watcher counts the lists of each second and the most it got within any one second", () => {
+  let now = 0;
+  const w = new PresenceWatcher("list", () => now);
+  for (const t of [0, 100, 900, 1500, 2600, 2700, 2800]) {
+    now = t;
+    w.list([]);
+  }
+  assert.deepEqual(w.listsBetween(0, 3000), { count: 7, mostInOneWindow: 3 });
+  assert.deepEqual(w.listsBetween(1000, 2000), { count: 1, mostInOneWindow: 1 });
+});
+
+test("a watcher starts from a list, applies newer deltas and counts older ones as out of order", () => {
+  const socket = new EventEmitter();
+  const w = new PresenceWatcher("deltas").attach(socket);
+  socket.emit("presence:online-list", [entry("a", 3), entry("b", 1)]);
+  socket.emit("presence:changed", { id: "a", online: false, version: 4 });
+  socket.emit("presence:changed", { id: "c", online: true, version: 1 });
+  socket.emit("presence:changed", { id: "b", online: false, version: 1 });
+  assert.deepEqual(w.onlineAmong(["a", "b", "c", "d"]), ["b", "c"]);
+  assert.equal(w.deltas, 3);
+  assert.equal(w.outOfOrder, 1);
+});
+
+test("a later full list replaces the watcher's whole view", () => {
+  const w = new PresenceWatcher("list");
+  w.list([entry("a", 1), entry("b", 1)]);
+  w.list([entry("b", 2)]);
+  assert.deepEqual(w.onlineAmong(["a", "b"]), ["b"]);
+});
+
+test("final views are compared with the truth only on the benchmark's own astrologers", () => {
+  const right = new PresenceWatcher("list");
+  right.list([entry("a", 1), entry("someone-else", 1)]);
+  const stale = new PresenceWatcher("deltas");
+  stale.list([entry("a", 1), entry("b", 1)]);
+  const result = compareViews([right, stale], ["a", "b"], ["a"]);
+  assert.equal(result.sockets, 2);
+  assert.equal(result.wrong, 1);
+  assert.deepEqual(result.example, { mode: "deltas", seen: 2, expected: 1 });
+});
+
+test("the mode summary gives lists per socket per second over the window", () => {
+  let now = 0;
+  const a = new PresenceWatcher("list", () => now);
+  const b = new PresenceWatcher("list", () => now);
+  for (let t = 0; t < 4000; t += 1000) {
+    now = t;
+    a.list([]);
+    if (t < 2000) b.list([]);
+  }
+  const s = summarizeMode([a, b], 0, 4000);
+  assert.equal(s.sockets, 2);
+  assert.equal(s.listsPerSocketPerSecondMean, 0.75);
+  assert.equal(s.listsPerSocketPerSecondMax, 1);
+  assert.equal(s.mostListsInOneSecond, 1);
+  assert.equal(summarizeMode([], 0, 1), null);
+});
+
+test("the toggler never has two requests in flight for one astrologer and records only accepted changes", async () => {
+  const astrologers = [{ id: "a", online: true }, { id: "b", online: true }];
+  const answers = [];
+  const toggler = new Toggler(astrologers, (a, online) => new Promise((resolve) => answers.push({ a, online, resolve })), () => 0);
+  toggler.toggleOne();
+  toggler.toggleOne();
+  toggler.toggleOne();
+  assert.deepEqual(answers.map((x) => x.a.id), ["a", "b"], "the second pick skips the astrologer in flight");
+  assert.equal(toggler.skipped, 1, "nobody free: the change is skipped");
+  answers[0].resolve(true);
+  answers[1].resolve(false);
+  await toggler.settled();
+  assert.deepEqual(toggler.onlineIds(), ["b"]);
+  assert.equal(toggler.failed, 1);
+  assert.equal(toggler.sent, 2);
+});

@@ -1,0 +1,9 @@
+package com.astro.chat.presence;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PresenceProperties.class)
+class PresenceConfiguration {
+}
