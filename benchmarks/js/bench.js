@@ -16,6 +16,7 @@ const { startPeer, compareFanOut } = require("./lib/peer");
 const { idleScenario } = require("./scenarios/idle");
 const { sessionFlowScenario } = require("./scenarios/sessionflow");
 const { gatewayOverheadScenario } = require("./scenarios/gateway");
+const { idleCpuScenario } = require("./scenarios/idlecpu");
 
 const REPO = path.resolve(__dirname, "..", "..");
 
@@ -136,9 +137,11 @@ async function main() {
       return result;
     },
     idle: () => idleScenario(stack, options, context),
+    idlecpu: () => idleCpuScenario(options, context),
   };
-  // least disturbing first; the fan-out last, as its overloaded points can leave a chat instance slow or dead
-  for (const name of ["gateway", "storage", "session", "idle", "fanout"]) {
+  // least disturbing first (idle CPU on a stack nothing has run on yet); the fan-out last, as its overloaded points
+  // can leave a chat instance slow or dead
+  for (const name of ["idlecpu", "gateway", "storage", "session", "idle", "fanout"]) {
     if (!options.scenarios.includes(name)) continue;
     try {
       report.results[name] = await scenarios[name]();

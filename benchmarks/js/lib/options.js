@@ -2,7 +2,7 @@
 
 const path = require("node:path");
 
-const SCENARIOS = ["fanout", "idle", "session", "gateway", "storage"];
+const SCENARIOS = ["fanout", "idle", "session", "gateway", "storage", "idlecpu"];
 
 const DEFAULTS = {
   gateway: "http://localhost:8080",
@@ -28,6 +28,11 @@ const DEFAULTS = {
   sessionConcurrency: 20,
   sessionSeconds: 30,
   eventTimeoutMs: 10000,
+  idleCpuSessions: 10000,
+  idleCpuMessages: 100000,
+  idleCpuSettleSeconds: 30,
+  idleCpuSeconds: 60,
+  benchJar: path.resolve(__dirname, "..", "..", "target", "benchmarks-0.1.0-SNAPSHOT.jar"),
   gatewayConcurrency: 16,
   gatewaySeconds: 20,
   gatewayRounds: 4,
@@ -55,6 +60,10 @@ const QUICK = {
   sessionSeconds: 8,
   gatewaySeconds: 4,
   gatewayRounds: 2,
+  idleCpuSessions: 1000,
+  idleCpuMessages: 10000,
+  idleCpuSettleSeconds: 5,
+  idleCpuSeconds: 10,
   storageRate: 100,
   storageSeconds: 4,
   storagePreload: [0, 2000],
@@ -85,6 +94,10 @@ const FLAGS = {
   "--idle-settle-ms": ["idleSettleMs", positiveInt],
   "--session-concurrency": ["sessionConcurrency", positiveInt],
   "--session-duration": ["sessionSeconds", positiveNumber],
+  "--idle-cpu-sessions": ["idleCpuSessions", nonNegativeInt],
+  "--idle-cpu-messages": ["idleCpuMessages", nonNegativeInt],
+  "--idle-cpu-settle": ["idleCpuSettleSeconds", nonNegativeInt],
+  "--idle-cpu-duration": ["idleCpuSeconds", positiveNumber],
   "--gateway-concurrency": ["gatewayConcurrency", positiveInt],
   "--gateway-duration": ["gatewaySeconds", positiveNumber],
   "--storage-rate": ["storageRate", positiveNumber],
@@ -108,6 +121,12 @@ function positiveNumber(v) {
 function positiveInt(v) {
   const n = positiveNumber(v);
   if (!Number.isInteger(n)) throw new Error(`expected a whole number, got ${v}`);
+  return n;
+}
+
+function nonNegativeInt(v) {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number >= 0, got ${v}`);
   return n;
 }
 
@@ -161,6 +180,8 @@ function usage() {
             --saturation-steps N (${DEFAULTS.saturationSteps}) --saturation-duration S (${DEFAULTS.saturationSeconds}) --threshold-ms MS (${DEFAULTS.thresholdMs})
   idle:     --idle K1,K2,K3 (${DEFAULTS.idleLevels}) --idle-settle-ms MS (${DEFAULTS.idleSettleMs})
   session:  --session-concurrency N (${DEFAULTS.sessionConcurrency}) --session-duration S (${DEFAULTS.sessionSeconds})
+  idlecpu:  --idle-cpu-sessions N (${DEFAULTS.idleCpuSessions}) --idle-cpu-messages M (${DEFAULTS.idleCpuMessages}): history seeded
+            straight into Mongo (0: none); --idle-cpu-settle S (${DEFAULTS.idleCpuSettleSeconds}) --idle-cpu-duration S (${DEFAULTS.idleCpuSeconds})
   gateway:  --gateway-concurrency N (${DEFAULTS.gatewayConcurrency}) --gateway-duration S (${DEFAULTS.gatewaySeconds})
   storage:  --storage-rate R (${DEFAULTS.storageRate}) --storage-duration S (${DEFAULTS.storageSeconds})
             --storage-preload N1,N2 (${DEFAULTS.storagePreload}: messages of other sessions already in the collection)
