@@ -19,6 +19,7 @@ const { gatewayOverheadScenario } = require("./scenarios/gateway");
 const { pollingScenario } = require("./scenarios/polling");
 const { pairSetupScenario } = require("./scenarios/pairsetup");
 const { churnScenario } = require("./scenarios/churn");
+const { idleCpuScenario } = require("./scenarios/idlecpu");
 
 const REPO = path.resolve(__dirname, "..", "..");
 
@@ -147,9 +148,11 @@ async function main() {
     polling: () => pollingScenario(stack, options, context),
     pairsetup: () => pairSetupScenario(stack, options, context),
     churn: () => churnScenario(stack, options, context),
+    idlecpu: () => idleCpuScenario(options, context),
   };
-  // least disturbing first; the fan-out last, as its overloaded points can leave a chat instance slow or dead
-  for (const name of ["gateway", "storage", "session", "idle", "polling", "pairsetup", "churn", "fanout"]) {
+  // least disturbing first (idle CPU on a stack nothing has run on yet); the fan-out last, as its overloaded points
+  // can leave a chat instance slow or dead
+  for (const name of ["idlecpu", "gateway", "storage", "session", "idle", "polling", "pairsetup", "churn", "fanout"]) {
     if (!options.scenarios.includes(name)) continue;
     try {
       report.results[name] = await scenarios[name]();

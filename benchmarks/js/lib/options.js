@@ -2,7 +2,7 @@
 
 const path = require("node:path");
 
-const SCENARIOS = ["fanout", "idle", "session", "gateway", "storage", "polling", "pairsetup", "churn"];
+const SCENARIOS = ["fanout", "idle", "session", "gateway", "storage", "polling", "pairsetup", "churn", "idlecpu"];
 
 const DEFAULTS = {
   gateway: "http://localhost:8080",
@@ -28,6 +28,11 @@ const DEFAULTS = {
   sessionConcurrency: 20,
   sessionSeconds: 30,
   eventTimeoutMs: 10000,
+  idleCpuSessions: 10000,
+  idleCpuMessages: 100000,
+  idleCpuSettleSeconds: 30,
+  idleCpuSeconds: 60,
+  benchJar: path.resolve(__dirname, "..", "..", "target", "benchmarks-0.1.0-SNAPSHOT.jar"),
   gatewayConcurrency: 16,
   gatewaySeconds: 20,
   gatewayRounds: 4,
@@ -71,6 +76,10 @@ const QUICK = {
   sessionSeconds: 8,
   gatewaySeconds: 4,
   gatewayRounds: 2,
+  idleCpuSessions: 1000,
+  idleCpuMessages: 10000,
+  idleCpuSettleSeconds: 5,
+  idleCpuSeconds: 10,
   storageRate: 100,
   storageSeconds: 4,
   storagePreload: [0, 2000],
@@ -111,6 +120,10 @@ const FLAGS = {
   "--idle-settle-ms": ["idleSettleMs", positiveInt],
   "--session-concurrency": ["sessionConcurrency", positiveInt],
   "--session-duration": ["sessionSeconds", positiveNumber],
+  "--idle-cpu-sessions": ["idleCpuSessions", nonNegativeInt],
+  "--idle-cpu-messages": ["idleCpuMessages", nonNegativeInt],
+  "--idle-cpu-settle": ["idleCpuSettleSeconds", nonNegativeInt],
+  "--idle-cpu-duration": ["idleCpuSeconds", positiveNumber],
   "--gateway-concurrency": ["gatewayConcurrency", positiveInt],
   "--gateway-duration": ["gatewaySeconds", positiveNumber],
   "--storage-rate": ["storageRate", positiveNumber],
@@ -127,8 +140,8 @@ const FLAGS = {
   "--setup-pairs": ["setupPairs", positiveInt],
   "--setup-concurrency": ["setupConcurrency", positiveInt],
   "--churn-sockets": ["churnSockets", positiveInt],
-  "--churn-list-sockets": ["churnListSockets", wholeNumber],
-  "--churn-delta-sockets": ["churnDeltaSockets", wholeNumber],
+  "--churn-list-sockets": ["churnListSockets", nonNegativeInt],
+  "--churn-delta-sockets": ["churnDeltaSockets", nonNegativeInt],
   "--churn-astrologers": ["churnAstrologers", positiveInt],
   "--churn-rate": ["churnRate", positiveNumber],
   "--churn-duration": ["churnSeconds", positiveNumber],
@@ -152,7 +165,7 @@ function positiveInt(v) {
   return n;
 }
 
-function wholeNumber(v) {
+function nonNegativeInt(v) {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0) throw new Error(`expected a whole number >= 0, got ${v}`);
   return n;
@@ -199,7 +212,7 @@ function parseOptions(argv) {
 
 function usage() {
   return `usage: scripts/benchmark [--start-stack] [--quick] [options]
-  --scenarios fanout,idle,session,gateway,storage,polling,pairsetup,churn   which parts to run (default: all)
+  --scenarios fanout,idle,session,gateway,storage,polling,pairsetup,churn,idlecpu   which parts to run (default: all)
   --gateway URL (${DEFAULTS.gateway})  --presence-url URL (${DEFAULTS.presenceUrl})  --idle-url URL (${DEFAULTS.idleUrl})
   --mongo-uri URI (${DEFAULTS.mongoUri})  --kafka HOST:PORT (${DEFAULTS.kafka})
   --no-peer     leave out the reference peer (benchmarks/reference-peer), which otherwise runs the fan-out too, on
@@ -209,6 +222,8 @@ function usage() {
             --saturation-steps N (${DEFAULTS.saturationSteps}) --saturation-duration S (${DEFAULTS.saturationSeconds}) --threshold-ms MS (${DEFAULTS.thresholdMs})
   idle:     --idle K1,K2,K3 (${DEFAULTS.idleLevels}) --idle-settle-ms MS (${DEFAULTS.idleSettleMs})
   session:  --session-concurrency N (${DEFAULTS.sessionConcurrency}) --session-duration S (${DEFAULTS.sessionSeconds})
+  idlecpu:  --idle-cpu-sessions N (${DEFAULTS.idleCpuSessions}) --idle-cpu-messages M (${DEFAULTS.idleCpuMessages}): history seeded
+            straight into Mongo (0: none); --idle-cpu-settle S (${DEFAULTS.idleCpuSettleSeconds}) --idle-cpu-duration S (${DEFAULTS.idleCpuSeconds})
   gateway:  --gateway-concurrency N (${DEFAULTS.gatewayConcurrency}) --gateway-duration S (${DEFAULTS.gatewaySeconds})
   storage:  --storage-rate R (${DEFAULTS.storageRate}) --storage-duration S (${DEFAULTS.storageSeconds})
             --storage-preload N1,N2 (${DEFAULTS.storagePreload}: messages of other sessions already in the collection)

@@ -109,12 +109,25 @@ function sessionSection(s) {
     latencyRow("POST accept sent → user's session:accepted", s.acceptToSessionAccepted),
     latencyRow("POST /api/sessions/start answer", s.startHttp),
     latencyRow("POST /api/sessions/accept answer", s.acceptHttp),
+    ...(s.sessionRequestAfterStartAnswer ? [
+      latencyRow("start answer → session:request (per session)", s.sessionRequestAfterStartAnswer),
+      latencyRow("accept answer → session:accepted (per session)", s.sessionAcceptedAfterAcceptAnswer),
+    ] : []),
   ]), "");
   out.push(`Notification after the HTTP answer, p50: request ×${fmt(ratio(s.startToSessionRequest.p50, s.startHttp.p50))} of the start call, `
     + `accepted ×${fmt(ratio(s.acceptToSessionAccepted.p50, s.acceptHttp.p50))} of the accept call (the notification includes the call). `
     + `Starts refused while the astrologer was still busy from the previous session: ${s.failures.startRefusedBusy}; `
     + `missing session:request ${s.failures.requestMissing}, missing session:accepted ${s.failures.acceptedMissing}`
     + `${s.failures.errors.length ? `; errors: ${s.failures.errors.join("; ")}` : ""}. CPU (% of one core): ${cpuLine(s.cpuPercent)}.`, "");
+  return out.join("\n");
+}
+
+function idleCpuSection(c) {
+  const out = ["## Idle CPU", ""];
+  const h = c.setup.history;
+  out.push(`Setup: ${h ? `${fmt(h.sessions)} ended sessions and ${fmt(h.messages)} messages written straight into the services' databases (${h.seconds}s)` : "no history seeded"}, `
+    + `then ${c.setup.settleSeconds}s to settle and a ${c.setup.windowSeconds}s window; ${c.setup.method}.`, "");
+  out.push(`**Whole stack: ${fmt(c.stackTotalPercent)}% of one core.** Per process: ${cpuLine(c.cpuPercent)}.`, "");
   return out.join("\n");
 }
 
@@ -188,8 +201,9 @@ function markdown(report) {
     fanout: fanOutSection, peerFanout: peerFanOutSection, idle: idleSection, session: sessionSection, gateway: gatewaySection, storage: storageSection,
     polling: pollingSection,
     pairsetup: (r) => pairSetupSection(r, { table, fmt, cpuLine }), churn: (r) => churnSection(r, { table, fmt, cpuLine }),
+    idlecpu: idleCpuSection,
   };
-  for (const name of ["pairsetup", "churn", "fanout", "peerFanout", "idle", "session", "gateway", "storage", "polling"]) {
+  for (const name of ["pairsetup", "churn", "fanout", "peerFanout", "idle", "session", "gateway", "storage", "polling", "idlecpu"]) {
     const result = report.results[name];
     if (!result) continue;
     if (result.error) {

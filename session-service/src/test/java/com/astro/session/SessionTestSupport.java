@@ -87,11 +87,16 @@ public abstract class SessionTestSupport {
 
     /** Publishes the astrologer's presence as presence-service would and waits until this service has read it. */
     protected void presence(String astrologerId, boolean online, boolean busy, Rates rates) {
+        presence(astrologerId, online, busy, null, rates);
+    }
+
+    /** As {@link #presence(String, boolean, boolean, Rates)}, busy in {@code sessionId} when it is not null. */
+    protected void presence(String astrologerId, boolean online, boolean busy, String sessionId, Rates rates) {
         long version;
         synchronized (SessionTestSupport.class) {
             version = ++presenceVersion;
         }
-        publisher.publish(PresenceChanged.of(CLOCK.instant(), astrologerId, astrologerId, online, busy, null,
+        publisher.publish(PresenceChanged.of(CLOCK.instant(), astrologerId, astrologerId, online, busy, sessionId,
                 CLOCK.instant(), rates, version)).block();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             var known = directory.find(astrologerId).block();

@@ -1,5 +1,6 @@
 package com.astro.chat.realtime;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,6 @@ import org.springframework.stereotype.Component;
 
 import com.astro.chat.message.MessageDelivery;
 import com.astro.chat.message.MessageView;
-import com.astro.chat.session.ChatSession;
 import com.astro.chat.session.SessionEvents;
 import com.astro.chat.session.SessionNotices;
 import com.astro.chat.session.SessionStore;
@@ -25,12 +25,16 @@ import com.astro.common.event.SessionEnded;
 import com.astro.common.event.SessionRequested;
 import com.astro.common.event.Topics;
 
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
 /**
  * What every chat instance must see, read by this instance's own consumer group: session events become
  * notifications to the participants' sockets held here, {@code message-sent} becomes {@code message:receive} in
  * the session's room, relays reach their user. A session event is applied to the read model before anyone is
  * told, so a client told "accepted" can join at once, and a late event that the model has moved past (a request
  * or acceptance arriving after the end) notifies nobody. A redelivered event (same event id) notifies nobody twice.
+ * A request or acceptance none of whose recipients is connected here is left to the shared read-model group.
  */
 @Component
 public class FanOutListener {
@@ -44,6 +48,8 @@ public class FanOutListener {
     private final MessageDelivery delivery;
 
     private final Notifier notifier;
+
+    private final KeyedSerialQueue queue = new KeyedSerialQueue();
 
     private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -59,7 +65,9 @@ public class FanOutListener {
     }
 
     @KafkaListener(id = "chat-fan-out", containerFactory = FanOutConfiguration.FACTORY,
-            groupId = "#{@chatInstance.fanOutGroup()}", properties = "auto.offset.reset=latest",
+            groupId = "#{@chatInstance.fanOutGroup()}",
+            // a waiting fetch is answered as soon as a record arrives: the longer wait only spares idle round trips
+            properties = { "auto.offset.reset=latest", "fetch.max.wait.ms=5000" },
             topics = { Topics.SESSION_REQUESTED, Topics.SESSION_ACCEPTED, Topics.SESSION_ENDED, Topics.MESSAGE_SENT,
                     ChatRelay.TOPIC })
     public void on(ConsumerRecord<String, String> record) {
@@ -81,37 +89,70 @@ public class FanOutListener {
     }
 
     private void requested(SessionRequested event) {
-        if (SessionEvents.valid(event) && firstTime(event)) {
-            ChatSession now = sessions.requested(event).then(sessions.find(event.sessionId())).block();
+        if (!SessionEvents.valid(event) || !firstTime(event)) {
+            return;
+        }
+        // no astrologer socket here: nobody to tell, and the shared read-model group stores the request
+        if (!notifier.holdsUser(event.astrologerId())) {
+            return;
+        }
+        inOrder(event.sessionId(), "session-requested", sessions.requested(event).doOnNext(now -> {
             // a request arriving after its acceptance or end is old news: nobody is asked to accept it
-            if (now != null && now.isPending()) {
+            if (now.isPending()) {
                 notifier.toUser(event.astrologerId(), "session:request", SessionNotices.Requested.of(event));
             }
-        }
+        }).then());
     }
 
     private void accepted(SessionAccepted event) {
-        if (SessionEvents.valid(event) && firstTime(event)) {
-            ChatSession now = sessions.accepted(event).then(sessions.find(event.sessionId())).block();
-            if (now == null || !now.isActive()) {
+        if (!SessionEvents.valid(event) || !firstTime(event)) {
+            return;
+        }
+        if (!notifier.holdsUser(event.userId()) && !notifier.holdsUser(event.astrologerId())) {
+            return;
+        }
+        inOrder(event.sessionId(), "session-accepted", sessions.accepted(event).doOnNext(now -> {
+            if (!now.isActive()) {
                 return; // it ended before this arrived: "accepted" now would only mislead
             }
             SessionNotices.Accepted notice = SessionNotices.Accepted.of(event);
             notifier.toUser(event.userId(), "session:accepted", notice);
             notifier.toUser(event.astrologerId(), "session:accepted", notice);
-        }
+        }).then());
     }
 
     private void ended(SessionEnded event) {
-        if (SessionEvents.valid(event) && firstTime(event)) {
-            sessions.ended(event).block();
-            // the room's last messages first, then the end, then the room is gone
-            java.util.List<String> members = delivery.close(event.sessionId()).block();
-            SessionNotices.Ended notice = SessionNotices.Ended.of(event);
-            notifier.toUser(event.userId(), "session:ended", notice);
-            notifier.toUser(event.astrologerId(), "session:ended", notice);
-            notifier.leaveSessionRoom(event.sessionId(), members == null ? java.util.List.of() : members);
+        if (!SessionEvents.valid(event) || !firstTime(event)) {
+            return;
         }
+        // every instance applies the end, sockets or not: it closes the room here and forgets the active session
+        Mono<Void> work = sessions.ended(event)
+                // the room's last messages first, then the end, then the room is gone
+                .then(Mono.defer(() -> delivery.close(event.sessionId())))
+                .doOnNext(members -> {
+                    SessionNotices.Ended notice = SessionNotices.Ended.of(event);
+                    notifier.toUser(event.userId(), "session:ended", notice);
+                    notifier.toUser(event.astrologerId(), "session:ended", notice);
+                    notifier.leaveSessionRoom(event.sessionId(), members);
+                })
+                .then();
+        inOrder(event.sessionId(), "session-ended", work);
+    }
+
+    /**
+     * Session events are handled off the consumer thread, one session's in order and different sessions' at the
+     * same time: each needs a store round trip before its notification (a client told "accepted" must be able to
+     * join at once), and done one by one on the consumer thread those round trips queued every notification of
+     * the instance behind each other (seconds under load). A failing write is retried briefly, then logged; the
+     * shared read-model group stores the event anyway.
+     */
+    private void inOrder(String sessionId, String what, Mono<Void> work) {
+        queue.submit(sessionId, work.retryWhen(Retry.backoff(3, Duration.ofMillis(100)))
+                .onErrorResume(ex -> {
+                    log.warn("could not apply {} of session {} here; its notification is dropped: {}", what,
+                            sessionId, ex.toString());
+                    return Mono.empty();
+                }));
     }
 
     private void relay(ChatRelay relay) {

@@ -6,6 +6,9 @@ public interface Notifier {
     /** To every socket of one user on this instance (the per-user room). */
     void toUser(String userId, String event, Object payload);
 
+    /** Whether any socket of the user is connected to this instance (only then is there anyone here to tell). */
+    boolean holdsUser(String userId);
+
     /** To every authenticated socket on this instance. */
     void toAll(String event, Object payload);
 

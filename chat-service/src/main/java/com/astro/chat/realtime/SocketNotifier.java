@@ -31,6 +31,11 @@ public class SocketNotifier implements Notifier {
     }
 
     @Override
+    public boolean holdsUser(String userId) {
+        return !sockets.to(userRoom(userId)).sockets().isEmpty();
+    }
+
+    @Override
     public void toAll(String event, Object payload) {
         sockets.emit(event, Replies.json(payload));
     }

@@ -1,6 +1,7 @@
 package com.astro.chat.session;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,6 +27,9 @@ import reactor.core.publisher.Mono;
 @Repository
 public class SessionStore {
 
+    private static final FindAndModifyOptions UPSERT_RETURN_NEW = FindAndModifyOptions.options().upsert(true)
+            .returnNew(true);
+
     private final ReactiveMongoTemplate mongo;
 
     private final ActiveSessions active = new ActiveSessions();
@@ -42,21 +46,23 @@ public class SessionStore {
         return mongo.findById(sessionId, ChatSession.class).doOnNext(active::remember);
     }
 
-    public Mono<Void> requested(SessionRequested event) {
+    /** Applies the request and answers the session as it now stands (one round trip: the notifier decides on it). */
+    public Mono<ChatSession> requested(SessionRequested event) {
         Update update = participants(event.userId(), event.astrologerId(), event.sessionType().wireName(),
                 event.ratePerMinute())
                 .set("expiresAt", event.expiresAt())
                 .max("stage", ChatSession.REQUESTED);
-        return upsert(event.sessionId(), update);
+        return upsertReturningNew(event.sessionId(), update);
     }
 
-    public Mono<Void> accepted(SessionAccepted event) {
+    /** Applies the acceptance and answers the session as it now stands. */
+    public Mono<ChatSession> accepted(SessionAccepted event) {
         Update update = participants(event.userId(), event.astrologerId(), event.sessionType().wireName(),
                 event.ratePerMinute())
                 .set("acceptedAt", event.acceptedAt())
                 .set("channelName", event.channelName())
                 .max("stage", ChatSession.ACCEPTED);
-        return upsert(event.sessionId(), update);
+        return upsertReturningNew(event.sessionId(), update);
     }
 
     public Mono<Void> ended(SessionEnded event) {
@@ -92,5 +98,12 @@ public class SessionStore {
         return mongo.upsert(query, update, ChatSession.class)
                 .onErrorResume(DuplicateKeyException.class, ex -> mongo.upsert(query, update, ChatSession.class))
                 .then();
+    }
+
+    private Mono<ChatSession> upsertReturningNew(String sessionId, Update update) {
+        Query query = Query.query(Criteria.where("_id").is(sessionId));
+        return mongo.findAndModify(query, update, UPSERT_RETURN_NEW, ChatSession.class)
+                .onErrorResume(DuplicateKeyException.class,
+                        ex -> mongo.findAndModify(query, update, UPSERT_RETURN_NEW, ChatSession.class));
     }
 }

@@ -37,6 +37,7 @@ public class AstrologerDirectory {
                 .set("displayName", event.displayName())
                 .set("online", event.online())
                 .set("busy", event.busy())
+                .set("currentSessionId", event.currentSessionId())
                 .set("rates", event.rates() == null ? Rates.NONE : event.rates())
                 .set("version", event.version());
         return mongo.upsert(newer, update, KnownAstrologer.class)

@@ -10,7 +10,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -53,12 +52,6 @@ public class Holders {
         return mongo.findById(ownerId, Document.class, collection)
                 .filter(doc -> doc.getString(HOLDER) != null)
                 .map(Holders::held);
-    }
-
-    /** Holdings taken before {@code before}, for the repair sweep. */
-    public Flux<Held> heldSince(Instant before) {
-        Query query = Query.query(Criteria.where(HOLDER).ne(null).and(SINCE).lte(before)).limit(200);
-        return mongo.find(query, Document.class, collection).map(Holders::held);
     }
 
     private static Held held(Document doc) {

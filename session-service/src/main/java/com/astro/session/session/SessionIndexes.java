@@ -28,8 +28,7 @@ public class SessionIndexes implements ApplicationRunner {
                         .on("createdAt", Sort.Direction.DESC)),
                 mongo.indexOps(Session.class).createIndex(new Index().on("astrologerId", Sort.Direction.ASC)
                         .on("createdAt", Sort.Direction.DESC)),
-                mongo.indexOps(Session.class).createIndex(new Index().on("status", Sort.Direction.ASC)
-                        .on("expiresAt", Sort.Direction.ASC)),
+                mongo.indexOps(DueSessions.COLLECTION).createIndex(new Index().on("dueAt", Sort.Direction.ASC)),
                 mongo.indexOps(LedgerEntry.class).createIndex(new Index().on("userId", Sort.Direction.ASC)
                         .on("createdAt", Sort.Direction.DESC)))
                 .then().block();

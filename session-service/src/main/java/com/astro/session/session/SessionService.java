@@ -5,6 +5,7 @@ import static com.astro.session.web.ApiProblems.forbidden;
 import static com.astro.session.web.ApiProblems.notFound;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -71,11 +72,7 @@ public class SessionService {
         return astrologers.find(command.astrologerId())
                 .filter(KnownAstrologer::online)
                 .switchIfEmpty(Mono.error(() -> conflict("Astrologer '" + command.astrologerId() + "' is not online")))
-                .flatMap(astrologer -> rateFor(astrologer, command))
-                .flatMap(rate -> reservations.holder(command.astrologerId())
-                        .flatMap(held -> Mono.<Long>error(conflict(
-                                "Astrologer '" + command.astrologerId() + "' is busy in another session")))
-                        .switchIfEmpty(Mono.just(rate)))
+                .flatMap(astrologer -> rateFor(astrologer, command).flatMap(rate -> notBusy(astrologer).thenReturn(rate)))
                 .flatMap(rate -> wallets.balance(caller.id()).flatMap(balance -> {
                     long required = Billing.cost(properties.minimumMinutes(), rate);
                     if (balance < required) {
@@ -88,10 +85,24 @@ public class SessionService {
                 }));
     }
 
+    /**
+     * The astrologer's reservation is the truth: held means busy. The read model's busy flag comes back through
+     * presence and Kafka and lags behind an end made here, so it is believed only when it does not name a session
+     * this service knows to have ended (a start right after the end with the same astrologer must succeed).
+     */
+    private Mono<Void> notBusy(KnownAstrologer astrologer) {
+        Mono<Boolean> readModelBusy = !astrologer.busy() ? Mono.just(false)
+                : astrologer.currentSessionId() == null ? Mono.just(true)
+                        : store.find(astrologer.currentSessionId())
+                                .map(session -> session.status() != SessionStatus.ENDED)
+                                .defaultIfEmpty(true);
+        return reservations.holder(astrologer.id()).map(held -> true)
+                .switchIfEmpty(readModelBusy)
+                .flatMap(busy -> busy ? Mono.error(conflict("Astrologer '" + astrologer.id()
+                        + "' is busy in another session")) : Mono.empty());
+    }
+
     private Mono<Long> rateFor(KnownAstrologer astrologer, StartCommand command) {
-        if (astrologer.busy()) {
-            return Mono.error(conflict("Astrologer '" + astrologer.id() + "' is busy in another session"));
-        }
         Long rate = astrologer.rates() == null ? null : astrologer.rates().forType(command.sessionType());
         if (rate == null || rate <= 0) {
             return Mono.error(conflict("Astrologer '" + astrologer.id() + "' has published no rate for "
@@ -113,9 +124,21 @@ public class SessionService {
                 SessionStatus.PENDING, now, now.plus(properties.requestTtl()), null, null, null, null, null, null, null,
                 null, null, UUID.randomUUID().toString(), false, null, false, null, false);
         return lockUser(caller.id(), id, now)
-                .then(store.insert(session)
+                .then(store.insert(session, firstDue(now))
                         .onErrorResume(ex -> userLocks.release(caller.id(), id).then(Mono.error(ex))))
                 .flatMap(events::requested);
+    }
+
+    /**
+     * The first moment the sweeper could have something to do for a new session: its expiry, the end of the repair
+     * grace (an unannounced request), or its first affordable minute running out (balance exhaustion).
+     */
+    private Instant firstDue(Instant now) {
+        Duration first = properties.requestTtl();
+        Duration minimumPaid = Duration.ofMinutes(properties.minimumMinutes());
+        first = first.compareTo(properties.repairGrace()) < 0 ? first : properties.repairGrace();
+        first = first.compareTo(minimumPaid) < 0 ? first : minimumPaid;
+        return now.plus(first);
     }
 
     /** Takes the user's lock, first freeing it from a session a crash left ended (or never created). */

@@ -28,12 +28,16 @@ public class SessionStore {
 
     private final ReactiveMongoTemplate mongo;
 
-    public SessionStore(ReactiveMongoTemplate mongo) {
+    private final DueSessions due;
+
+    public SessionStore(ReactiveMongoTemplate mongo, DueSessions due) {
         this.mongo = mongo;
+        this.due = due;
     }
 
-    public Mono<Session> insert(Session session) {
-        return mongo.insert(session);
+    /** Stores a new session, listed for the sweeper first (so a crash in between leaves no unlisted session). */
+    public Mono<Session> insert(Session session, Instant firstDue) {
+        return due.list(session.id(), session.createdAt(), firstDue).then(mongo.insert(session));
     }
 
     public Mono<Session> find(String id) {
@@ -83,27 +87,39 @@ public class SessionStore {
                 .then();
     }
 
-    public Flux<Session> expiredPending(Instant now, int limit) {
-        return mongo.find(Query.query(Criteria.where("status").is(SessionStatus.PENDING).and("expiresAt").lte(now))
-                .limit(limit), Session.class);
+    /**
+     * The listed sessions due by {@code now}. An entry whose session does not exist (the instance died between
+     * listing and storing it) is dropped once it is older than {@code abandonedBefore}.
+     */
+    public Flux<Session> due(Instant now, Instant abandonedBefore, int limit) {
+        return due.dueBy(now, limit).concatMap(entry -> mongo.findById(entry.sessionId(), Session.class)
+                .switchIfEmpty(Mono.defer(() -> entry.since().isAfter(abandonedBefore) ? Mono.empty()
+                        : due.delist(entry.sessionId()).then(Mono.empty()))));
     }
 
-    public Flux<Session> withStatus(SessionStatus status, int limit) {
-        return mongo.find(Query.query(Criteria.where("status").is(status)).limit(limit), Session.class);
+    /** The sweeper has nothing to do for the session before {@code dueAt}. */
+    public Mono<Void> postpone(String id, Instant dueAt) {
+        return due.postpone(id, dueAt);
     }
 
-    public Flux<Session> endingSince(Instant before, int limit) {
-        return mongo.find(Query.query(Criteria.where("status").is(SessionStatus.ENDING).and("finalizedAt").lte(before))
-                .limit(limit), Session.class);
+    /** The session is ended, announced and holds nothing: the sweeper stops looking at it. */
+    public Mono<Void> settled(String id) {
+        return due.delist(id);
     }
 
-    /** Sessions whose event of {@code flag} is unannounced since before {@code before} (by {@code timeField}). */
-    public Flux<Session> unpublished(String flag, String timeField, Instant before, int limit) {
-        Criteria criteria = Criteria.where(flag).is(false).and(timeField).lte(before);
-        if ("endedPublished".equals(flag)) {
-            criteria = criteria.and("status").is(SessionStatus.ENDED);
-        }
-        return mongo.find(Query.query(criteria).limit(limit), Session.class);
+    /**
+     * Lists every session that is not yet settled, due at once: sessions stored before the list existed, or
+     * anything a lost write left unlisted. One scan of the sessions, run when an instance starts.
+     */
+    public Mono<Long> listUnsettled() {
+        Criteria unsettled = new Criteria().orOperator(Criteria.where("status").ne(SessionStatus.ENDED),
+                Criteria.where("requestedPublished").is(false), Criteria.where("endedPublished").is(false),
+                Criteria.where("acceptedAt").ne(null).and("acceptedPublished").is(false));
+        Query query = Query.query(unsettled);
+        query.fields().include("_id", "createdAt");
+        return mongo.find(query, org.bson.Document.class, "sessions")
+                .concatMap(doc -> due.list(doc.get("_id").toString(), doc.getDate("createdAt").toInstant(), Instant.EPOCH).thenReturn(1))
+                .count();
     }
 
     /** The caller's sessions as user or astrologer, newest first. */

@@ -20,7 +20,8 @@ import reactor.core.publisher.Mono;
  * instances sweeping at once still end a session once and publish its end once:
  * expire pending requests past their expiry; end active sessions whose balance covers no further minute; and,
  * after a grace period that no live request lasts, repair what a crash left half done (sessions left ending,
- * unpublished events, unapplied ledger entries, reservations and locks held by sessions that are over).
+ * unpublished events, unapplied ledger entries, reservations and locks held by sessions that are over). It looks only
+ * at the sessions listed as due ({@link DueSessions}), so an idle service with a long history costs nothing.
  */
 @Component
 public class SessionSweeper {
@@ -77,36 +78,79 @@ public class SessionSweeper {
     }
 
     public Mono<Long> expire() {
-        return store.expiredPending(clock.instant(), BATCH).concatMap(s -> isolated(s, sessions.expire(s))).count();
+        Instant now = clock.instant();
+        return due(now).filter(s -> s.status() == SessionStatus.PENDING && !s.expiresAt().isAfter(now))
+                .concatMap(s -> isolated(s, sessions.expire(s))).count();
     }
 
     public Mono<Long> exhaust() {
-        return store.withStatus(SessionStatus.ACTIVE, BATCH * 5).concatMap(s -> isolated(s, ender.endIfExhausted(s))).count();
+        return due(clock.instant()).filter(s -> s.status() == SessionStatus.ACTIVE)
+                .concatMap(s -> isolated(s, ender.endIfExhausted(s))).count();
+    }
+
+    /** The listed sessions due now (see {@link DueSessions}): never a scan of the sessions' history. */
+    private Flux<Session> due(Instant now) {
+        return store.due(now, now.minus(properties.repairGrace()), BATCH * 5);
     }
 
     /** One session's failure is logged and left for the next pass; it must not stop the others. */
-    private static Mono<Session> isolated(Session session, Mono<Session> step) {
+    private static <T> Mono<T> isolated(Session session, Mono<T> step) {
         return step.onErrorResume(ex -> {
             log.warn("sweep of session {} failed, retrying next pass: {}", session.id(), ex.toString());
             return Mono.empty();
         });
     }
 
+    /**
+     * What a crash left half done, once it is older than the repair grace (no live request lasts that long):
+     * sessions left ending are finished, unannounced events announced with their stored ids, and reservations and
+     * locks still held by a session that is over are freed. A session ended and announced longer ago than the grace
+     * is then delisted; one ended more recently is looked at again when its grace has passed.
+     */
     public Mono<Void> repair() {
-        Instant before = clock.instant().minus(properties.repairGrace());
-        Flux<Session> ending = store.endingSince(before, BATCH).concatMap(s -> isolated(s, ender.finish(s)));
-        Flux<Session> ended = store.unpublished("endedPublished", "finalizedAt", before, BATCH).concatMap(events::ended);
-        Flux<Session> accepted = store.unpublished("acceptedPublished", "acceptedAt", before, BATCH)
-                .filter(s -> s.acceptedAt() != null).concatMap(events::accepted);
-        Flux<Session> requested = store.unpublished("requestedPublished", "createdAt", before, BATCH)
-                .concatMap(events::requested);
-        Flux<?> ledger = wallets.repairUnapplied(before);
-        Flux<?> freed = reservations.heldSince(before).concatMap(held -> store.find(held.sessionId())
-                .filter(s -> s.status() == SessionStatus.ENDED || s.status() == SessionStatus.PENDING)
-                .flatMap(s -> reservations.release(held.ownerId(), held.sessionId())));
-        Flux<?> unlocked = userLocks.heldSince(before).concatMap(held -> store.find(held.sessionId())
-                .filter(s -> s.status() == SessionStatus.ENDED)
-                .flatMap(s -> userLocks.release(held.ownerId(), held.sessionId())));
-        return Flux.concat(ending, ended, accepted, requested, ledger, freed, unlocked).then();
+        Instant now = clock.instant();
+        Instant before = now.minus(properties.repairGrace());
+        return due(now).concatMap(s -> isolated(s, repair(s, before)))
+                .thenMany(wallets.repairUnapplied(before)).then();
+    }
+
+    private Mono<Void> repair(Session s, Instant before) {
+        return switch (s.status()) {
+            case PENDING -> s.createdAt().isAfter(before) ? Mono.empty()
+                    : announce(s).then(freeReservation(s, before));
+            case ACTIVE -> announce(s);
+            case ENDING -> s.finalizedAt().isAfter(before) ? store.postpone(s.id(), graceAfter(s.finalizedAt()))
+                    : ender.finish(s).then();
+            case ENDED -> s.finalizedAt().isAfter(before) ? store.postpone(s.id(), graceAfter(s.finalizedAt()))
+                    : announce(s).then(freeReservation(s, null)).then(freeUserLock(s)).then(store.settled(s.id()));
+        };
+    }
+
+    private Instant graceAfter(Instant at) {
+        return at.plus(properties.repairGrace());
+    }
+
+    /** Publishes, with their stored ids, the events of this session that were stored but never acknowledged. */
+    private Mono<Void> announce(Session s) {
+        Mono<?> requested = s.requestedPublished() ? Mono.empty() : events.requested(s);
+        Mono<?> accepted = s.acceptedAt() == null || s.acceptedPublished() ? Mono.empty() : events.accepted(s);
+        Mono<?> ended = s.status() != SessionStatus.ENDED || s.endedPublished() ? Mono.empty() : events.ended(s);
+        return requested.then(accepted).then(ended).then();
+    }
+
+    /**
+     * A reservation taken by an accept that then lost its session (the instance died between the two) is freed:
+     * for an ended session at once, for a still pending one when the reservation is older than the grace.
+     */
+    private Mono<Void> freeReservation(Session s, Instant takenBefore) {
+        return reservations.holder(s.astrologerId())
+                .filter(held -> held.sessionId().equals(s.id())
+                        && (takenBefore == null || !held.since().isAfter(takenBefore)))
+                .flatMap(held -> reservations.release(held.ownerId(), held.sessionId()));
+    }
+
+    private Mono<Void> freeUserLock(Session s) {
+        return userLocks.holder(s.userId()).filter(held -> held.sessionId().equals(s.id()))
+                .flatMap(held -> userLocks.release(held.ownerId(), held.sessionId()));
     }
 }

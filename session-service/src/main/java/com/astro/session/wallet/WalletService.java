@@ -31,9 +31,12 @@ public class WalletService {
 
     private final Clock clock;
 
+    private final UnappliedCredits unapplied;
+
     public WalletService(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+        this.unapplied = new UnappliedCredits(mongo);
     }
 
     public Mono<Long> balance(String userId) {
@@ -54,7 +57,8 @@ public class WalletService {
     public Mono<LedgerEntry> credit(String userId, long coins, String idempotencyKey) {
         LedgerEntry entry = new LedgerEntry("credit:" + idempotencyKey, userId, LedgerEntry.CREDIT, coins, null,
                 idempotencyKey, clock.instant(), false);
-        return record(entry)
+        return unapplied.list(entry.id(), entry.createdAt())
+                .then(record(entry))
                 .flatMap(stored -> {
                     if (!stored.userId().equals(userId) || stored.coins() != coins || !LedgerEntry.CREDIT.equals(stored.kind())) {
                         return Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
@@ -62,7 +66,7 @@ public class WalletService {
                                         + stored.coins() + " coins to " + stored.userId()
                                         + "; use a new key for a different credit"));
                     }
-                    return apply(stored);
+                    return apply(stored).flatMap(applied -> unapplied.delist(applied.id()).thenReturn(applied));
                 });
     }
 
@@ -120,9 +124,15 @@ public class WalletService {
                         entry.idempotencyKey(), entry.createdAt(), true));
     }
 
-    /** Applies entries a crash left recorded but unapplied (only debits can be; credits are retried by admins). */
+    /**
+     * Applies credits a crash left recorded but unapplied, listed since before {@code olderThan}. (A session's
+     * charge needs no list of its own: the session stays ending until it is applied, and the sweeper finishes it.)
+     */
     public Flux<LedgerEntry> repairUnapplied(java.time.Instant olderThan) {
-        Query query = Query.query(Criteria.where("applied").is(false).and("createdAt").lte(olderThan)).limit(100);
-        return mongo.find(query, LedgerEntry.class).concatMap(this::apply);
+        return unapplied.listedBefore(olderThan, 100)
+                .concatMap(id -> mongo.findById(id, LedgerEntry.class)
+                        .flatMap(this::apply)
+                        .flatMap(applied -> unapplied.delist(id).thenReturn(applied))
+                        .switchIfEmpty(unapplied.delist(id).then(Mono.empty())));
     }
 }
