@@ -99,11 +99,21 @@ function gcAndHeap(pid) {
   return { gcForced: gc !== null, heap: parseHeapInfo(jcmd(pid, "GC.heap_info")) };
 }
 
+/** The JVM flags of a Java process; null for anything else (jcmd's attach signal, SIGQUIT, kills a Node process). */
 function jvmFlags(pid) {
+  if (!isJava(pid)) return null;
   const text = jcmd(pid, "VM.command_line");
   if (!text) return null;
   const m = /jvm_args:\s*(.*)/.exec(text);
   return m ? m[1].trim() : null;
+}
+
+function isJava(pid) {
+  try {
+    return /(^|\/)java$/.test(fs.readlinkSync(`/proc/${pid}/exe`));
+  } catch (e) {
+    return false;
+  }
 }
 
 module.exports = { listeningInodes, pidListeningOn, rssBytes, openFds, cpuSeconds, parseHeapInfo, gcAndHeap, jvmFlags };
