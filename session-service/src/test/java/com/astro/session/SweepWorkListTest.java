@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import com.astro.common.event.EndReason;
+import com.astro.common.event.SessionAccepted;
 import com.astro.common.event.SessionEnded;
 import com.astro.common.event.SessionType;
 import com.astro.common.event.Topics;
@@ -68,6 +69,27 @@ class SweepWorkListTest extends SessionTestSupport {
         assertThat(store.find(id).block().status()).isEqualTo(SessionStatus.ENDED);
         assertThat(events(Topics.SESSION_ENDED, id, SessionEnded.class)).singleElement()
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(EndReason.EXPIRED));
+    }
+
+    @Test
+    void anAcceptanceACrashLeftUnannouncedIsAnnouncedOnlyOnceItsGraceHasPassed() {
+        String user = fresh("user");
+        String astro = fresh("astro");
+        onlineAstrologer(astro, 10);
+        credit(user, 100);
+        String id = (String) startSession(user, astro, "chat").get("id");
+        CLOCK.advance(Duration.ofSeconds(31));
+        // the instance dies after storing the acceptance, before publishing it
+        Session accepted = store.accept(id, astro, CLOCK.instant()).block();
+
+        sweeper.sweep().block();
+        assertThat(events(Topics.SESSION_ACCEPTED, id, SessionAccepted.class)).as("a live accept may be publishing")
+                .isEmpty();
+        CLOCK.advance(Duration.ofSeconds(31));
+        sweeper.sweep().block();
+
+        assertThat(events(Topics.SESSION_ACCEPTED, id, SessionAccepted.class)).singleElement()
+                .satisfies(e -> assertThat(e.eventId()).isEqualTo(accepted.acceptedEventId()));
     }
 
     private boolean listed(String id) {

@@ -116,13 +116,13 @@ public class SessionSweeper {
 
     private Mono<Void> repair(Session s, Instant before) {
         return switch (s.status()) {
-            case PENDING -> s.createdAt().isAfter(before) ? Mono.empty()
-                    : announce(s).then(freeReservation(s, before));
-            case ACTIVE -> announce(s);
+            case PENDING -> announce(s, before).then(freeReservation(s, before));
+            case ACTIVE -> announce(s, before);
             case ENDING -> s.finalizedAt().isAfter(before) ? store.postpone(s.id(), graceAfter(s.finalizedAt()))
                     : ender.finish(s).then();
             case ENDED -> s.finalizedAt().isAfter(before) ? store.postpone(s.id(), graceAfter(s.finalizedAt()))
-                    : announce(s).then(freeReservation(s, null)).then(freeUserLock(s)).then(store.settled(s.id()));
+                    : announce(s, before).then(freeReservation(s, null)).then(freeUserLock(s))
+                            .then(store.settled(s.id()));
         };
     }
 
@@ -130,11 +130,17 @@ public class SessionSweeper {
         return at.plus(properties.repairGrace());
     }
 
-    /** Publishes, with their stored ids, the events of this session that were stored but never acknowledged. */
-    private Mono<Void> announce(Session s) {
-        Mono<?> requested = s.requestedPublished() ? Mono.empty() : events.requested(s);
-        Mono<?> accepted = s.acceptedAt() == null || s.acceptedPublished() ? Mono.empty() : events.accepted(s);
-        Mono<?> ended = s.status() != SessionStatus.ENDED || s.endedPublished() ? Mono.empty() : events.ended(s);
+    /**
+     * Publishes, with their stored ids, the events of this session that were stored but not acknowledged since
+     * before {@code before} (a live request may still be publishing a younger one).
+     */
+    private Mono<Void> announce(Session s, Instant before) {
+        Mono<?> requested = s.requestedPublished() || s.createdAt().isAfter(before) ? Mono.empty()
+                : events.requested(s);
+        Mono<?> accepted = s.acceptedAt() == null || s.acceptedPublished() || s.acceptedAt().isAfter(before)
+                ? Mono.empty() : events.accepted(s);
+        Mono<?> ended = s.status() != SessionStatus.ENDED || s.endedPublished() || s.finalizedAt().isAfter(before)
+                ? Mono.empty() : events.ended(s);
         return requested.then(accepted).then(ended).then();
     }
 
