@@ -124,7 +124,8 @@ async function pairSetupScenario(stack, options, context) {
   log(`pair setup: the stack ${ours.seconds}s (${ours.failures} failed${ours.failures ? `; first: ${ours.failureExamples[0]}` : ""})`);
   result.stack = ours;
   result.peer = peer;
-  result.ratio = peer && peer.seconds > 0 ? round(ours.seconds / peer.seconds, 2) : null;
+  // a ratio only against a peer that set up every pair (one that failed fast is not fast)
+  result.ratio = peer && peer.failures === 0 && peer.seconds > 0 ? round(ours.seconds / peer.seconds, 2) : null;
   return result;
 }
 
