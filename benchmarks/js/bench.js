@@ -132,7 +132,11 @@ async function main() {
       if (peer) {
         // the peer first: its points run on a machine our overloaded points have not left busy
         report.results.peerFanout = await measured(() => peerFanOutScenario(peer.url, options, context))
-          .catch((e) => ({ error: String(e.message || e) }));
+          .catch((e) => {
+            const gone = peer.exited();
+            log(`peer fan-out failed: ${e.stack || e}${gone ? `; the peer ${gone}` : ""}`);
+            return { error: `${String(e.message || e)}${gone ? `; the peer ${gone}` : ""}` };
+          });
       }
       const result = await measured(() => fanOutScenario(stack, options, context));
       if (peer && !report.results.peerFanout.error) report.comparison = compareFanOut(result, report.results.peerFanout);

@@ -31,8 +31,10 @@ function startPeer({ port, mongoUri, kafka, startTimeoutMs = 30000 }) {
         resolve({
           url: `http://localhost:${port}`,
           pid: child.pid,
+          exited: () => (child.exitCode !== null || child.signalCode !== null
+            ? `exited (${child.exitCode !== null ? `code ${child.exitCode}` : child.signalCode}): ${output.slice(-300)}` : null),
           stop: () => new Promise((done) => {
-            // gone already (exit code, or killed by a signal): its exit event will not come again
+            // killed by a signal, a child has no exit code but a signal code: either way it is gone
             if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once("exit", () => done());
             child.kill("SIGTERM");

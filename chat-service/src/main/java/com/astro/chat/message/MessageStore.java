@@ -86,16 +86,38 @@ public class MessageStore {
                 draft.text(), draft.clientMessageId(), dedupKey, draft.sentAt());
         return mongo.insert(message)
                 .flatMap(saved -> raiseHead(draft.sessionId(), seq).thenReturn(new Stored(saved, false)))
-                .onErrorResume(DuplicateKeyException.class, ex -> original(draft, dedupKey)
-                        .map(found -> new Stored(found, true))
-                        .switchIfEmpty(Mono.defer(() -> {
-                            // the number was taken (by another sender, or this instance's memory lagged): it exists now
-                            if (attempt >= MAX_ATTEMPTS) {
-                                return Mono.error(ex);
-                            }
-                            return lastSeq(draft.sessionId()).flatMap(head -> insertAfter(draft, dedupKey,
-                                    Math.max(seq, head), attempt + 1));
-                        })));
+                .onErrorResume(DuplicateKeyException.class, ex -> {
+                    Mono<Stored> movePast = Mono.defer(() -> movePast(draft, dedupKey, seq, attempt, ex));
+                    if (onIndex(ex, SEQ_INDEX)) {
+                        return movePast;
+                    }
+                    return original(draft, dedupKey).map(found -> new Stored(found, true)).switchIfEmpty(movePast);
+                });
+    }
+
+    /**
+     * The number was taken (by another sender, or this instance's memory lagged), so it exists now: the first
+     * retry takes the next one, later ones the head's if it is further on.
+     */
+    private Mono<Stored> movePast(Draft draft, String dedupKey, long taken, int attempt, DuplicateKeyException ex) {
+        if (attempt >= MAX_ATTEMPTS) {
+            return Mono.error(ex);
+        }
+        Mono<Long> last = attempt == 1 ? Mono.just(taken) : lastSeq(draft.sessionId()).map(head -> Math.max(taken, head));
+        return last.flatMap(seq -> insertAfter(draft, dedupKey, seq, attempt + 1));
+    }
+
+    /** Whether a duplicate key was refused by the named index (both MongoDB and the embedded server name it). */
+    private static boolean onIndex(DuplicateKeyException ex, String index) {
+        return ex.getMessage() != null && ex.getMessage().contains("index: " + index);
+    }
+
+    /**
+     * Notes a number known to exist, such as one read from {@code message-sent}: this instance's next message in
+     * the session then goes straight after it instead of colliding with it.
+     */
+    public void exists(String sessionId, long seq) {
+        remember(sessionId, seq);
     }
 
     private Mono<Void> raiseHead(String sessionId, long seq) {
