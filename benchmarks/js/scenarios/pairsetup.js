@@ -109,7 +109,9 @@ async function pairSetupScenario(stack, options, context) {
     peer.cpuPercent = meter.stop();
     peer.close();
     delete peer.close;
-    log(`pair setup: reference peer ${peer.seconds}s (${peer.failures} failed${peer.failures ? `; first: ${peer.failureExamples[0]}` : ""})`);
+    const gone = context.peerExited();
+    if (gone) peer.peerExited = gone;
+    log(`pair setup: reference peer ${peer.seconds}s (${peer.failures} failed${peer.failures ? `; first: ${peer.failureExamples[0]}` : ""}${gone ? `; the peer ${gone}` : ""})`);
   } else {
     log("pair setup: without the reference peer (--no-peer); measuring the stack only");
   }
