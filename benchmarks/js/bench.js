@@ -124,6 +124,7 @@ async function main() {
     log,
     cpuMeter: () => new procs.CpuMeter(processes),
     peerUrl: peer ? peer.url : null,
+    peerExited: peer ? peer.exited : () => null,
   };
   const report = { startedAt: startedAt.toISOString(), options, notes: options.notes || null, environment: environment(processes), results: {} };
   const scenarios = {

@@ -109,7 +109,9 @@ async function pairSetupScenario(stack, options, context) {
     peer.cpuPercent = meter.stop();
     peer.close();
     delete peer.close;
-    log(`pair setup: reference peer ${peer.seconds}s (${peer.failures} failed${peer.failures ? `; first: ${peer.failureExamples[0]}` : ""})`);
+    const gone = context.peerExited();
+    if (gone) peer.peerExited = gone;
+    log(`pair setup: reference peer ${peer.seconds}s (${peer.failures} failed${peer.failures ? `; first: ${peer.failureExamples[0]}` : ""}${gone ? `; the peer ${gone}` : ""})`);
   } else {
     log("pair setup: without the reference peer (--no-peer); measuring the stack only");
   }
@@ -124,7 +126,8 @@ async function pairSetupScenario(stack, options, context) {
   log(`pair setup: the stack ${ours.seconds}s (${ours.failures} failed${ours.failures ? `; first: ${ours.failureExamples[0]}` : ""})`);
   result.stack = ours;
   result.peer = peer;
-  result.ratio = peer && peer.seconds > 0 ? round(ours.seconds / peer.seconds, 2) : null;
+  // a ratio only against a peer that set up every pair (one that failed fast is not fast)
+  result.ratio = peer && peer.failures === 0 && peer.seconds > 0 ? round(ours.seconds / peer.seconds, 2) : null;
   return result;
 }
 
