@@ -38,7 +38,7 @@ const DEFAULTS = {
   out: path.resolve(__dirname, "..", "..", "reports"),
   chatClasses: path.resolve(__dirname, "..", "..", "..", "chat-service", "target", "classes"),
   processPorts: [["gateway", 8080], ["presence", 8081], ["session", 8082], ["session-2", 8092], ["chat", 8083],
-    ["chat-2", 8093], ["token", 8084], ["launcher (kafka, mongo, issuer)", 27017], ["reference peer", 3100]],
+    ["chat-2", 8093], ["token", 8084], ["launcher (kafka, mongo, issuer)", 27017]],
   notes: null,
 };
 
