@@ -11,7 +11,8 @@ const { Stack, call } = require("./lib/api");
 const procs = require("./lib/procs");
 const { markdown } = require("./lib/report");
 const { parseOptions, usage } = require("./lib/options");
-const { fanOutScenario } = require("./scenarios/fanout");
+const { fanOutScenario, peerFanOutScenario } = require("./scenarios/fanout");
+const { startPeer, compareFanOut } = require("./lib/peer");
 const { idleScenario } = require("./scenarios/idle");
 const { sessionFlowScenario } = require("./scenarios/sessionflow");
 const { gatewayOverheadScenario } = require("./scenarios/gateway");
@@ -77,6 +78,15 @@ function storageRun(jar, preload, options, context) {
   });
 }
 
+/** Runs a fan-out scenario and closes its sockets; the report keeps the figures only. */
+async function measured(scenario) {
+  const result = await scenario();
+  result.close();
+  delete result.close;
+  delete result.pairs;
+  return result;
+}
+
 async function main() {
   let options;
   try {
@@ -100,7 +110,14 @@ async function main() {
       + "Start the stack (scripts/dev-stack --chat=2 --session=2) or run scripts/benchmark --start-stack.");
     process.exit(1);
   }
-  const processes = procs.stackProcesses(options.processPorts).map((p) => ({ ...p, jvmFlags: procs.jvmFlags(p.pid) }));
+  // the reference peer runs beside the stack, on the same Kafka and Mongo, for the fan-out comparison
+  const peer = options.peer && (options.scenarios.includes("fanout") || (options.scenarios.includes("polling") && !options.pollingPeer))
+    ? await startPeer({ port: options.peerPort, mongoUri: options.mongoUri, kafka: options.kafka })
+    : null;
+  const processPorts = peer ? [...options.processPorts, ["reference peer", options.peerPort]] : options.processPorts;
+  // no jcmd on the peer: it attaches with SIGQUIT, which ends a Node process
+  const processes = procs.stackProcesses(processPorts)
+    .map((p) => ({ ...p, jvmFlags: p.name === "reference peer" ? null : procs.jvmFlags(p.pid) }));
   const context = {
     runId,
     log,
@@ -112,14 +129,22 @@ async function main() {
     storage: () => storageScenario(options, context),
     session: () => sessionFlowScenario(stack, options, context),
     fanout: async () => {
-      const result = await fanOutScenario(stack, options, context);
-      result.close();
-      delete result.close;
-      delete result.pairs;
+      if (peer) {
+        // the peer first: its points run on a machine our overloaded points have not left busy
+        report.results.peerFanout = await measured(() => peerFanOutScenario(peer.url, options, context))
+          .catch((e) => {
+            const gone = peer.exited();
+            log(`peer fan-out failed: ${e.stack || e}${gone ? `; the peer ${gone}` : ""}`);
+            return { error: `${String(e.message || e)}${gone ? `; the peer ${gone}` : ""}` };
+          });
+      }
+      const result = await measured(() => fanOutScenario(stack, options, context));
+      if (peer && !report.results.peerFanout.error) report.comparison = compareFanOut(result, report.results.peerFanout);
       return result;
     },
     idle: () => idleScenario(stack, options, context),
-    polling: () => pollingScenario(stack, options, context),
+    // the peer this run started, unless --polling-peer names another one
+    polling: () => pollingScenario(stack, { ...options, pollingPeer: options.pollingPeer || (peer ? peer.url : null) }, context),
   };
   // least disturbing first; the fan-out last, as its overloaded points can leave a chat instance slow or dead
   for (const name of ["gateway", "storage", "session", "idle", "polling", "fanout"]) {
@@ -131,6 +156,7 @@ async function main() {
       report.results[name] = { error: String(e.message || e) };
     }
   }
+  if (peer) await peer.stop();
   report.durationSeconds = Math.round((Date.now() - startedAt.getTime()) / 1000);
   const stamp = startedAt.toISOString().replace(/[:]/g, "-").replace(/\.\d+Z$/, "Z");
   const base = path.join(options.out, stamp);

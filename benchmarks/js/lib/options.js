@@ -9,6 +9,9 @@ const DEFAULTS = {
   presenceUrl: "http://localhost:8081",
   idleUrl: "http://localhost:8083",
   mongoUri: "mongodb://localhost:27017",
+  kafka: "localhost:9092",
+  peer: true,
+  peerPort: 3100,
   scenarios: SCENARIOS,
   sockets: 1000,
   rates: [500, 2000],
@@ -67,6 +70,8 @@ const FLAGS = {
   "--presence-url": ["presenceUrl", String],
   "--idle-url": ["idleUrl", String],
   "--mongo-uri": ["mongoUri", String],
+  "--kafka": ["kafka", String],
+  "--peer-port": ["peerPort", positiveInt],
   "--scenarios": ["scenarios", (v) => {
     const list = v.split(",").map((s) => s.trim()).filter(Boolean);
     const unknown = list.filter((s) => !SCENARIOS.includes(s));
@@ -133,6 +138,10 @@ function parseOptions(argv) {
       options.saturation = false;
       continue;
     }
+    if (arg === "--no-peer") {
+      options.peer = false;
+      continue;
+    }
     let value;
     if (arg.includes("=")) {
       [arg, value] = [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)];
@@ -154,7 +163,9 @@ function usage() {
   return `usage: scripts/benchmark [--start-stack] [--quick] [options]
   --scenarios fanout,idle,session,gateway,storage,polling   which parts to run (default: all)
   --gateway URL (${DEFAULTS.gateway})  --presence-url URL (${DEFAULTS.presenceUrl})  --idle-url URL (${DEFAULTS.idleUrl})
-  --mongo-uri URI (${DEFAULTS.mongoUri})
+  --mongo-uri URI (${DEFAULTS.mongoUri})  --kafka HOST:PORT (${DEFAULTS.kafka})
+  --no-peer     leave out the reference peer (benchmarks/reference-peer), which otherwise runs the fan-out too, on
+                --peer-port (${DEFAULTS.peerPort}) against the same Mongo and Kafka, for the ratios in the report
   fan-out:  --sockets N (${DEFAULTS.sockets}) --rates R1,R2 (${DEFAULTS.rates}) --duration S (${DEFAULTS.durationSeconds})
             --no-saturation --saturation-start R (${DEFAULTS.saturationStart}) --saturation-max R (${DEFAULTS.saturationMax})
             --saturation-steps N (${DEFAULTS.saturationSteps}) --saturation-duration S (${DEFAULTS.saturationSeconds}) --threshold-ms MS (${DEFAULTS.thresholdMs})

@@ -20,8 +20,8 @@ function latencyRow(label, s) {
   return [label, s.count, s.p50, s.p90, s.p99, s.p999, s.max];
 }
 
-function fanOutSection(f) {
-  const out = ["## 1. Chat fan-out", ""];
+function fanOutSection(f, title = "## 1. Chat fan-out") {
+  const out = [title, ""];
   const s = f.setup;
   out.push(`Setup: ${s.sockets} sockets (${s.activeSessions} active sessions of two, created through the REST API before any socket connects), `
     + `transport ${s.transport}, path ${s.path}. Chat instances: ${s.chatInstances.join(", ")}; `
@@ -59,6 +59,24 @@ function fanOutSection(f) {
       + `**${fmt(sat.saturationRate)} msg/s**${sat.reachedMaxRate ? " (the search's upper bound; not saturated)" : `; first failing rate ${fmt(sat.firstFailingRate)} msg/s`}.`, "");
     out.push(table(["step rate (msg/s)", "p99 (ms)", "lost", "overloaded", "passed"],
       sat.steps.map((st) => [st.rate, st.p99, st.lost, st.overloaded ? "yes" : "no", st.passed ? "yes" : "no"])), "");
+  }
+  return out.join("\n");
+}
+
+function peerFanOutSection(f) {
+  return fanOutSection(f, "## 1b. The reference peer's fan-out (same run, same Kafka and Mongo)");
+}
+
+/** Ours against the reference peer: the ratios issue 12's targets are stated in. */
+function comparisonSection(c) {
+  const out = ["## Against the reference peer", ""];
+  const s = c.saturation;
+  out.push(`Saturation (p99 ≤ 50 ms, nothing lost): ours **${fmt(s.ours)} msg/s**, the peer's **${fmt(s.peer)} msg/s**`
+    + `${s.peerReachedMaxRate ? " (the search's upper bound)" : ""}: **×${fmt(s.ratio)}** (target ≥ ×1.5).`, "");
+  if (c.points.length) {
+    out.push(table(["rate (msg/s)", "ours p50", "peer p50", "p50 ×", "ours p99", "peer p99", "p99 ×", "ours lost", "peer lost"],
+      c.points.map((p) => [p.rate, p.ours.p50, p.peer.p50, p.p50Ratio, p.ours.p99, p.peer.p99, p.p99Ratio,
+        `${p.ours.lost}${p.ours.overloaded ? " (overloaded)" : ""}`, `${p.peer.lost}${p.peer.overloaded ? " (overloaded)" : ""}`])), "");
   }
   return out.join("\n");
 }
@@ -163,11 +181,12 @@ function markdown(report) {
     out.push("Stack processes: " + e.processes.map((p) => `${p.name} (pid ${p.pid}${p.jvmFlags ? `, \`${p.jvmFlags}\`` : ""})`).join("; ") + ".", "");
   }
   if (report.notes) out.push(`Notes: ${report.notes}`, "");
+  if (report.comparison) out.push(comparisonSection(report.comparison));
   const sections = {
-    fanout: fanOutSection, idle: idleSection, session: sessionSection, gateway: gatewaySection, storage: storageSection,
+    fanout: fanOutSection, peerFanout: peerFanOutSection, idle: idleSection, session: sessionSection, gateway: gatewaySection, storage: storageSection,
     polling: pollingSection,
   };
-  for (const name of ["fanout", "idle", "session", "gateway", "storage", "polling"]) {
+  for (const name of ["fanout", "peerFanout", "idle", "session", "gateway", "storage", "polling"]) {
     const result = report.results[name];
     if (!result) continue;
     if (result.error) {

@@ -5,6 +5,7 @@ const { Samples, summarize } = require("../lib/stats");
 const { runOpenLoop } = require("../lib/openloop");
 const { searchSaturation } = require("../lib/saturation");
 const { connect, instanceOf, pool, eventually, sessionIdOf, expect, sleep } = require("../lib/api");
+const { setupPeerPairs } = require("../lib/peer");
 
 const JOIN_TIMEOUT_MS = 10000;
 
@@ -279,16 +280,36 @@ async function fanOutScenario(stack, options, context) {
   const { log } = context;
   const pairsWanted = Math.floor(options.sockets / 2);
   log(`fan-out: setting up ${pairsWanted} active sessions (${pairsWanted * 2} sockets) through the gateway`);
-  const { pairs, setupSeconds, restSeconds, failures } = await setupPairs(stack, { pairs: pairsWanted, prefix: `${context.runId}_f`, log });
-  if (failures.length) log(`fan-out: ${failures.length} pairs could not be set up and are left out; first: ${failures[0]}`);
+  const setup = await setupPairs(stack, { pairs: pairsWanted, prefix: `${context.runId}_f`, log });
+  if (setup.failures.length) log(`fan-out: ${setup.failures.length} pairs could not be set up and are left out; first: ${setup.failures[0]}`);
+  return measureFanOut(setup, {
+    path: "client -> gateway -> chat instance; chat -> Kafka message-sent -> every chat instance -> room",
+    label: "fan-out",
+  }, options, context);
+}
+
+/** The same measurement on pairs of the reference peer (lib/peer.js), straight to its one process. */
+async function peerFanOutScenario(peerUrl, options, context) {
+  const pairsWanted = Math.floor(options.sockets / 2);
+  context.log(`peer fan-out: setting up ${pairsWanted} sessions (${pairsWanted * 2} sockets) on the reference peer at ${peerUrl}`);
+  const setup = await setupPeerPairs(peerUrl, { pairs: pairsWanted, prefix: `${context.runId}_p`, log: context.log });
+  return measureFanOut(setup, {
+    path: "client -> reference peer (one Node process): Mongo $inc + insert, emit to the room, Kafka produce not awaited",
+    label: "peer fan-out",
+  }, options, context);
+}
+
+/** Warm-up, saturation search and the fixed points on pairs that are set up and joined. */
+async function measureFanOut({ pairs, setupSeconds, restSeconds = null, failures }, { path, label }, options, context) {
+  const { log } = context;
   const fanout = new FanOut(pairs);
   const instances = [...new Set(fanout.participants.map((p) => p.instance))].sort();
-  log(`fan-out: ready in ${setupSeconds}s; chat instances ${instances.join(", ")}; ${fanout.sameInstancePairs} of ${pairs.length} pairs on one instance`);
+  log(`${label}: ready in ${setupSeconds}s; instances ${instances.join(", ")}; ${fanout.sameInstancePairs} of ${pairs.length} pairs on one instance`);
   await sleep(2000);
   const cpu = context.cpuMeter;
   let step = 0;
   const runAt = async (rate, durationMs) => {
-    const tag = `${context.runId}s${step++}`;
+    const tag = `${context.runId}${label === "fan-out" ? "s" : "p"}${step++}`;
     const point = await fanout.point({ rate, durationMs, tag, cpu: cpu(), recoverMs: 180000 });
     log(`  ${rate} msg/s for ${point.durationSeconds}s: p50 ${point.latency.p50} p99 ${point.latency.p99} max ${point.latency.max} ms; `
       + `lost ${point.lost} (${point.lostAfterStoredAck} after a stored ack, ${point.refusedByServer} refused, ${point.unacknowledged} unacknowledged), `
@@ -297,13 +318,13 @@ async function fanOutScenario(stack, options, context) {
     return point;
   };
   // a short warm-up so JIT compilation and connection pools are not charged to the first measured point
-  log("fan-out: warm-up");
+  log(`${label}: warm-up`);
   const warmup = await runAt(Math.min(200, options.rates[0]), 5000);
   // the saturation search first and the fixed points after it, highest last: a point far beyond saturation
   // leaves the stack slow for minutes (or, with unbounded buffers, out of memory)
   let saturation = null;
   if (options.saturation) {
-    log(`fan-out: saturation search (p99 <= ${options.thresholdMs} ms, ${options.saturationSeconds}s per step)`);
+    log(`${label}: saturation search (p99 <= ${options.thresholdMs} ms, ${options.saturationSeconds}s per step)`);
     saturation = await searchSaturation({
       runAt: (rate) => runAt(rate, options.saturationSeconds * 1000),
       startRate: options.saturationStart,
@@ -311,7 +332,7 @@ async function fanOutScenario(stack, options, context) {
       thresholdMs: options.thresholdMs,
       maxSteps: options.saturationSteps,
     });
-    log(`fan-out: saturation ${saturation.saturationRate} msg/s`);
+    log(`${label}: saturation ${saturation.saturationRate} msg/s`);
   }
   const points = [];
   for (const rate of [...options.rates].sort((a, b) => a - b)) points.push(await runAt(rate, options.durationSeconds * 1000));
@@ -320,7 +341,7 @@ async function fanOutScenario(stack, options, context) {
       sockets: pairs.length * 2,
       activeSessions: pairs.length,
       transport: "websocket",
-      path: "client -> gateway -> chat instance; chat -> Kafka message-sent -> every chat instance -> room",
+      path,
       chatInstances: instances,
       pairsOnOneInstance: fanout.sameInstancePairs,
       pairsAcrossInstances: pairs.length - fanout.sameInstancePairs,
@@ -338,4 +359,4 @@ async function fanOutScenario(stack, options, context) {
   };
 }
 
-module.exports = { fanOutScenario, setupPairs, FanOut, emitAck };
+module.exports = { fanOutScenario, peerFanOutScenario, measureFanOut, setupPairs, FanOut, emitAck };

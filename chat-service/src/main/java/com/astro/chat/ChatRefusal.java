@@ -17,6 +17,7 @@ public class ChatRefusal extends RuntimeException {
     public static final String PRESENCE_FAILED = "presence_failed";
     public static final String INTERNAL_ERROR = "internal_error";
     public static final String TOO_MANY_REQUESTS = "too_many_requests";
+    public static final String BUSY = "busy";
 
     private final String code;
 

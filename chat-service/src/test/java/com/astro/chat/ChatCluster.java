@@ -90,7 +90,7 @@ public final class ChatCluster implements AutoCloseable {
     }
 
     /** Starts one more instance (its caller closes it), ready to serve when this returns. */
-    public static Instance start(String id, String presenceUrl) {
+    public static Instance start(String id, String presenceUrl, String... extraArgs) {
         TestInfra infra = TestInfra.shared();
         int port = freePort();
         List<String> args = new ArrayList<>(List.of(
@@ -107,6 +107,7 @@ public final class ChatCluster implements AutoCloseable {
                 "--astro.security.jwks-url=" + infra.issuer().jwksUrl(),
                 "--astro.security.issuer=" + infra.issuer().issuer(),
                 "--astro.security.authorized-parties=" + TestInfra.TEST_ORIGIN));
+        args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ChatApplication.class, OwnNettyResources.class)
                 .run(args.toArray(String[]::new));
         ChatReadiness readiness = context.getBean(ChatReadiness.class);

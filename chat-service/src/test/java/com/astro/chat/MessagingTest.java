@@ -2,11 +2,14 @@ package com.astro.chat;
 
 import static com.astro.chat.SocketClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -52,6 +55,28 @@ class MessagingTest extends ChatTestSupport {
                         "from astrologer 5");
         assertThat(atAstrologer.get(0).path("sessionId").asString()).isEqualTo(p.sessionId());
         assertThat(storedCount(p.sessionId())).isEqualTo(10);
+    }
+
+    @Test
+    void aReceiverOnTheSendersInstanceGetsTheMessageWithoutWaitingForKafka() {
+        Parties p = activeSession();
+        clients.connect("user", cluster.a().url(), p.userToken());
+        clients.connect("astro", cluster.a().url(), p.astrologerToken());
+        clients.call("astro", "join-session", json("sessionId", p.sessionId()));
+        MessageListenerContainer fanOut = cluster.a().bean(KafkaListenerEndpointRegistry.class)
+                .getListenerContainer("chat-fan-out");
+        fanOut.pause();
+        try {
+            await().atMost(WAIT).until(fanOut::isContainerPaused);
+
+            clients.call("user", "message:send", json("sessionId", p.sessionId(), "text", "straight from the store"));
+
+            assertThat(texts(clients.awaitReceived("astro", "message:receive", 1)))
+                    .containsExactly("straight from the store");
+        }
+        finally {
+            fanOut.resume();
+        }
     }
 
     @Test

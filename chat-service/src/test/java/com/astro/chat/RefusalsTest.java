@@ -2,6 +2,7 @@ package com.astro.chat;
 
 import static com.astro.chat.SocketClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.astro.chat.session.SessionStore;
 import com.astro.common.event.EndReason;
 
 import tools.jackson.databind.JsonNode;
@@ -106,6 +108,28 @@ class RefusalsTest extends ChatTestSupport {
         assertRefused(clients.call("user", "message:send", json("sessionId", p.sessionId(), "text", "too late")),
                 "user", "session_not_active");
         assertThat(storedCount(p.sessionId())).isZero();
+    }
+
+    @Test
+    void aSessionThatEndsAfterItsFirstMessagesTakesNoMoreOnAnyInstance() {
+        Parties p = activeSession();
+        clients.connect("user", cluster.a().url(), p.userToken());
+        clients.connect("astro", cluster.b().url(), p.astrologerToken());
+        assertThat(clients.call("user", "message:send", json("sessionId", p.sessionId(), "text", "hi")).path("ok")
+                .asBoolean()).isTrue();
+        assertThat(clients.call("astro", "message:send", json("sessionId", p.sessionId(), "text", "hello")).path("ok")
+                .asBoolean()).isTrue();
+
+        ended(p, EndReason.COMPLETED, 1);
+        // each instance hears of the end from its own consumer; the active session it had in memory goes with it
+        await().atMost(WAIT).until(() -> !cluster.b().bean(SessionStore.class).find(p.sessionId()).block(WAIT)
+                .isActive());
+
+        assertRefused(clients.call("user", "message:send", json("sessionId", p.sessionId(), "text", "late")),
+                "user", "session_not_active");
+        assertRefused(clients.call("astro", "message:send", json("sessionId", p.sessionId(), "text", "late")),
+                "astro", "session_not_active");
+        assertThat(storedCount(p.sessionId())).isEqualTo(2);
     }
 
     @Test

@@ -127,8 +127,27 @@ public final class SocketClients implements AutoCloseable {
 
     /** Emits with an acknowledgement and returns the acknowledgement's first argument. */
     public JsonNode call(String client, String event, Object... args) {
+        return awaitAck(request(client, event, args));
+    }
+
+    /** Emits asking for an acknowledgement without waiting for it; {@link #awaitAck} reads it by the returned id. */
+    public String request(String client, String event, Object... args) {
         String ack = "ack-" + acks.incrementAndGet();
         send(Map.of("op", "emit", "client", client, "event", event, "args", List.of(args), "ack", ack));
+        return ack;
+    }
+
+    /** The acknowledgements of many {@link #request}s, by request id, once all have come. */
+    public Map<String, JsonNode> awaitAcks(java.util.Collection<String> acks) {
+        await().atMost(WAIT).until(() -> reports.stream().filter(r -> "ack".equals(text(r, "type"))
+                && acks.contains(text(r, "ack"))).count() == acks.size());
+        Map<String, JsonNode> answers = new java.util.HashMap<>();
+        reports.stream().filter(r -> "ack".equals(text(r, "type")) && acks.contains(text(r, "ack")))
+                .forEach(r -> answers.put(text(r, "ack"), r.path("args").path(0)));
+        return answers;
+    }
+
+    public JsonNode awaitAck(String ack) {
         JsonNode report = awaitReport(() -> reports.stream()
                 .filter(r -> "ack".equals(text(r, "type")) && ack.equals(text(r, "ack"))).findFirst());
         return report.path("args").path(0);

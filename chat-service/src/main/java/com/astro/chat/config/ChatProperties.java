@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param historyMaxLimit the largest history page a caller may ask for
  * @param allowedOrigins browser origins allowed to reach the endpoint directly (CORS, Origin check); empty (the
  *        default) leaves CORS to the gateway, which owns it for every path
+ * @param maxRequestsInFlight socket requests the instance holds at once, queued or running, over all sockets;
+ *        past it requests are refused with {@code busy} at once, so an overload costs refusals, not the heap
+ * @param maxQueuedPerSocket requests one socket may have waiting; past it they are refused with
+ *        {@code too_many_requests}
  */
 @ConfigurationProperties("astro.chat")
 public record ChatProperties(
@@ -28,5 +32,7 @@ public record ChatProperties(
         @DefaultValue("http://localhost:8081") String presenceUrl,
         @DefaultValue("50") int historyDefaultLimit,
         @DefaultValue("200") int historyMaxLimit,
-        @DefaultValue java.util.List<String> allowedOrigins) {
+        @DefaultValue java.util.List<String> allowedOrigins,
+        @DefaultValue("1000") int maxRequestsInFlight,
+        @DefaultValue("32") int maxQueuedPerSocket) {
 }

@@ -105,8 +105,9 @@ public class MessageDelivery {
         return room != null && room.containsKey(recipientId);
     }
 
-    /** A live message from {@code message-sent}. */
+    /** A live message: stored on this instance, or read from {@code message-sent}; a seq already given is dropped. */
     public void deliver(MessageView message) {
+        store.exists(message.sessionId(), message.seq());
         Map<String, Subscription> room = rooms.get(message.sessionId());
         if (room == null) {
             return;

@@ -19,8 +19,10 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Sending a message: the sender must take part in the active session and the text must be non-blank and not
- * too long; then it is stored with the next sequence number and published on {@code message-sent}, from which
- * every chat instance delivers it. A repeated clientMessageId answers with the original and publishes nothing.
+ * too long; then it is stored with the next sequence number, delivered at once to the session's room on this
+ * instance, and published on {@code message-sent}, from which the other chat instances deliver it (this one
+ * drops its own copy: delivery is idempotent by sequence number). A repeated clientMessageId answers with the
+ * original and publishes nothing.
  */
 @Service
 public class MessageService {
@@ -31,16 +33,19 @@ public class MessageService {
 
     private final MessageStore store;
 
+    private final MessageDelivery delivery;
+
     private final EventPublisher events;
 
     private final ChatProperties properties;
 
     private final Clock clock;
 
-    public MessageService(SessionAccess access, MessageStore store, EventPublisher events, ChatProperties properties,
-            Clock clock) {
+    public MessageService(SessionAccess access, MessageStore store, MessageDelivery delivery, EventPublisher events,
+            ChatProperties properties, Clock clock) {
         this.access = access;
         this.store = store;
+        this.delivery = delivery;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -64,9 +69,14 @@ public class MessageService {
                 .flatMap(session -> store.store(new MessageStore.Draft(UUID.randomUUID().toString(),
                         session.id(), sender.id(), sender.role().wireName(), text, command.clientMessageId(),
                         clock.instant())))
-                .flatMap(stored -> stored.duplicate() ? Mono.just(stored.message())
-                        : publish(stored.message()).thenReturn(stored.message()))
-                .map(MessageView::of);
+                .flatMap(stored -> stored.duplicate() ? Mono.just(MessageView.of(stored.message()))
+                        : deliverAndPublish(stored.message()));
+    }
+
+    private Mono<MessageView> deliverAndPublish(ChatMessage message) {
+        MessageView view = MessageView.of(message);
+        delivery.deliver(view);
+        return publish(message).thenReturn(view);
     }
 
     private Mono<Void> publish(ChatMessage message) {

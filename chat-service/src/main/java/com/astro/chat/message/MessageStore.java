@@ -1,7 +1,8 @@
 package com.astro.chat.message;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -15,21 +16,22 @@ import org.springframework.stereotype.Repository;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
- * Stores messages with gapless per-session sequence numbers. A message takes the number after the session's
- * highest one and is inserted under a unique (sessionId, seq) index: of two senders racing for the same number
- * one wins and the other retries with the next. Unlike a separate counter that is incremented before the
+ * Stores messages with gapless per-session sequence numbers. A message is inserted under a unique
+ * (sessionId, seq) index with the number after one that is known to exist: of two senders racing for the same
+ * number one wins and the other moves on past it. Unlike a separate counter that is incremented before the
  * insert, a number exists only once its message does, so numbers never go missing when an insert fails, and a
  * message with seq n being visible means 1..n-1 are visible too; receivers rely on that to fill gaps.
  * <p>
- * The highest number is kept in a small head document per session ({@value #HEADS}), read by id, and only
- * ever raised ({@code $max}) to a number whose message exists, so it is never ahead of the messages; when it
- * lags (a crash between insert and raise) the next insert collides and raises it. Reading the highest
- * number from the messages themselves (sort, limit 1) scans the collection on the embedded Mongo server and
- * made every store slower as history grew (1.9 s at 20,000 messages, docs/benchmarks.md); it is now only the
- * fallback for a session that has no head yet.
+ * The common path is two round trips, the insert and the raise of the session's head: each instance remembers
+ * the last number it stored or read per session ({@link #lastStored}), and a repeated clientMessageId is found
+ * by the unique dedup index refusing the insert, not by a lookup before every insert. The head is a small
+ * document per session ({@value #HEADS}), read by id when this instance has no number for the session yet and
+ * only ever raised ({@code $max}) to a number whose message exists, so it is never ahead of the messages; when
+ * it lags (a crash between insert and raise) the next insert collides and moves past it. Reading the highest
+ * number from the messages themselves (sort, limit 1) scans the collection on the embedded Mongo server
+ * (1.9 s at 20,000 messages, docs/benchmarks.md); it is only the fallback for a session that has no head yet.
  */
 @Repository
 public class MessageStore {
@@ -41,7 +43,13 @@ public class MessageStore {
 
     private static final int MAX_ATTEMPTS = 50;
 
+    /** Sessions whose last number this instance remembers; past it the memory starts over (a miss is one read). */
+    private static final int MAX_REMEMBERED = 100_000;
+
     private final ReactiveMongoTemplate mongo;
+
+    /** Per session, a number known to exist (stored or read here); never ahead of the messages. */
+    private final Map<String, Long> lastStored = new ConcurrentHashMap<>();
 
     public MessageStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
@@ -66,52 +74,74 @@ public class MessageStore {
     }
 
     public Mono<Stored> store(Draft draft) {
-        return existing(draft)
-                .map(original -> new Stored(original, true))
-                .switchIfEmpty(Mono.defer(() -> insertNext(draft)));
+        Long known = lastStored.get(draft.sessionId());
+        Mono<Long> last = known != null ? Mono.just(known) : lastSeq(draft.sessionId());
+        return last.flatMap(seq -> insertAfter(draft, dedupKey(draft), seq, 1));
     }
 
-    private Mono<Stored> insertNext(Draft draft) {
-        String dedupKey = dedupKey(draft);
-        return Mono.defer(() -> lastSeq(draft.sessionId()).flatMap(last -> insertAt(draft, dedupKey, last + 1)))
-                .map(saved -> new Stored(saved, false))
-                // a duplicate key is either a lost race for the number (retry) or the same clientMessageId sent
-                // twice at once (answer with the one that was stored)
-                .onErrorResume(DuplicateKeyException.class, ex -> existing(draft)
-                        .map(original -> new Stored(original, true))
-                        .switchIfEmpty(Mono.error(ex)))
-                .retryWhen(Retry.backoff(MAX_ATTEMPTS, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20))
-                        .filter(DuplicateKeyException.class::isInstance));
-    }
-
-    private Mono<ChatMessage> insertAt(Draft draft, String dedupKey, long seq) {
+    /** Inserts at {@code last + 1}, where {@code last} exists; a taken number proves itself, so the next try is past it. */
+    private Mono<Stored> insertAfter(Draft draft, String dedupKey, long last, int attempt) {
+        long seq = last + 1;
         ChatMessage message = new ChatMessage(draft.id(), draft.sessionId(), seq, draft.senderId(), draft.senderRole(),
                 draft.text(), draft.clientMessageId(), dedupKey, draft.sentAt());
         return mongo.insert(message)
-                .flatMap(saved -> raiseHead(draft.sessionId(), seq).thenReturn(saved))
-                // the collision may be on the dedup index instead; raise the head only if the number is taken
-                .onErrorResume(DuplicateKeyException.class, ex -> seqTaken(draft.sessionId(), seq)
-                        .flatMap(taken -> taken ? raiseHead(draft.sessionId(), seq) : Mono.<Void>empty())
-                        .then(Mono.error(ex)));
+                .flatMap(saved -> raiseHead(draft.sessionId(), seq).thenReturn(new Stored(saved, false)))
+                .onErrorResume(DuplicateKeyException.class, ex -> {
+                    Mono<Stored> movePast = Mono.defer(() -> movePast(draft, dedupKey, seq, attempt, ex));
+                    if (onIndex(ex, SEQ_INDEX)) {
+                        return movePast;
+                    }
+                    return original(draft, dedupKey).map(found -> new Stored(found, true)).switchIfEmpty(movePast);
+                });
     }
 
-    private Mono<Boolean> seqTaken(String sessionId, long seq) {
-        return mongo.exists(Query.query(Criteria.where("sessionId").is(sessionId).and("seq").is(seq)), ChatMessage.class);
+    /**
+     * The number was taken (by another sender, or this instance's memory lagged), so it exists now: the first
+     * retry takes the next one, later ones the head's if it is further on.
+     */
+    private Mono<Stored> movePast(Draft draft, String dedupKey, long taken, int attempt, DuplicateKeyException ex) {
+        if (attempt >= MAX_ATTEMPTS) {
+            return Mono.error(ex);
+        }
+        Mono<Long> last = attempt == 1 ? Mono.just(taken) : lastSeq(draft.sessionId()).map(head -> Math.max(taken, head));
+        return last.flatMap(seq -> insertAfter(draft, dedupKey, seq, attempt + 1));
+    }
+
+    /** Whether a duplicate key was refused by the named index (both MongoDB and the embedded server name it). */
+    private static boolean onIndex(DuplicateKeyException ex, String index) {
+        return ex.getMessage() != null && ex.getMessage().contains("index: " + index);
+    }
+
+    /**
+     * Notes a number known to exist, such as one read from {@code message-sent}: this instance's next message in
+     * the session then goes straight after it instead of colliding with it.
+     */
+    public void exists(String sessionId, long seq) {
+        remember(sessionId, seq);
     }
 
     private Mono<Void> raiseHead(String sessionId, long seq) {
+        remember(sessionId, seq);
         Mono<Void> raise = mongo.upsert(Query.query(Criteria.where("_id").is(sessionId)),
                 new Update().max("lastSeq", seq), HEADS).then();
         // two first upserts of one head race on its _id: the loser's raise applies to the winner's document
         return raise.onErrorResume(DuplicateKeyException.class, ex -> raise);
     }
 
-    private Mono<ChatMessage> existing(Draft draft) {
+    private void remember(String sessionId, long seq) {
+        if (lastStored.size() >= MAX_REMEMBERED) {
+            lastStored.clear();
+        }
+        lastStored.merge(sessionId, seq, Math::max);
+    }
+
+    /** The message stored earlier under the draft's clientMessageId, if a collision was on that index. */
+    private Mono<ChatMessage> original(Draft draft, String dedupKey) {
         if (draft.clientMessageId() == null) {
             return Mono.empty();
         }
         return mongo.findOne(Query.query(Criteria.where("sessionId").is(draft.sessionId())
-                .and("senderId").is(draft.senderId()).and("dedupKey").is(dedupKey(draft))), ChatMessage.class);
+                .and("senderId").is(draft.senderId()).and("dedupKey").is(dedupKey)), ChatMessage.class);
     }
 
     /** Prefixed so that a client's id can never equal the generated key of a message sent without one. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import com.astro.chat.ChatRefusal;
+import com.astro.chat.config.ChatProperties;
 import com.astro.chat.message.MessageDelivery;
 import com.astro.chat.message.MessageService;
 import com.astro.chat.message.MessageView;
@@ -61,9 +62,14 @@ public class ChatSockets {
 
     private final SocketAuthentication authentication;
 
+    private final RequestBudget budget;
+
+    private final int maxQueuedPerSocket;
+
     public ChatSockets(SocketIoServer server, SocketAuthentication authentication, MessageService messages,
             MessageDelivery delivery, SessionAccess access, SessionStore sessions, PresenceClient presence,
-            OnlineList onlineList, Connections connections, EventPublisher events, Clock clock) {
+            OnlineList onlineList, Connections connections, EventPublisher events, Clock clock,
+            ChatProperties properties) {
         this.sockets = server.sockets();
         this.messages = messages;
         this.delivery = delivery;
@@ -75,6 +81,8 @@ public class ChatSockets {
         this.events = events;
         this.clock = clock;
         this.authentication = authentication;
+        this.budget = new RequestBudget(properties.maxRequestsInFlight());
+        this.maxQueuedPerSocket = properties.maxQueuedPerSocket();
         sockets.use(authentication);
         sockets.onConnection(this::connected);
         onlineList.onChange(list -> sockets.emit("presence:online-list", Replies.json(list)));
@@ -84,7 +92,7 @@ public class ChatSockets {
         CurrentUser user = socket.attribute(SocketAuthentication.USER);
         String token = socket.attribute(SocketAuthentication.TOKEN);
         socket.join(SocketNotifier.userRoom(user.id()));
-        SerialQueue queue = new SerialQueue();
+        SerialQueue queue = new SerialQueue(maxQueuedPerSocket, budget);
         socket.attributes().put(QUEUE, queue);
         socket.onDisconnect(reason -> {
             queue.close();
@@ -194,7 +202,7 @@ public class ChatSockets {
     private void run(Socket socket, Ack ack, String event, String sessionId, String clientMessageId,
             java.util.function.Supplier<Mono<?>> handler) {
         SerialQueue queue = socket.attribute(QUEUE);
-        boolean queued = queue.submit(() -> {
+        SerialQueue.Refusal refusal = queue.submit(() -> {
             Mono<?> chain;
             try {
                 chain = handler.get();
@@ -205,9 +213,12 @@ public class ChatSockets {
             }
             return chain.doOnError(error -> Replies.refuse(socket, ack, event, error, sessionId, clientMessageId));
         });
-        if (!queued) {
-            Replies.refuse(socket, ack, event, new ChatRefusal(ChatRefusal.TOO_MANY_REQUESTS,
+        switch (refusal) {
+            case SOCKET_FULL -> Replies.refuse(socket, ack, event, new ChatRefusal(ChatRefusal.TOO_MANY_REQUESTS,
                     "Too many requests waiting; slow down"), sessionId, clientMessageId);
+            case INSTANCE_BUSY -> Replies.refuse(socket, ack, event, new ChatRefusal(ChatRefusal.BUSY,
+                    "The server is busy; try again shortly"), sessionId, clientMessageId);
+            case NONE -> { }
         }
     }
 

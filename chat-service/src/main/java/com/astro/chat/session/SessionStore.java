@@ -17,18 +17,29 @@ import reactor.core.publisher.Mono;
  * The session read model. Every change is one upsert of one document that sets the facts the event carries and
  * raises {@code stage} with {@code $max}: events applied in any order, any number of times, by any number of
  * instances, converge on the same document.
+ * <p>
+ * Active sessions are also held in memory: every message checks its session, and a Mongo read per message was a
+ * fifth of the hot path. Only the active stage is cached, because it is the only one that a later event can undo
+ * and every instance applies that event here ({@link #ended}, from its own fan-out consumer): the end marks the
+ * session as ended in memory before the write, so a read of the old "active" document racing it is never cached.
  */
 @Repository
 public class SessionStore {
 
     private final ReactiveMongoTemplate mongo;
 
+    private final ActiveSessions active = new ActiveSessions();
+
     public SessionStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
     public Mono<ChatSession> find(String sessionId) {
-        return mongo.findById(sessionId, ChatSession.class);
+        ChatSession cached = active.get(sessionId);
+        if (cached != null) {
+            return Mono.just(cached);
+        }
+        return mongo.findById(sessionId, ChatSession.class).doOnNext(active::remember);
     }
 
     public Mono<Void> requested(SessionRequested event) {
@@ -49,6 +60,7 @@ public class SessionStore {
     }
 
     public Mono<Void> ended(SessionEnded event) {
+        active.ended(event.sessionId());
         Update update = participants(event.userId(), event.astrologerId(),
                 event.sessionType() == null ? null : event.sessionType().wireName(), event.ratePerMinute())
                 .set("endedAt", event.endedAt() != null ? event.endedAt() : event.occurredAt())

@@ -30,9 +30,20 @@ class MessageStoreTest {
 
     private static MessageStore store;
 
+    /** The commands the store sent, by name (round trips, not timings). */
+    private static final List<String> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @BeforeAll
     static void connect() {
-        client = MongoClients.create(TestInfra.shared().mongo().connectionString());
+        client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(TestInfra.shared().mongo().connectionString()))
+                .addCommandListener(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        commands.add(event.getCommandName());
+                    }
+                })
+                .build());
         mongo = new ReactiveMongoTemplate(client, "chat-store-" + UUID.randomUUID());
         store = new MessageStore(mongo);
         store.ensureIndexes().block();
@@ -87,6 +98,42 @@ class MessageStoreTest {
 
         assertThat(again.duplicate()).isTrue();
         assertThat(store.lastSeq(session).block()).isEqualTo(1);
+    }
+
+    @Test
+    void aStoreInASessionThisInstanceKnowsTakesOneInsertAndOneHeadRaise() {
+        String session = newSession();
+        store.store(draft(session, "first")).block();
+        commands.clear();
+
+        store.store(draft(session, "second")).block();
+
+        assertThat(commands).containsExactly("insert", "update");
+    }
+
+    @Test
+    void aRepeatedClientMessageIdIsFoundByTheIndexNotByALookupBeforeEveryInsert() {
+        String session = newSession();
+        store.store(draft(session, "same")).block();
+        commands.clear();
+
+        MessageStore.Stored again = store.store(draft(session, "same")).block();
+
+        assertThat(again.duplicate()).isTrue();
+        assertThat(commands).containsExactly("insert", "find");
+    }
+
+    @Test
+    void aNumberHeardFromAnotherInstanceIsFollowedWithoutACollision() {
+        String session = newSession();
+        MessageStore other = new MessageStore(mongo);
+        other.store(draft(session, "1")).block();
+        long heard = other.store(draft(session, "2")).block().message().seq();
+        store.exists(session, heard);
+        commands.clear();
+
+        assertThat(store.store(draft(session, "3")).block().message().seq()).isEqualTo(3);
+        assertThat(commands).containsExactly("insert", "update");
     }
 
     private static String newSession() {
