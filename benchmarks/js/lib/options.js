@@ -175,7 +175,7 @@ function usage() {
   storage:  --storage-rate R (${DEFAULTS.storageRate}) --storage-duration S (${DEFAULTS.storageSeconds})
             --storage-preload N1,N2 (${DEFAULTS.storagePreload}: messages of other sessions already in the collection)
   polling:  --polling-sockets N (${DEFAULTS.pollingSockets}) --polling-rates R1,R2,R3 (${DEFAULTS.pollingRates}) --polling-duration S (${DEFAULTS.pollingSeconds})
-            --polling-peer URL (none: the reference peer, e.g. http://localhost:3100, measured in the same run)
+            --polling-peer URL (default: the reference peer this run starts; without one, no ratios)
   --out DIR (benchmarks/reports)  --notes TEXT (copied into the report)
   --chat-classes DIR (chat-service/target/classes: the MessageStore the storage benchmark runs)
   --quick   small sizes (100 sockets, 100 and 200 msg/s, 500 idle sockets...): about two minutes`;
