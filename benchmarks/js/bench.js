@@ -113,12 +113,15 @@ async function main() {
       + "Start the stack (scripts/dev-stack --chat=2 --session=2) or run scripts/benchmark --start-stack.");
     process.exit(1);
   }
-  // the reference peer runs beside the stack, on the same Kafka and Mongo, for the fan-out and pair-setup comparisons
-  const peer = options.peer && (options.scenarios.includes("fanout") || options.scenarios.includes("pairsetup"))
+  // the reference peer runs beside the stack, on the same Kafka and Mongo, for the fan-out, pair-setup and polling comparisons
+  const peer = options.peer && (options.scenarios.includes("fanout") || options.scenarios.includes("pairsetup")
+    || (options.scenarios.includes("polling") && !options.pollingPeer))
     ? await startPeer({ port: options.peerPort, mongoUri: options.mongoUri, kafka: options.kafka })
     : null;
   const processPorts = peer ? [...options.processPorts, ["reference peer", options.peerPort]] : options.processPorts;
-  const processes = procs.stackProcesses(processPorts).map((p) => ({ ...p, jvmFlags: procs.jvmFlags(p.pid) }));
+  // no jcmd on the peer: it attaches with SIGQUIT, which ends a Node process
+  const processes = procs.stackProcesses(processPorts)
+    .map((p) => ({ ...p, jvmFlags: p.name === "reference peer" ? null : procs.jvmFlags(p.pid) }));
   const context = {
     runId,
     log,
@@ -146,7 +149,8 @@ async function main() {
       return result;
     },
     idle: () => idleScenario(stack, options, context),
-    polling: () => pollingScenario(stack, options, context),
+    // the peer this run started, unless --polling-peer names another one
+    polling: () => pollingScenario(stack, { ...options, pollingPeer: options.pollingPeer || (peer ? peer.url : null) }, context),
     pairsetup: () => pairSetupScenario(stack, options, context),
     churn: () => churnScenario(stack, options, context),
     idlecpu: () => idleCpuScenario(options, context),

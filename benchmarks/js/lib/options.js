@@ -58,7 +58,7 @@ const DEFAULTS = {
   out: path.resolve(__dirname, "..", "..", "reports"),
   chatClasses: path.resolve(__dirname, "..", "..", "..", "chat-service", "target", "classes"),
   processPorts: [["gateway", 8080], ["presence", 8081], ["session", 8082], ["session-2", 8092], ["chat", 8083],
-    ["chat-2", 8093], ["token", 8084], ["launcher (kafka, mongo, issuer)", 27017], ["reference peer", 3100]],
+    ["chat-2", 8093], ["token", 8084], ["launcher (kafka, mongo, issuer)", 27017]],
   notes: null,
 };
 
@@ -228,7 +228,7 @@ function usage() {
   storage:  --storage-rate R (${DEFAULTS.storageRate}) --storage-duration S (${DEFAULTS.storageSeconds})
             --storage-preload N1,N2 (${DEFAULTS.storagePreload}: messages of other sessions already in the collection)
   polling:  --polling-sockets N (${DEFAULTS.pollingSockets}) --polling-rates R1,R2,R3 (${DEFAULTS.pollingRates}) --polling-duration S (${DEFAULTS.pollingSeconds})
-            --polling-peer URL (none: the reference peer, e.g. http://localhost:3100, measured in the same run)
+            --polling-peer URL (default: the reference peer this run starts; without one, no ratios)
   pairsetup: --setup-pairs N (${DEFAULTS.setupPairs}) --setup-concurrency N (${DEFAULTS.setupConcurrency}); the reference peer does the same first
   churn:    --churn-sockets N (${DEFAULTS.churnSockets}) --churn-list-sockets N (${DEFAULTS.churnListSockets}) --churn-delta-sockets N (${DEFAULTS.churnDeltaSockets})
             --churn-astrologers N (${DEFAULTS.churnAstrologers}) --churn-rate R (${DEFAULTS.churnRate} changes/s) --churn-duration S (${DEFAULTS.churnSeconds})
