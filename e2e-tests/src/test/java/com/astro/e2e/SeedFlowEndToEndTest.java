@@ -43,6 +43,7 @@ class SeedFlowEndToEndTest {
     static void startScaledOutStack() {
         // ports away from a dev stack that may be running on the same machine
         stack = LocalStack.builder()
+                .jvmFlags(LocalStack.QUICK_START_JVM_FLAGS)
                 .infraPorts(0, 0, 0)
                 .basePort(App.GATEWAY, 18080)
                 .basePort(App.PRESENCE, 18081)

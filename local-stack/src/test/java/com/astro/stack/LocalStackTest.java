@@ -31,6 +31,7 @@ class LocalStackTest {
     @BeforeAll
     static void start() {
         stack = LocalStack.builder()
+                .jvmFlags(LocalStack.QUICK_START_JVM_FLAGS)
                 .only(App.GATEWAY)
                 .basePort(App.GATEWAY, freePort())
                 .basePort(App.PRESENCE, freePort())
