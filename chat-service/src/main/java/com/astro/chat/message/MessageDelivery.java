@@ -28,6 +28,9 @@ public class MessageDelivery {
 
     private static final Duration REFILL_DELAY = Duration.ofMillis(200);
 
+    /** How long a gap opened by a live message may wait for the missing message before the store is read. */
+    static final Duration GAP_GRACE = Duration.ofMillis(250);
+
     private final Map<String, Map<String, Subscription>> rooms = new ConcurrentHashMap<>();
 
     /**
@@ -114,9 +117,25 @@ public class MessageDelivery {
         }
         for (Subscription subscription : room.values()) {
             if (subscription.offer(message)) {
-                fill(subscription).subscribe();
+                fillUnlessClosedSoon(subscription);
             }
         }
+    }
+
+    /**
+     * A gap opened by a live message nearly always closes by itself within milliseconds: the sender's instance
+     * delivers its own message at once while the one before it, stored on another instance, is still on its way
+     * through Kafka. Only a gap that outlives {@link #GAP_GRACE} (a message stored but never published) is read
+     * from the store, whose range query the embedded Mongo server answers by scanning every stored message.
+     */
+    private void fillUnlessClosedSoon(Subscription subscription) {
+        if (!subscription.beginFill()) {
+            return;
+        }
+        Mono.delay(GAP_GRACE)
+                .flatMap(tick -> subscription.endFill() ? fill(subscription) : Mono.<Long>empty())
+                .subscribe(cursor -> { }, ex -> log.warn("could not fill messages of session {}: {}",
+                        subscription.sessionId(), ex.toString()));
     }
 
     /**
