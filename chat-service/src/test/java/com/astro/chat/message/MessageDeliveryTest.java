@@ -14,18 +14,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
-import com.astro.infra.TestInfra;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 
 /** Live delivery against the embedded Mongo server: the store is read only for a gap that does not close by itself. */
 class MessageDeliveryTest {
 
-    private static final List<String> commands = new CopyOnWriteArrayList<>();
+    private static final CommandLog log = new CommandLog();
+
+    private static final List<String> commands = log.commands;
 
     private static MongoClient client;
 
@@ -48,15 +44,7 @@ class MessageDeliveryTest {
 
     @BeforeAll
     static void connect() {
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(TestInfra.shared().mongo().connectionString()))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandStarted(CommandStartedEvent event) {
-                        commands.add(event.getCommandName());
-                    }
-                })
-                .build());
+        client = log.client;
         store = new MessageStore(new ReactiveMongoTemplate(client, "chat-delivery-" + UUID.randomUUID()));
         store.ensureIndexes().block();
     }

@@ -15,9 +15,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import com.astro.infra.TestInfra;
 import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 
 import reactor.core.publisher.Flux;
 
@@ -30,20 +28,14 @@ class MessageStoreTest {
 
     private static MessageStore store;
 
-    /** The commands the store sent, by name (round trips, not timings). */
-    private static final List<String> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final CommandLog log = new CommandLog();
+
+    /** The commands the store sent, by name. */
+    private static final List<String> commands = log.commands;
 
     @BeforeAll
     static void connect() {
-        client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
-                .applyConnectionString(new com.mongodb.ConnectionString(TestInfra.shared().mongo().connectionString()))
-                .addCommandListener(new com.mongodb.event.CommandListener() {
-                    @Override
-                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
-                        commands.add(event.getCommandName());
-                    }
-                })
-                .build());
+        client = log.client;
         mongo = new ReactiveMongoTemplate(client, "chat-store-" + UUID.randomUUID());
         store = new MessageStore(mongo);
         store.ensureIndexes().block();
