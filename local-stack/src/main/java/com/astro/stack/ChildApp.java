@@ -1,10 +1,12 @@
 package com.astro.stack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /** One application instance running as a child process, its output going to its own log file. */
 public final class ChildApp {
+
+    private static final int LOG_LINES_ON_FAILURE = 25;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -84,7 +88,7 @@ public final class ChildApp {
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with code " + process.exitValue()
-                        + " during start-up; see " + log);
+                        + " during start-up; see " + log + "\n" + lastLinesOfLog());
             }
             if (isReady(readiness)) {
                 return;
@@ -99,6 +103,17 @@ public final class ChildApp {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + name, ex);
             }
+        }
+    }
+
+    /** The end of the log says why an instance died; a CI report that shows only the exception then still shows that. */
+    private String lastLinesOfLog() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_ON_FAILURE), lines.size()));
+        }
+        catch (IOException | UncheckedIOException ex) {
+            return "(log unreadable: " + ex.getMessage() + ")";
         }
     }
 

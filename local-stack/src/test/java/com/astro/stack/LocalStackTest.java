@@ -26,6 +26,8 @@ class LocalStackTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private static final java.util.Random RANDOM = new java.util.Random();
+
     private static LocalStack stack;
 
     @BeforeAll
@@ -144,12 +146,20 @@ class LocalStackTest {
         }
     }
 
+    /**
+     * A free port below the kernel's ephemeral range (32768 and up): a port taken from that range
+     * and released can be handed to an outgoing connection before the child binds it.
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = 20_000 + RANDOM.nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(candidate)) {
+                return socket.getLocalPort();
+            }
+            catch (IOException taken) {
+                // try another
+            }
         }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
+        throw new IllegalStateException("no free port found between 20000 and 32000");
     }
 }
