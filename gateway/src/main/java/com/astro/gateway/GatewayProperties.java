@@ -18,6 +18,10 @@ import org.springframework.util.unit.DataSize;
  * @param allowedOrigins browser origins allowed by CORS ({@code FRONTEND_URL}, comma separated)
  * @param maxBodySize the largest request body accepted ({@code GATEWAY_MAX_BODY_SIZE})
  * @param resolveInterval how often host names of instances are resolved again (scaled services come and go)
+ * @param probeInterval how often every instance's readiness endpoint is asked whether it takes new requests
+ *        ({@code GATEWAY_PROBE_INTERVAL}); an instance that answers anything but 200, or nothing within
+ *        {@code probeTimeout}, leaves the rotation until it answers 200 again
+ * @param probeTimeout how long a readiness probe may take ({@code GATEWAY_PROBE_TIMEOUT})
  */
 @ConfigurationProperties("astro.gateway")
 public record GatewayProperties(
@@ -28,5 +32,7 @@ public record GatewayProperties(
         @DefaultValue("http://localhost:8090") List<String> devIssuerUrl,
         @DefaultValue("http://localhost:3000") List<String> allowedOrigins,
         @DefaultValue("1MB") DataSize maxBodySize,
-        @DefaultValue("10s") Duration resolveInterval) {
+        @DefaultValue("10s") Duration resolveInterval,
+        @DefaultValue("2s") Duration probeInterval,
+        @DefaultValue("1s") Duration probeTimeout) {
 }

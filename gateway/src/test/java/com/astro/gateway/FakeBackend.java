@@ -1,6 +1,7 @@
 package com.astro.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -10,7 +11,8 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * A tiny stand-in service on a free port: every HTTP request is answered with a JSON echo naming
- * this backend, and a WebSocket upgrade echoes each text frame prefixed with the backend's name.
+ * this backend, and a WebSocket upgrade echoes each text frame prefixed with the backend's name. Its
+ * readiness endpoint answers 200 (or 503 after {@link #ready(boolean) ready(false)}).
  */
 final class FakeBackend implements AutoCloseable {
 
@@ -20,12 +22,19 @@ final class FakeBackend implements AutoCloseable {
 
     private final AtomicInteger requests = new AtomicInteger();
 
-    private FakeBackend(String name) {
+    private final AtomicBoolean ready = new AtomicBoolean(true);
+
+    private FakeBackend(String name, int port) {
         this.name = name;
         this.server = HttpServer.create()
                 .host("127.0.0.1")
-                .port(0)
+                .port(port)
                 .handle((request, response) -> {
+                    if (request.uri().startsWith("/actuator/health/readiness")) {
+                        // the gateway's probe: answered, never counted as a request
+                        return ready.get() ? response.sendString(Mono.just("{\"status\":\"UP\"}")).then()
+                                : response.status(503).sendString(Mono.just("{\"status\":\"OUT_OF_SERVICE\"}")).then();
+                    }
                     requests.incrementAndGet();
                     if ("websocket".equalsIgnoreCase(request.requestHeaders().get(HttpHeaderNames.UPGRADE))) {
                         return response.sendWebsocket((in, out) -> out.sendString(
@@ -52,7 +61,17 @@ final class FakeBackend implements AutoCloseable {
     }
 
     static FakeBackend start(String name) {
-        return new FakeBackend(name);
+        return new FakeBackend(name, 0);
+    }
+
+    /** Again on a port it had before: an instance that comes back after a crash. */
+    static FakeBackend start(String name, int port) {
+        return new FakeBackend(name, port);
+    }
+
+    /** What this backend's readiness endpoint answers from now on: 200 or 503. */
+    void ready(boolean value) {
+        ready.set(value);
     }
 
     private String echo(String method, String uri, String authorization, String requestId, int bodyLength) {

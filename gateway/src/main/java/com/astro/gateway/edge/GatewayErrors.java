@@ -16,7 +16,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
 import com.astro.common.web.Problems;
-import com.astro.gateway.routing.InstanceRoutingFilter;
+import com.astro.gateway.routing.StickySessionFilter;
 
 import reactor.core.publisher.Mono;
 
@@ -34,7 +34,7 @@ public final class GatewayErrors implements WebExceptionHandler, Ordered {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        String service = exchange.getAttribute(InstanceRoutingFilter.SERVICE_ATTRIBUTE);
+        String service = exchange.getAttribute(StickySessionFilter.SERVICE_ATTRIBUTE);
         String name = service == null ? "The service" : service;
         if (causedBy(error, TimeoutException.class) || status(error) == HttpStatus.GATEWAY_TIMEOUT.value()) {
             return Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, name + " did not answer in time");

@@ -1,16 +1,29 @@
 package com.astro.gateway.routing;
 
+import java.net.ConnectException;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory.RetryConfig;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpMethod;
 
 import com.astro.gateway.GatewayProperties;
 
-/** Which path prefix belongs to which service (the contract in ARCHITECTURE.md). */
+/**
+ * Which path prefix belongs to which service (the contract in ARCHITECTURE.md), each balanced over its
+ * instances by Spring Cloud LoadBalancer ({@code lb://<service>}, {@link InstanceLoadBalancer}).
+ */
 @Configuration(proxyBeanMethods = false)
+@LoadBalancerClients(defaultConfiguration = InstanceLoadBalancerConfiguration.class)
 public class RoutesConfiguration {
+
+    static final String SCHEME = "lb";
 
     @Bean
     ServiceRegistry serviceRegistry(GatewayProperties properties) {
@@ -18,8 +31,19 @@ public class RoutesConfiguration {
     }
 
     @Bean
-    InstanceRoutingFilter instanceRoutingFilter(ServiceRegistry registry) {
-        return new InstanceRoutingFilter(registry);
+    StickySessionFilter stickySessionFilter(ServiceRegistry registry) {
+        return new StickySessionFilter(registry);
+    }
+
+    @Bean
+    InstanceFailures instanceFailures(ServiceRegistry registry) {
+        return new InstanceFailures(registry);
+    }
+
+    @Bean
+    WebSocketPreflight webSocketPreflight(
+            @Value("${spring.cloud.gateway.server.webflux.httpclient.connect-timeout:2000}") int connectTimeoutMillis) {
+        return new WebSocketPreflight(Duration.ofMillis(connectTimeoutMillis));
     }
 
     @Bean
@@ -30,12 +54,28 @@ public class RoutesConfiguration {
     @Bean
     RouteLocator serviceRoutes(RouteLocatorBuilder routes) {
         return routes.routes()
-                .route(ServiceRegistry.PRESENCE, r -> r.path("/api/v1/astrologers/**").uri(uri(ServiceRegistry.PRESENCE)))
+                .route(ServiceRegistry.PRESENCE, r -> r.path("/api/v1/astrologers/**")
+                        .filters(f -> f.retry(RoutesConfiguration::onceElsewhereWhenRefused)).uri(uri(ServiceRegistry.PRESENCE)))
                 .route(ServiceRegistry.SESSION, r -> r.path("/api/sessions/**", "/api/wallet/**", "/api/wallets/**")
-                        .uri(uri(ServiceRegistry.SESSION)))
-                .route(ServiceRegistry.CHAT, r -> r.path("/api/chat/**", "/socket.io/**").uri(uri(ServiceRegistry.CHAT)))
-                .route(ServiceRegistry.TOKEN, r -> r.path("/api/agora/**").uri(uri(ServiceRegistry.TOKEN)))
+                        .filters(f -> f.retry(RoutesConfiguration::onceElsewhereWhenRefused)).uri(uri(ServiceRegistry.SESSION)))
+                .route(ServiceRegistry.CHAT, r -> r.path("/api/chat/**", "/socket.io/**")
+                        .filters(f -> f.retry(RoutesConfiguration::onceElsewhereWhenRefused)).uri(uri(ServiceRegistry.CHAT)))
+                .route(ServiceRegistry.TOKEN, r -> r.path("/api/agora/**")
+                        .filters(f -> f.retry(RoutesConfiguration::onceElsewhereWhenRefused)).uri(uri(ServiceRegistry.TOKEN)))
                 .build();
+    }
+
+    /**
+     * A request whose instance refused the connection never reached it: an idempotent one (WebSocket
+     * upgrades are GETs) is sent once more, to the next usable instance. Never a POST, never after an
+     * answer or a timeout: those may have reached a service.
+     */
+    private static void onceElsewhereWhenRefused(RetryConfig retry) {
+        retry.setRetries(1)
+                .setMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS)
+                .setSeries()
+                .setStatuses()
+                .setExceptions(ConnectException.class);
     }
 
     /** Tokens minted by the local issuer: only the dev stack has this path; elsewhere it is a 404. */
@@ -48,6 +88,6 @@ public class RoutesConfiguration {
     }
 
     private static String uri(String service) {
-        return InstanceRoutingFilter.SCHEME + "://" + service;
+        return SCHEME + "://" + service;
     }
 }

@@ -9,12 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The instances of one service, from its configured URL list. A host name stands for every address
  * it resolves to, so {@code docker compose --scale} behind one DNS name is balanced too; names are
  * resolved again by {@link #refresh()} (never on the request path).
+ *
+ * <p>An instance is out of the rotation while it is known to be unusable: its readiness probe
+ * failed, or a connection to it was refused. It keeps serving the Engine.IO sessions that live on it
+ * ({@link #byAuthority}); new requests go to the others, and it comes back when a probe answers 200.
  */
 public final class ServiceInstances {
 
@@ -28,6 +34,8 @@ public final class ServiceInstances {
     private volatile Map<String, Instance> known;
 
     private volatile List<Instance> balanced;
+
+    private final Set<Instance> unusable = ConcurrentHashMap.newKeySet();
 
     public ServiceInstances(String service, List<String> urls) {
         if (urls == null || urls.isEmpty()) {
@@ -67,6 +75,7 @@ public final class ServiceInstances {
         }
         this.known = Map.copyOf(nextKnown);
         this.balanced = List.copyOf(nextBalanced);
+        unusable.retainAll(nextBalanced);
     }
 
     /**
@@ -95,10 +104,39 @@ public final class ServiceInstances {
         }
     }
 
-    /** The next instance in round-robin order. */
+    /**
+     * The next usable instance in round-robin order; when none is known to be usable, the next of all
+     * (a probe may be wrong, and a refused connection then says more than a blanket 503).
+     */
     public Instance next() {
         List<Instance> current = balanced;
-        return current.get(Math.floorMod(next.getAndIncrement(), current.size()));
+        int turn = next.getAndIncrement();
+        for (int i = 0; i < current.size(); i++) {
+            Instance candidate = current.get(Math.floorMod(turn + i, current.size()));
+            if (!unusable.contains(candidate)) {
+                return candidate;
+            }
+        }
+        return current.get(Math.floorMod(turn, current.size()));
+    }
+
+    /** The addresses requests are balanced over, usable or not: what the readiness probe asks. */
+    List<Instance> balanced() {
+        return balanced;
+    }
+
+    /** Takes the instance out of the rotation (a failed probe, a refused connection). Returns whether it was in. */
+    boolean markUnusable(Instance instance) {
+        return unusable.add(instance);
+    }
+
+    /** Puts the instance back into the rotation (its readiness answered 200). Returns whether it was out. */
+    boolean markUsable(Instance instance) {
+        return unusable.remove(instance);
+    }
+
+    boolean isUsable(Instance instance) {
+        return !unusable.contains(instance);
     }
 
     /** The instance advertising {@code authority} ({@code host:port}), only if it is one of this service's. */

@@ -1,6 +1,7 @@
 package com.astro.gateway.routing;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,7 +13,10 @@ import org.springframework.beans.factory.DisposableBean;
 
 import com.astro.gateway.GatewayProperties;
 
-/** The services the gateway routes to, by name, with their instances kept resolved in the background. */
+/**
+ * The services the gateway routes to, by name, with their instances kept resolved and probed for
+ * readiness in the background.
+ */
 public final class ServiceRegistry implements DisposableBean {
 
     public static final String PRESENCE = "presence-service";
@@ -31,6 +35,8 @@ public final class ServiceRegistry implements DisposableBean {
 
     private final ScheduledExecutorService resolver;
 
+    private final ReadinessProbe probe;
+
     public ServiceRegistry(GatewayProperties properties) {
         services.put(PRESENCE, new ServiceInstances(PRESENCE, properties.presenceUrl()));
         services.put(SESSION, new ServiceInstances(SESSION, properties.sessionUrl()));
@@ -45,6 +51,19 @@ public final class ServiceRegistry implements DisposableBean {
         });
         long period = Math.max(1, properties.resolveInterval().toMillis());
         resolver.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.MILLISECONDS);
+        probe = new ReadinessProbe(properties.probeTimeout());
+        long probePeriod = Math.max(1, properties.probeInterval().toMillis());
+        resolver.scheduleWithFixedDelay(this::probe, 0, probePeriod, TimeUnit.MILLISECONDS);
+    }
+
+    /** The dev issuer is no Spring application: it has no readiness endpoint to ask. */
+    private void probe() {
+        try {
+            probe.probe(List.of(services.get(PRESENCE), services.get(SESSION), services.get(CHAT), services.get(TOKEN)));
+        }
+        catch (RuntimeException ex) {
+            log.warn("could not probe the instances", ex);
+        }
     }
 
     private void refresh() {

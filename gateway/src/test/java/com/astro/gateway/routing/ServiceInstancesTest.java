@@ -36,6 +36,30 @@ class ServiceInstancesTest {
     }
 
     @Test
+    void anUnusableInstanceIsSkippedUntilItIsUsableAgain() {
+        ServiceInstances session = new ServiceInstances("session-service", List.of("http://127.0.0.1:8082", "http://127.0.0.1:8092"));
+        Instance second = new Instance("http", "127.0.0.1", 8092);
+        session.markUnusable(second);
+        assertThat(List.of(session.next(), session.next(), session.next())).extracting(Instance::port).containsOnly(8082);
+        session.markUsable(second);
+        assertThat(List.of(session.next(), session.next())).extracting(Instance::port).containsExactlyInAnyOrder(8082, 8092);
+    }
+
+    @Test
+    void whenNoInstanceIsUsableAllAreTakenInTurn() {
+        ServiceInstances session = new ServiceInstances("session-service", List.of("http://127.0.0.1:8082", "http://127.0.0.1:8092"));
+        session.balanced().forEach(session::markUnusable);
+        assertThat(List.of(session.next(), session.next())).extracting(Instance::port).containsExactlyInAnyOrder(8082, 8092);
+    }
+
+    @Test
+    void anUnusableInstanceStillServesTheSessionsItsSidsName() {
+        ServiceInstances chat = new ServiceInstances("chat-service", List.of("http://127.0.0.1:8083", "http://127.0.0.1:8093"));
+        chat.markUnusable(new Instance("http", "127.0.0.1", 8093));
+        assertThat(chat.byAuthority("127.0.0.1:8093")).isPresent();
+    }
+
+    @Test
     void aNameThatDoesNotResolveYetIsKeptAndRoutedTo() {
         ServiceInstances token = new ServiceInstances("token-service", List.of("http://token-service.invalid:8084"));
         assertThat(token.next()).isEqualTo(new Instance("http", "token-service.invalid", 8084));
