@@ -183,6 +183,10 @@ public final class LocalStack implements AutoCloseable {
         env.put("FRONTEND_URL", settings.frontendUrl);
         env.put("AGORA_APP_ID", DEV_AGORA_APP_ID);
         env.put("AGORA_APP_CERTIFICATE", DEV_AGORA_APP_CERTIFICATE);
+        if (app != App.GATEWAY) {
+            // readiness answers 503 this long before an instance stops: the gateway probes every 2 s
+            env.put("ASTRO_WEB_SHUTDOWN_DRAIN", "3s");
+        }
         if (app == App.CHAT) {
             // sids carry this address; the gateway routes long-polls back by it
             env.put("CHAT_INSTANCE_ID", name);

@@ -42,6 +42,11 @@ public class AstroWebAutoConfiguration {
     }
 
     @Bean
+    ShutdownDrain shutdownDrain(AstroWebProperties properties, org.springframework.context.ApplicationContext context) {
+        return new ShutdownDrain(properties.shutdownDrain(), context);
+    }
+
+    @Bean
     @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
