@@ -49,6 +49,7 @@ class FailoverEndToEndTest {
                 .instances(App.SESSION, 2)
                 .instances(App.CHAT, 2)
                 .env("CHAT_HEARTBEAT_INTERVAL", "1s")
+                .readyTimeout(Duration.ofMinutes(6))
                 .build()
                 .start();
     }

@@ -22,6 +22,8 @@ final class FakeBackend implements AutoCloseable {
 
     private final AtomicInteger requests = new AtomicInteger();
 
+    private static final AtomicBoolean BROKE_ONCE = new AtomicBoolean();
+
     private final AtomicBoolean ready = new AtomicBoolean(true);
 
     private FakeBackend(String name, int port) {
@@ -43,7 +45,11 @@ final class FakeBackend implements AutoCloseable {
                     if (request.uri().contains("/slow")) {
                         return Mono.delay(java.time.Duration.ofSeconds(10)).then(response.sendString(Mono.just("late")).then());
                     }
-                    if (request.uri().contains("/broken")) {
+                    if (request.uri().contains("/broken-once") && !BROKE_ONCE.getAndSet(true)) {
+                        // the first such request of the JVM, on whichever backend: as a pooled connection closed by its backend
+                        return Mono.fromRunnable(() -> request.withConnection(connection -> connection.channel().close()));
+                    }
+                    if (request.uri().contains("/broken") && !request.uri().contains("/broken-once")) {
                         // closes the connection without answering
                         return Mono.fromRunnable(() -> request.withConnection(connection -> connection.channel().close()));
                     }

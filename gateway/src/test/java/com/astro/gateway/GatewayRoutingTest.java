@@ -184,6 +184,11 @@ class GatewayRoutingTest extends GatewayTest {
     }
 
     @Test
+    void aGetWhoseConnectionIsClosedBeforeTheAnswerIsSentOnceMore() {
+        assertThat((String) get("/api/chat/broken-once").get("backend")).startsWith("chat-");
+    }
+
+    @Test
     void aCorsPreflightFromTheFrontendIsAnsweredWithoutAToken() {
         client.options().uri("/api/sessions/start")
                 .header(HttpHeaders.ORIGIN, TestInfra.TEST_ORIGIN)

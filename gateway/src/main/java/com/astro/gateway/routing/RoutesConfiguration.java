@@ -15,6 +15,8 @@ import org.springframework.http.HttpMethod;
 
 import com.astro.gateway.GatewayProperties;
 
+import reactor.netty.http.client.PrematureCloseException;
+
 /**
  * Which path prefix belongs to which service (the contract in ARCHITECTURE.md), each balanced over its
  * instances by Spring Cloud LoadBalancer ({@code lb://<service>}, {@link InstanceLoadBalancer}).
@@ -66,16 +68,16 @@ public class RoutesConfiguration {
     }
 
     /**
-     * A request whose instance refused the connection never reached it: an idempotent one (WebSocket
-     * upgrades are GETs) is sent once more, to the next usable instance. Never a POST, never after an
-     * answer or a timeout: those may have reached a service.
+     * An idempotent request (WebSocket upgrades are GETs) whose instance refused the connection, or closed
+     * it before answering (a pooled connection the backend had just closed while idle), is sent once
+     * more, to the next usable instance. Never a POST, never after an answer or a timeout.
      */
     private static void onceElsewhereWhenRefused(RetryConfig retry) {
         retry.setRetries(1)
                 .setMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS)
                 .setSeries()
                 .setStatuses()
-                .setExceptions(ConnectException.class);
+                .setExceptions(ConnectException.class, PrematureCloseException.class);
     }
 
     /** Tokens minted by the local issuer: only the dev stack has this path; elsewhere it is a 404. */
