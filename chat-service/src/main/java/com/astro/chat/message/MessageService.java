@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import com.astro.chat.ChatRefusal;
 import com.astro.chat.config.ChatProperties;
+import com.astro.chat.moderation.ContactMasking;
 import com.astro.chat.session.SessionAccess;
 import com.astro.common.event.MessageSent;
 import com.astro.common.kafka.EventPublisher;
@@ -19,7 +20,7 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Sending a message: the sender must take part in the active session and the text must be non-blank and not
- * too long; then it is stored with the next sequence number, delivered at once to the session's room on this
+ * too long; its contact details are masked ({@link ContactMasking}); then it is stored with the next sequence number, delivered at once to the session's room on this
  * instance, and published on {@code message-sent}, from which the other chat instances deliver it (this one
  * drops its own copy: delivery is idempotent by sequence number). A repeated clientMessageId answers with the
  * original and publishes nothing.
@@ -39,15 +40,18 @@ public class MessageService {
 
     private final ChatProperties properties;
 
+    private final ContactMasking masking;
+
     private final Clock clock;
 
     public MessageService(SessionAccess access, MessageStore store, MessageDelivery delivery, EventPublisher events,
-            ChatProperties properties, Clock clock) {
+            ChatProperties properties, ContactMasking masking, Clock clock) {
         this.access = access;
         this.store = store;
         this.delivery = delivery;
         this.events = events;
         this.properties = properties;
+        this.masking = masking;
         this.clock = clock;
     }
 
@@ -65,9 +69,10 @@ public class MessageService {
             return Mono.error(new ChatRefusal(ChatRefusal.TEXT_TOO_LONG, "The message text has " + length
                     + " characters; at most " + properties.maxTextLength() + " are allowed"));
         }
+        // masked before anything keeps or sees it: the store, the other participant, the message-sent event
         return access.activeFor(command.sessionId(), sender)
                 .flatMap(session -> store.store(new MessageStore.Draft(UUID.randomUUID().toString(),
-                        session.id(), sender.id(), sender.role().wireName(), text, command.clientMessageId(),
+                        session.id(), sender.id(), sender.role().wireName(), masking.mask(text), command.clientMessageId(),
                         clock.instant())))
                 .flatMap(stored -> stored.duplicate() ? Mono.just(MessageView.of(stored.message()))
                         : deliverAndPublish(stored.message()));
