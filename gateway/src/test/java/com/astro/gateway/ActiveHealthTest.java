@@ -36,6 +36,10 @@ class ActiveHealthTest {
 
     private static final FakeBackend TOKEN_A = FakeBackend.start("token-a");
 
+    private static final FakeBackend SESSION_A = FakeBackend.start("session-a");
+
+    private static final FakeBackend SESSION_B = FakeBackend.start("session-b");
+
     private static FakeBackend tokenB = FakeBackend.start("token-b");
 
     @Autowired
@@ -48,12 +52,14 @@ class ActiveHealthTest {
         GatewayTestBackends.register(registry);
         registry.add("astro.gateway.presence-url", () -> PRESENCE_A.url() + "," + PRESENCE_B.url());
         registry.add("astro.gateway.token-url", () -> TOKEN_A.url() + "," + tokenB.url());
+        registry.add("astro.gateway.session-url", () -> SESSION_A.url() + "," + SESSION_B.url());
         registry.add("astro.gateway.probe-interval", () -> "200ms");
+        registry.add("astro.gateway.probe-timeout", () -> "300ms");
     }
 
     @AfterAll
     static void stopBackends() {
-        List.of(PRESENCE_A, PRESENCE_B, TOKEN_A, tokenB).forEach(FakeBackend::close);
+        List.of(PRESENCE_A, PRESENCE_B, TOKEN_A, tokenB, SESSION_A, SESSION_B).forEach(FakeBackend::close);
     }
 
     @Test
@@ -77,6 +83,17 @@ class ActiveHealthTest {
         tokenB = FakeBackend.start("token-b", port);
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(backendsOf("/api/agora/token", 4))
                 .contains("token-a", "token-b"));
+    }
+
+    @Test
+    void anInstanceWhoseReadinessStopsAnsweringLeavesTheRotationAndRejoinsWhenItAnswers() {
+        SESSION_B.readinessHangs(true);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(backendsOf("/api/sessions/s1", 4))
+                .containsOnly("session-a"));
+
+        SESSION_B.readinessHangs(false);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(backendsOf("/api/sessions/s1", 4))
+                .contains("session-a", "session-b"));
     }
 
     private List<String> backendsOf(String path, int requests) {

@@ -26,6 +26,8 @@ final class FakeBackend implements AutoCloseable {
 
     private final AtomicBoolean ready = new AtomicBoolean(true);
 
+    private final AtomicBoolean hangs = new AtomicBoolean();
+
     private FakeBackend(String name, int port) {
         this.name = name;
         this.server = HttpServer.create()
@@ -34,6 +36,9 @@ final class FakeBackend implements AutoCloseable {
                 .handle((request, response) -> {
                     if (request.uri().startsWith("/actuator/health/readiness")) {
                         // the gateway's probe: answered, never counted as a request
+                        if (hangs.get()) {
+                            return Mono.never();
+                        }
                         return ready.get() ? response.sendString(Mono.just("{\"status\":\"UP\"}")).then()
                                 : response.status(503).sendString(Mono.just("{\"status\":\"OUT_OF_SERVICE\"}")).then();
                     }
@@ -73,6 +78,11 @@ final class FakeBackend implements AutoCloseable {
     /** Again on a port it had before: an instance that comes back after a crash. */
     static FakeBackend start(String name, int port) {
         return new FakeBackend(name, port);
+    }
+
+    /** Whether this backend's readiness endpoint answers at all from now on (an overloaded or wedged instance). */
+    void readinessHangs(boolean value) {
+        hangs.set(value);
     }
 
     /** What this backend's readiness endpoint answers from now on: 200 or 503. */
