@@ -78,6 +78,8 @@ class Participant {
     this.highestSeq = 0;
     this.deliveries = new Map(); // seq -> times received
     this.pending = new Map(); // clientMessageId -> text, until acknowledged
+    this.inFlight = new Set(); // clientMessageIds sent and not answered yet: never sent twice at once
+    this.refusals = {}; // error code (or "timeout") -> count
     this.acked = new Map(); // clientMessageId -> seq
     this.disconnectedAt = null;
     this.reconnects = []; // ms from a disconnect to the next successful join
@@ -126,11 +128,16 @@ class Participant {
   }
 
   emit(clientMessageId, text) {
+    if (this.inFlight.has(clientMessageId)) return;
+    this.inFlight.add(clientMessageId);
     this.socket.timeout(5000).emit("message:send", { sessionId: this.sessionId, text, clientMessageId }, (err, ack) => {
-      if (!err && ack && ack.ok === true && this.pending.has(clientMessageId)) {
-        this.pending.delete(clientMessageId);
-        this.acked.set(clientMessageId, ack.message.seq);
+      this.inFlight.delete(clientMessageId);
+      if (!err && ack && ack.ok === true) {
+        if (this.pending.delete(clientMessageId)) this.acked.set(clientMessageId, ack.message.seq);
+        return;
       }
+      const code = err ? "timeout" : (ack && ack.error && (ack.error.code || ack.error)) || "unknown";
+      this.refusals[code] = (this.refusals[code] || 0) + 1;
     });
   }
 
@@ -213,6 +220,10 @@ async function chat() {
     socketsNotBack: participants.filter((p) => p.disconnectedAt !== null || !p.socket.connected).length,
     reconnectMsP50: percentile(reconnects, 50),
     reconnectMsMax: reconnects.length ? Math.max(...reconnects) : null,
+    refusals: participants.reduce((all, p) => {
+      for (const [code, n] of Object.entries(p.refusals)) all[code] = (all[code] || 0) + n;
+      return all;
+    }, {}),
     connectedAgainMsP50: percentile(connected, 50),
     connectedAgainMsMax: connected.length ? Math.max(...connected) : null,
   });
