@@ -11,7 +11,10 @@ export function ChatPanel({ sessionId, live }: { sessionId: string; live: boolea
   const [sending, setSending] = useState(false);
   const end = useRef<HTMLLIElement>(null);
 
-  useEffect(() => end.current?.scrollIntoView?.({ block: "nearest" }), [chat.messages.length]);
+  useEffect(() => {
+    // in braces: newer browsers answer scrollIntoView with a promise, which React would take for a clean-up
+    end.current?.scrollIntoView?.({ block: "nearest" });
+  }, [chat.messages.length]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

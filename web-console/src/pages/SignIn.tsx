@@ -53,14 +53,13 @@ function DevSignIn({ config, onSignedIn }: { config: ConsoleConfig; onSignedIn: 
         Display name
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Asha" />
       </label>
-      <label>
-        Role
-        <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          <option value="user">user</option>
-          <option value="astrologer">astrologer</option>
-          <option value="admin">admin</option>
-        </select>
-      </label>
+      {/* a label beside, not around, the select: a wrapping label would name it "Role user" */}
+      <label htmlFor="sign-in-role">Role</label>
+      <select id="sign-in-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        <option value="user">user</option>
+        <option value="astrologer">astrologer</option>
+        <option value="admin">admin</option>
+      </select>
       <button type="submit" disabled={busy}>Sign in</button>
       <Notice error={error} />
     </form>

@@ -2,7 +2,6 @@ package com.astro.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -73,11 +71,7 @@ class ConsoleRoutesTest {
 
     @Test
     void anyOtherPathIsStillNoRoute() {
-        String token = client.post().uri("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"sub\":\"user_9\",\"role\":\"user\"}")
-                .exchange().expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, String>>() {
-                }).returnResult().getResponseBody().get("token");
+        String token = GatewayTestBackends.ISSUER.mint("user_1", "user", "Uma");
         client.get().uri("/index.php").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.detail").isEqualTo("No route for GET /index.php");
