@@ -1,6 +1,12 @@
 # One image per application: docker build --build-arg MODULE=presence-service .
+# Node and npm for the web console, which the gateway's build includes (web-console runs npm ci and npm run build).
+FROM node:20-bookworm-slim AS node
+
 # Build stage: the module and what it depends on, with Maven's cache kept between builds.
 FROM maven:3.9-eclipse-temurin-17 AS build
+COPY --from=node /usr/local/bin/node /usr/local/bin/node
+COPY --from=node /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/npm
+RUN ln -s /usr/local/lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm
 ARG MODULE
 WORKDIR /src
 COPY . .

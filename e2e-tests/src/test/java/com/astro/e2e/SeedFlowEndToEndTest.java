@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import com.astro.common.event.EventJson;
 import com.astro.common.event.SessionEnded;
 import com.astro.common.event.Topics;
-import com.astro.infra.NodeScript;
 import com.astro.stack.App;
 import com.astro.stack.LocalStack;
 
@@ -69,18 +68,10 @@ class SeedFlowEndToEndTest {
 
     @Test
     void theSeedTestingFlowPassesThroughTheGatewayAndChargesOnce() {
-        NodeScript.Result flow = NodeScript.run(Path.of("src/test/js/seed-flow.js"),
-                Map.of("GATEWAY_URL", stack.gatewayUrl(), "RUN_ID", UUID.randomUUID().toString().substring(0, 8)),
-                Duration.ofMinutes(4));
-        // step timings stay in the test report either way
-        System.out.println(flow.stdout());
+        String printed = Flows.runPassing(Path.of("src/test/js/seed-flow.js"),
+                Map.of("GATEWAY_URL", stack.gatewayUrl(), "RUN_ID", Flows.runId()), Duration.ofMinutes(4), "FLOW passed");
 
-        assertThat(flow.succeeded())
-                .as("seed flow failed.\n--- stdout\n%s\n--- stderr\n%s", flow.stdout(), flow.stderr())
-                .isTrue();
-        assertThat(flow.stdout()).contains("FLOW passed");
-
-        Matcher bill = BILL.matcher(flow.stdout());
+        Matcher bill = BILL.matcher(printed);
         assertThat(bill.find()).as("the flow reports the bill").isTrue();
         Map<?, ?> billed = EventJson.mapper().readValue(bill.group(1), Map.class);
         String sessionId = (String) billed.get("sessionId");

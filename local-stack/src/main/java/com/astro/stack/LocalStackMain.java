@@ -47,6 +47,7 @@ public final class LocalStackMain {
         StringBuilder text = new StringBuilder();
         text.append("\n=== astro-live local stack is ready ===\n");
         text.append("Gateway:  ").append(gateway).append('\n');
+        text.append("Console:  ").append(gateway).append("/  (open it in two windows: an astrologer and a user)\n");
         for (ChildApp child : stack.instances()) {
             text.append(String.format("  %-18s %s  (log: %s)%n", child.name(), child.url(), stack.root().relativize(child.log())));
         }

@@ -2,6 +2,7 @@ package com.astro.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.astro.stack.FreePorts.freePort;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -25,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalStackTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private static final java.util.Random RANDOM = new java.util.Random();
 
     private static LocalStack stack;
 
@@ -79,9 +78,10 @@ class LocalStackTest {
     }
 
     @Test
-    void theBannerShowsTheGatewayAndACurlThatMintsAToken() {
+    void theBannerShowsTheGatewayTheConsoleAndACurlThatMintsAToken() {
         String banner = LocalStackMain.banner(stack);
         assertThat(banner).contains("Gateway:  " + stack.gatewayUrl())
+                .contains("Console:  " + stack.gatewayUrl() + "/")
                 .contains("curl -s -X POST " + stack.gatewayUrl() + "/dev/tokens");
     }
 
@@ -144,22 +144,5 @@ class LocalStackTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(ex);
         }
-    }
-
-    /**
-     * A free port below the kernel's ephemeral range (32768 and up): a port taken from that range
-     * and released can be handed to an outgoing connection before the child binds it.
-     */
-    static int freePort() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int candidate = 20_000 + RANDOM.nextInt(12_000);
-            try (ServerSocket socket = new ServerSocket(candidate)) {
-                return socket.getLocalPort();
-            }
-            catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("no free port found between 20000 and 32000");
     }
 }
