@@ -1,15 +1,13 @@
 package com.astro.gateway.ratelimit;
 
-import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.boot.convert.DurationStyle;
+
+import com.astro.common.ratelimit.Budget;
 
 /**
  * Request budgets of one gateway instance, per caller and route class, bound from
- * {@code astro.gateway.rate-limits.*}. Each budget is a token bucket written {@code capacity/period}
- * ({@code 10/1m}): {@code capacity} requests at once, refilled evenly over {@code period}.
+ * {@code astro.gateway.rate-limits.*}, each written {@code capacity/period} ({@code 10/1m}).
  *
  * @param sessionStart {@code POST /api/sessions/start}, per user: each one reserves an astrologer
  * @param writes every other non-GET {@code /api/**} request, per user
@@ -26,26 +24,4 @@ public record RateLimitProperties(
         @DefaultValue("120/1m") Budget socketHandshakes,
         @DefaultValue("120/1m") Budget anonymous,
         @DefaultValue("100000") long maxTrackedCallers) {
-
-    /**
-     * @param capacity requests allowed at once (the burst)
-     * @param period the time over which a spent capacity is refilled
-     */
-    public record Budget(long capacity, Duration period) {
-
-        public Budget {
-            if (capacity < 1 || period == null || period.isZero() || period.isNegative()) {
-                throw new IllegalArgumentException("a rate limit needs a capacity of at least 1 and a positive period");
-            }
-        }
-
-        /** Reads {@code capacity/period}, e.g. {@code 10/1m} or {@code 600/60s} (found by Spring's conversion by name). */
-        public static Budget valueOf(String text) {
-            String[] parts = text.trim().split("/", 2);
-            if (parts.length != 2) {
-                throw new IllegalArgumentException("a rate limit is written capacity/period, e.g. 10/1m; got '" + text + "'");
-            }
-            return new Budget(Long.parseLong(parts[0].trim()), DurationStyle.detectAndParse(parts[1].trim()));
-        }
-    }
 }

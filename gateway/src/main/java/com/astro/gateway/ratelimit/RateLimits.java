@@ -3,7 +3,7 @@ package com.astro.gateway.ratelimit;
 import java.util.EnumMap;
 import java.util.Map;
 
-import com.astro.gateway.ratelimit.RateLimitProperties.Budget;
+import com.astro.common.ratelimit.Budget;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -39,9 +39,7 @@ final class RateLimits {
         }
 
         Bucket of(String caller) {
-            return byCaller.get(caller, ignored -> Bucket.builder()
-                    .addLimit(limit -> limit.capacity(budget.capacity()).refillGreedy(budget.capacity(), budget.period()))
-                    .build());
+            return byCaller.get(caller, ignored -> budget.newBucket());
         }
     }
 }

@@ -1,10 +1,8 @@
-package com.astro.gateway.ratelimit;
+package com.astro.common.ratelimit;
 
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-
-import com.astro.gateway.ratelimit.RateLimitProperties.Budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,5 +20,13 @@ class BudgetTest {
         assertThatThrownBy(() -> Budget.valueOf("10")).hasMessageContaining("capacity/period");
         assertThatThrownBy(() -> Budget.valueOf("0/1m")).hasMessageContaining("capacity of at least 1");
         assertThatThrownBy(() -> Budget.valueOf("5/0s")).hasMessageContaining("positive period");
+    }
+
+    @Test
+    void aNewBucketAllowsTheCapacityAtOnceAndThenNothingUntilItRefills() {
+        var bucket = Budget.valueOf("3/1h").newBucket();
+        assertThat(bucket.tryConsume(1)).isTrue();
+        assertThat(bucket.tryConsume(2)).isTrue();
+        assertThat(bucket.tryConsume(1)).isFalse();
     }
 }
