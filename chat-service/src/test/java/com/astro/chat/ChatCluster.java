@@ -115,6 +115,10 @@ public final class ChatCluster implements AutoCloseable {
                 args.add(key + "1000000/1s");
             }
         }
+        if (Arrays.stream(extraArgs).noneMatch(arg -> arg.startsWith("--astro.chat.max-connections-per-address="))) {
+            // every test client connects from this machine's address
+            args.add("--astro.chat.max-connections-per-address=100000");
+        }
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ChatApplication.class, OwnNettyResources.class)
                 .run(args.toArray(String[]::new));

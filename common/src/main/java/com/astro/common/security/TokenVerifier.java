@@ -1,5 +1,6 @@
 package com.astro.common.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,10 +13,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Builds the one token decoder every service and the gateway use: RS256 only, keys from the JWKS
- * URL (cached; an unknown {@code kid} refetches the set), then issuer, expiry and not-before,
+ * URL (cached; an unknown {@code kid} refetches the set, at most once per refetch interval), then issuer,
+ * expiry and not-before,
  * a subject, and {@code azp} among the authorized parties when any are configured.
  */
 public final class TokenVerifier {
@@ -23,9 +26,13 @@ public final class TokenVerifier {
     private TokenVerifier() {
     }
 
-    public static ReactiveJwtDecoder decoder(SecurityProperties properties) {
+    public static ReactiveJwtDecoder decoder(SecurityProperties properties, Clock clock) {
+        WebClient jwksClient = WebClient.builder()
+                .filter(new JwksFetchThrottle(properties.jwksRefetchInterval(), clock))
+                .build();
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUrl())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .webClient(jwksClient)
                 .build();
         decoder.setJwtValidator(validator(properties));
         return decoder;
