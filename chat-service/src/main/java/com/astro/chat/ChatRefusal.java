@@ -18,6 +18,7 @@ public class ChatRefusal extends RuntimeException {
     public static final String INTERNAL_ERROR = "internal_error";
     public static final String TOO_MANY_REQUESTS = "too_many_requests";
     public static final String BUSY = "busy";
+    public static final String RATE_LIMITED = "rate_limited";
 
     private final String code;
 

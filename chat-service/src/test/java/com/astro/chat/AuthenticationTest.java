@@ -42,6 +42,23 @@ class AuthenticationTest extends ChatTestSupport {
     }
 
     @Test
+    void everyForgedTokenVariantIsRefusedOnTheHandshake() {
+        java.util.Map<String, String> variants = com.astro.infra.BadTokens.of(TestInfra.shared().issuer()).all();
+        java.util.List<String> connected = new java.util.ArrayList<>();
+        int n = 0;
+        for (var variant : variants.entrySet()) {
+            JsonNode outcome = clients.tryConnect("forged" + n++, cluster.a().url(), variant.getValue(), List.of("websocket"),
+                    false);
+            if (!"connect_error".equals(outcome.path("type").asString())) {
+                connected.add(variant.getKey());
+            }
+        }
+
+        assertThat(variants).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(connected).as("variants that connected").isEmpty();
+    }
+
+    @Test
     void aSocketWithAnExpiredTokenGetsAConnectError() {
         var issuer = TestInfra.shared().issuer();
         String expired = issuer.mint(issuer.claims(newId("user"), "user", "Old",

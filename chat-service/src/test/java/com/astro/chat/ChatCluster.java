@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -107,6 +108,17 @@ public final class ChatCluster implements AutoCloseable {
                 "--astro.security.jwks-url=" + infra.issuer().jwksUrl(),
                 "--astro.security.issuer=" + infra.issuer().issuer(),
                 "--astro.security.authorized-parties=" + TestInfra.TEST_ORIGIN));
+        // tests drive sockets far faster than a person; SocketRateLimitsTest starts instances with small budgets
+        for (String budget : List.of("message-send", "session-request", "presence", "join-session", "refusals")) {
+            String key = "--astro.chat.rate-limits." + budget + "=";
+            if (Arrays.stream(extraArgs).noneMatch(arg -> arg.startsWith(key))) {
+                args.add(key + "1000000/1s");
+            }
+        }
+        if (Arrays.stream(extraArgs).noneMatch(arg -> arg.startsWith("--astro.chat.max-connections-per-address="))) {
+            // every test client connects from this machine's address
+            args.add("--astro.chat.max-connections-per-address=100000");
+        }
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ChatApplication.class, OwnNettyResources.class)
                 .run(args.toArray(String[]::new));

@@ -29,6 +29,13 @@ class EdgeTokenTest extends GatewayTest {
     @MethodSource("badTokens")
     void aBadTokenIsRefusedWith401ProblemDetailsAndNeverForwarded(String defect, String token) {
         int before = GatewayTestBackends.SESSION.requests();
+        if (token.length() > 8192) {
+            // longer than an HTTP header may be: Netty refuses the request before security sees it
+            client.get().uri("/api/sessions/s1").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange().expectStatus().isEqualTo(431);
+            assertThat(GatewayTestBackends.SESSION.requests()).as(defect).isEqualTo(before);
+            return;
+        }
         client.get().uri("/api/sessions/s1").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchange()
                 .expectStatus().isUnauthorized()

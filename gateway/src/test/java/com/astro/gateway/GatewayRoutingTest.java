@@ -23,6 +23,8 @@ import com.astro.infra.TestInfra;
 
 import reactor.core.publisher.Mono;
 
+// these tests open Socket.IO sessions from one address faster than any client would; RateLimitTest covers the budgets
+@org.springframework.test.context.TestPropertySource(properties = "astro.gateway.rate-limits.socket-handshakes=100000/1s")
 class GatewayRoutingTest extends GatewayTest {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {

@@ -60,8 +60,12 @@ public final class DevIssuer implements AutoCloseable {
 
     private final java.util.concurrent.atomic.AtomicInteger jwksFetches = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** A second published key that signs nothing valid: real issuers publish several keys. */
+    private final RSAKey secondKey = generateKey();
+
     private DevIssuer(RSAKey key, HttpServer server, String issuer, String authorizedParty) {
         this.key = key;
+        this.retired.add(secondKey);
         this.server = server;
         this.issuer = issuer;
         this.authorizedParty = authorizedParty;
@@ -141,6 +145,11 @@ public final class DevIssuer implements AutoCloseable {
         retired.add(0, key);
         key = generateKey();
         return key;
+    }
+
+    /** A key the JWKS URL serves besides the signing key, for tests of tokens signed by a published key for the wrong reasons. */
+    public RSAKey secondKey() {
+        return secondKey;
     }
 
     /** Every key the JWKS URL serves now, current first. */

@@ -105,7 +105,7 @@ class BadTokensTest {
 
     @Test
     void allNamesEveryBadTokenOnce() {
-        assertThat(bad.all()).hasSize(17).doesNotContainValue(null);
+        assertThat(bad.all()).hasSize(32).doesNotContainValue(null);
     }
 
     @Test

@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        past it requests are refused with {@code busy} at once, so an overload costs refusals, not the heap
  * @param maxQueuedPerSocket requests one socket may have waiting; past it they are refused with
  *        {@code too_many_requests}
+ * @param maxConnections Engine.IO sessions the instance holds at once; past it handshakes answer 503
+ * @param maxConnectionsPerAddress Engine.IO sessions one client address holds at once (the address the gateway
+ *        appends to {@code X-Forwarded-For}); past it handshakes answer 429
  */
 @ConfigurationProperties("astro.chat")
 public record ChatProperties(
@@ -34,5 +37,7 @@ public record ChatProperties(
         @DefaultValue("200") int historyMaxLimit,
         @DefaultValue java.util.List<String> allowedOrigins,
         @DefaultValue("1000") int maxRequestsInFlight,
-        @DefaultValue("32") int maxQueuedPerSocket) {
+        @DefaultValue("32") int maxQueuedPerSocket,
+        @DefaultValue("20000") int maxConnections,
+        @DefaultValue("50") int maxConnectionsPerAddress) {
 }

@@ -39,6 +39,8 @@ public class ChatSockets {
 
     private static final String QUEUE = "requests";
 
+    private static final String LIMITS = "limits";
+
     private final Namespace sockets;
 
     private final MessageService messages;
@@ -63,9 +65,12 @@ public class ChatSockets {
 
     private final int maxQueuedPerSocket;
 
+    private final SocketRateLimitProperties rateLimits;
+
     public ChatSockets(SocketIoServer server, SocketAuthentication authentication, MessageService messages,
             MessageDelivery delivery, SessionAccess access, SessionStore sessions, PresenceClient presence,
-            Connections connections, EventPublisher events, Clock clock, ChatProperties properties) {
+            Connections connections, EventPublisher events, Clock clock, ChatProperties properties,
+            SocketRateLimitProperties rateLimits) {
         this.sockets = server.sockets();
         this.messages = messages;
         this.delivery = delivery;
@@ -78,6 +83,7 @@ public class ChatSockets {
         this.authentication = authentication;
         this.budget = new RequestBudget(properties.maxRequestsInFlight());
         this.maxQueuedPerSocket = properties.maxQueuedPerSocket();
+        this.rateLimits = rateLimits;
         sockets.use(authentication);
         sockets.onConnection(this::connected);
     }
@@ -88,6 +94,7 @@ public class ChatSockets {
         socket.join(SocketNotifier.userRoom(user.id()));
         SerialQueue queue = new SerialQueue(maxQueuedPerSocket, budget);
         socket.attributes().put(QUEUE, queue);
+        socket.attributes().put(LIMITS, new SocketLimits(rateLimits));
         socket.onDisconnect(reason -> {
             queue.close();
             delivery.leaveAll(socket.id());
@@ -189,11 +196,22 @@ public class ChatSockets {
     }
 
     /**
-     * Queues a handler's chain behind the socket's earlier requests; a synchronous refusal (bad payload) or an
-     * error of the chain is answered alike.
+     * Queues a handler's chain behind the socket's earlier requests, if the socket has budget left for the event;
+     * a synchronous refusal (bad payload) or an error of the chain is answered alike.
      */
     private void run(Socket socket, Ack ack, String event, String sessionId, String clientMessageId,
             java.util.function.Supplier<Mono<?>> handler) {
+        SocketLimits.Verdict verdict = socket.<SocketLimits>attribute(LIMITS).spend(event);
+        if (verdict != SocketLimits.Verdict.ALLOWED) {
+            boolean flooding = verdict == SocketLimits.Verdict.FLOODING;
+            Replies.refuse(socket, ack, event, new ChatRefusal(ChatRefusal.RATE_LIMITED, flooding
+                    ? "Too many " + event + " events after being told to slow down; disconnecting"
+                    : "Too many " + event + " events; slow down"), sessionId, clientMessageId);
+            if (flooding) {
+                socket.disconnect();
+            }
+            return;
+        }
         SerialQueue queue = socket.attribute(QUEUE);
         SerialQueue.Refusal refusal = queue.submit(() -> {
             Mono<?> chain;

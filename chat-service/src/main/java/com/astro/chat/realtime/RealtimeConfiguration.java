@@ -6,13 +6,15 @@ import org.springframework.web.reactive.HandlerMapping;
 
 import com.astro.chat.config.ChatInstance;
 import com.astro.chat.config.ChatProperties;
+import com.astro.socketio.engine.SessionLimits;
 import com.astro.socketio.server.SocketIoOptions;
 import com.astro.socketio.server.SocketIoServer;
 import com.astro.socketio.spring.SocketIoEndpoint;
 
 /**
  * The Socket.IO endpoint at {@code /socket.io/}. Its sids carry this instance's advertised address (the
- * gateway's routing contract); CORS stays with the gateway unless origins are configured.
+ * gateway's routing contract); CORS stays with the gateway unless origins are configured; sessions are capped in
+ * all and per client address.
  */
 @Configuration(proxyBeanMethods = false)
 public class RealtimeConfiguration {
@@ -21,7 +23,10 @@ public class RealtimeConfiguration {
     SocketIoServer socketIoServer(ChatInstance instance, ChatProperties properties) {
         return new SocketIoServer(SocketIoOptions.defaults()
                 .withAllowedOrigins(properties.allowedOrigins())
-                .withSidPrefix(instance.sidPrefix()));
+                .withSidPrefix(instance.sidPrefix())
+                // behind the gateway every connection comes from it: the client's address is the one it appends
+                .withSessionLimits(new SessionLimits(properties.maxConnections(), properties.maxConnectionsPerAddress(),
+                        true)));
     }
 
     /** Named like the socketio module's auto-configured mapping, which then stands back: one mapping, ours. */

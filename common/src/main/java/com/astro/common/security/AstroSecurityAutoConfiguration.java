@@ -1,5 +1,6 @@
 package com.astro.common.security;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -30,8 +32,10 @@ public class AstroSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties) {
-        return TokenVerifier.decoder(properties);
+    ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
+        AuthorizedParties.requireConfiguredOutsideDev(properties, environment);
+        // the system clock, not the application's Clock bean: tests move that one for business time
+        return TokenVerifier.decoder(properties, Clock.systemUTC());
     }
 
     @Bean

@@ -2,6 +2,7 @@ package com.astro.common.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -15,15 +16,20 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 import com.astro.infra.BadTokens;
 import com.astro.infra.DevIssuer;
+import com.astro.infra.MutableClock;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 
 import reactor.test.StepVerifier;
 
 /**
  * The decoder every service and the gateway build, against a dev issuer of its own serving its JWKS
- * over HTTP: RS256 only, keys cached, an unknown kid refetches the set, azp checked only when configured.
+ * over HTTP: RS256 only, keys cached, an unknown kid refetches the set (at most once per interval), azp checked
+ * only when configured.
  */
 class TokenVerifierTest {
+
+    private static final Duration REFETCH_INTERVAL = Duration.ofSeconds(30);
 
     private static DevIssuer issuer;
 
@@ -37,9 +43,11 @@ class TokenVerifierTest {
         issuer.close();
     }
 
+    private final MutableClock clock = MutableClock.startingNow();
+
     private ReactiveJwtDecoder decoder(List<String> authorizedParties, String roleClaim) {
         return TokenVerifier.decoder(new SecurityProperties(issuer.jwksUrl(), issuer.issuer(), authorizedParties,
-                roleClaim, List.of()));
+                roleClaim, List.of(), REFETCH_INTERVAL), clock);
     }
 
     private ReactiveJwtDecoder decoder() {
@@ -63,6 +71,7 @@ class TokenVerifierTest {
         StepVerifier.create(decoder.decode(issuer.mint("user_1", "user", null))).expectNextCount(1).verifyComplete();
         String newKid = issuer.rotateKey().getKeyID();
         String rotated = issuer.mint("user_2", "user", null);
+        clock.advance(REFETCH_INTERVAL);
 
         StepVerifier.create(decoder.decode(rotated))
                 .assertNext(jwt -> {
@@ -71,6 +80,40 @@ class TokenVerifierTest {
                 })
                 .verifyComplete();
         assertThat(issuer.jwksFetches() - before).isEqualTo(2);
+    }
+
+    @Test
+    void tokensWithUnknownKidsCauseAtMostOneKeySetFetchPerInterval() {
+        ReactiveJwtDecoder decoder = decoder();
+        int before = issuer.jwksFetches();
+        StepVerifier.create(decoder.decode(issuer.mint("user_1", "user", null))).expectNextCount(1).verifyComplete();
+        RSAKey stranger = DevIssuer.strangerKey();
+        for (int i = 0; i < 20; i++) {
+            StepVerifier.create(decoder.decode(signedWithUnknownKid(stranger, "first-" + i))).expectError(JwtException.class).verify();
+        }
+        assertThat(issuer.jwksFetches() - before).as("fetches within the first interval").isEqualTo(1);
+
+        clock.advance(REFETCH_INTERVAL);
+        for (int i = 0; i < 20; i++) {
+            StepVerifier.create(decoder.decode(signedWithUnknownKid(stranger, "next-" + i))).expectError(JwtException.class).verify();
+        }
+        assertThat(issuer.jwksFetches() - before).as("fetches after one more interval").isEqualTo(2);
+    }
+
+    private static String signedWithUnknownKid(RSAKey key, String kid) {
+        return DevIssuer.sign(BadTokens.of(issuer).valid(), new RSAKey.Builder(key).keyID(kid).build());
+    }
+
+    @Test
+    void aNewKeyIsNotFetchedBeforeTheIntervalHasPassed() {
+        ReactiveJwtDecoder decoder = decoder();
+        StepVerifier.create(decoder.decode(issuer.mint("user_1", "user", null))).expectNextCount(1).verifyComplete();
+        issuer.rotateKey();
+        String rotated = issuer.mint("user_2", "user", null);
+
+        StepVerifier.create(decoder.decode(rotated)).expectError(JwtException.class).verify();
+        clock.advance(REFETCH_INTERVAL);
+        StepVerifier.create(decoder.decode(rotated)).expectNextCount(1).verifyComplete();
     }
 
     @Test

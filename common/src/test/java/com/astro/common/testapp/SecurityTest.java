@@ -25,6 +25,12 @@ class SecurityTest extends TestAppTest {
     @ParameterizedTest(name = "{0} is rejected")
     @MethodSource("badTokens")
     void badTokenIsRejectedWith401ProblemDetails(String defect, String token) {
+        if (token.length() > 8192) {
+            // longer than an HTTP header may be here: the server refuses the request before security sees it
+            client.get().uri("/things/me").header("Authorization", "Bearer " + token).exchange()
+                    .expectStatus().isEqualTo(431);
+            return;
+        }
         client.get().uri("/things/me").header("Authorization", "Bearer " + token).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -10,7 +10,10 @@ enum EngineError {
     BAD_REQUEST(3, "Bad request", HttpStatus.BAD_REQUEST),
     FORBIDDEN(4, "Forbidden", HttpStatus.FORBIDDEN),
     UNSUPPORTED_PROTOCOL_VERSION(5, "Unsupported protocol version", HttpStatus.BAD_REQUEST),
-    PAYLOAD_TOO_LARGE(3, "Payload too large", HttpStatus.PAYLOAD_TOO_LARGE);
+    PAYLOAD_TOO_LARGE(3, "Payload too large", HttpStatus.PAYLOAD_TOO_LARGE),
+    // code 4 as the reference answers a handshake its allowRequest refuses
+    TOO_MANY_SESSIONS_FROM_ADDRESS(4, "Too many sessions from this address", HttpStatus.TOO_MANY_REQUESTS),
+    SERVER_FULL(4, "Server full", HttpStatus.SERVICE_UNAVAILABLE);
 
     final int code;
     final String message;

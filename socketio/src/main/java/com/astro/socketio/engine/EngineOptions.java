@@ -15,9 +15,15 @@ import java.util.List;
  *                            long-polling requests back to this instance; {@code null} or blank for none
  * @param maxBufferedPackets  outbound packets one session may have waiting; when exceeded the session is closed
  *                            with reason {@code "slow consumer"} (a slow client never grows memory or stalls others)
+ * @param sessionLimits       how many sessions the server holds, in all and per client address
  */
 public record EngineOptions(Duration pingInterval, Duration pingTimeout, int maxPayload, List<String> allowedOrigins,
-        String sidPrefix, int maxBufferedPackets) {
+        String sidPrefix, int maxBufferedPackets, SessionLimits sessionLimits) {
+
+    public EngineOptions(Duration pingInterval, Duration pingTimeout, int maxPayload, List<String> allowedOrigins,
+            String sidPrefix, int maxBufferedPackets) {
+        this(pingInterval, pingTimeout, maxPayload, allowedOrigins, sidPrefix, maxBufferedPackets, SessionLimits.NONE);
+    }
 
     public EngineOptions {
         allowedOrigins = List.copyOf(allowedOrigins);

@@ -21,6 +21,7 @@ public final class EngineServer {
     private final SidGenerator sids;
     private final Consumer<EngineSession> connectionListener;
     private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Integer> sessionsPerAddress = new ConcurrentHashMap<>();
     private final Scheduler timer = Schedulers.parallel();
     private final EngineWebHandler webHandler;
 
@@ -58,10 +59,30 @@ public final class EngineServer {
         return sessions.get(sid);
     }
 
+    /**
+     * Why a new session may not open now, or {@code null} when it may. Checked before the session opens (and before
+     * a WebSocket upgrade), so handshakes under way at the same moment may pass a limit by their number.
+     */
+    EngineError refusal(HandshakeRequest handshake) {
+        SessionLimits limits = options.sessionLimits();
+        if (sessions.size() >= limits.maxSessions()) {
+            return EngineError.SERVER_FULL;
+        }
+        if (sessionsPerAddress.getOrDefault(limits.clientAddress(handshake), 0) >= limits.maxPerAddress()) {
+            return EngineError.TOO_MANY_SESSIONS_FROM_ADDRESS;
+        }
+        return null;
+    }
+
     EngineSession open(HandshakeRequest handshake, WebSocketTransport webSocket) {
-        EngineSession session = new EngineSession(sids.next(), options, handshake, timer,
-                closed -> sessions.remove(closed.id(), closed));
+        String address = options.sessionLimits().clientAddress(handshake);
+        EngineSession session = new EngineSession(sids.next(), options, handshake, timer, closed -> {
+            if (sessions.remove(closed.id(), closed)) {
+                sessionsPerAddress.computeIfPresent(address, (key, count) -> count == 1 ? null : count - 1);
+            }
+        });
         sessions.put(session.id(), session);
+        sessionsPerAddress.merge(address, 1, Integer::sum);
         if (webSocket != null) {
             session.openedOverWebSocket(webSocket);
         }

@@ -75,15 +75,22 @@ final class EngineWebHandler implements WebHandler {
             if (sid != null && engine.find(sid) == null) {
                 return fail(response, EngineError.UNKNOWN_SID);
             }
+            EngineError refusal = sid == null ? engine.refusal(handshake(request)) : null;
+            if (refusal != null) {
+                return fail(response, refusal);
+            }
             return webSockets.handleRequest(exchange, webSocketHandler);
         }
         if (sid == null) {
             if (!HttpMethod.GET.equals(request.getMethod())) {
                 return fail(response, EngineError.BAD_HANDSHAKE_METHOD);
             }
-            EngineSession session = engine.open(EngineWebSocketHandler.handshake(request.getURI(),
-                    request.getHeaders(), request.getRemoteAddress()), null);
-            return respondWithPoll(request, response, session);
+            HandshakeRequest handshake = handshake(request);
+            EngineError refusal = engine.refusal(handshake);
+            if (refusal != null) {
+                return fail(response, refusal);
+            }
+            return respondWithPoll(request, response, engine.open(handshake, null));
         }
         EngineSession session = engine.find(sid);
         if (session == null) {
@@ -100,6 +107,10 @@ final class EngineWebHandler implements WebHandler {
             return post(request, response, session);
         }
         return fail(response, EngineError.BAD_REQUEST);
+    }
+
+    private static HandshakeRequest handshake(ServerHttpRequest request) {
+        return EngineWebSocketHandler.handshake(request.getURI(), request.getHeaders(), request.getRemoteAddress());
     }
 
     private Mono<Void> respondWithPoll(ServerHttpRequest request, ServerHttpResponse response, EngineSession session) {

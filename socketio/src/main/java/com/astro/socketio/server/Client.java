@@ -1,5 +1,6 @@
 package com.astro.socketio.server;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +24,13 @@ import reactor.core.scheduler.Schedulers;
  */
 final class Client {
 
+    private static final Duration REFUSED_CLOSE_DELAY = Duration.ofSeconds(1);
+
     private final SocketIoServer server;
     private final EngineSession engine;
     private final PacketCodec codec;
     private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
     private final Disposable connectTimer;
-    private volatile boolean connectRequested;
     // written by one inbound thread at a time; volatile because an upgrade moves reading to another thread
     private volatile Packet partial;
     private volatile List<byte[]> attachments;
@@ -39,8 +41,10 @@ final class Client {
         this.codec = server.codec();
         engine.onMessage(this::receive);
         engine.onClose(this::transportClosed);
+        // only a connected namespace keeps the session past the timeout: a CONNECT alone (refused, or never
+        // answered) does not, so an unauthenticated session cannot live on by answering pings
         this.connectTimer = Schedulers.parallel().schedule(() -> {
-            if (!connectRequested) {
+            if (sockets.isEmpty()) {
                 engine.close("connect timeout");
             }
         }, server.options().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -136,11 +140,9 @@ final class Client {
 
     @SuppressWarnings("unchecked")
     private void connect(Packet packet) {
-        connectRequested = true;
-        connectTimer.dispose();
         Namespace namespace = server.existingNamespace(packet.namespace());
         if (namespace == null) {
-            send(Packet.of(PacketType.CONNECT_ERROR, packet.namespace(), null, Map.of("message", "Invalid namespace")));
+            refuse(packet.namespace(), Map.of("message", "Invalid namespace"));
             return;
         }
         if (sockets.containsKey(namespace.name())) {
@@ -159,19 +161,34 @@ final class Client {
                 if (admission.data() != null) {
                     error.put("data", admission.data());
                 }
-                send(Packet.of(PacketType.CONNECT_ERROR, namespace.name(), null, error));
+                refuse(namespace.name(), error);
                 return;
             }
             Socket socket = new Socket(namespace, this, handshake, admission.attributes());
             if (sockets.putIfAbsent(namespace.name(), socket) != null) {
                 return;
             }
+            connectTimer.dispose();
             send(Packet.of(PacketType.CONNECT, namespace.name(), null, Map.of("sid", socket.id())));
             namespace.added(socket);
             if (engine.isClosed()) {
                 socket.closed("transport close");
             }
         });
+    }
+
+    /**
+     * Answers CONNECT_ERROR and, unless another namespace is connected, closes the session shortly after: the
+     * official client gives up the connection itself after a refusal, and one that does not may not keep retrying
+     * on it. The delay lets a polling client fetch the error before the session is gone.
+     */
+    private void refuse(String namespace, Map<String, Object> error) {
+        send(Packet.of(PacketType.CONNECT_ERROR, namespace, null, error));
+        Schedulers.parallel().schedule(() -> {
+            if (sockets.isEmpty()) {
+                engine.close("connect refused");
+            }
+        }, REFUSED_CLOSE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void transportClosed(String reason) {

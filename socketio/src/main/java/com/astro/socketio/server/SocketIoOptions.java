@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.astro.socketio.engine.EngineOptions;
+import com.astro.socketio.engine.SessionLimits;
 
 /**
  * Settings of a {@link SocketIoServer}. Start from {@link #defaults()} and change what you need.
@@ -19,9 +20,11 @@ import com.astro.socketio.engine.EngineOptions;
  * @param sidPrefix          prefix of every Engine.IO sid ({@code <prefix>.<random>}), read by the gateway
  * @param maxBufferedPackets outbound packets one connection may have waiting (default 1024); beyond that the
  *                           connection is closed with reason {@code "slow consumer"}
+ * @param sessionLimits      connections held at once, in all and per client address (default: no limit)
  */
 public record SocketIoOptions(String path, Duration pingInterval, Duration pingTimeout, int maxPayload,
-        Duration connectTimeout, List<String> allowedOrigins, String sidPrefix, int maxBufferedPackets) {
+        Duration connectTimeout, List<String> allowedOrigins, String sidPrefix, int maxBufferedPackets,
+        SessionLimits sessionLimits) {
 
     public SocketIoOptions {
         if (!path.startsWith("/") || !path.endsWith("/")) {
@@ -32,45 +35,51 @@ public record SocketIoOptions(String path, Duration pingInterval, Duration pingT
 
     public static SocketIoOptions defaults() {
         return new SocketIoOptions("/socket.io/", Duration.ofSeconds(25), Duration.ofSeconds(20), 1_000_000,
-                Duration.ofSeconds(45), List.of(), null, 1024);
+                Duration.ofSeconds(45), List.of(), null, 1024, SessionLimits.NONE);
     }
 
     public SocketIoOptions withPath(String value) {
         return new SocketIoOptions(value, pingInterval, pingTimeout, maxPayload, connectTimeout, allowedOrigins,
-                sidPrefix, maxBufferedPackets);
+                sidPrefix, maxBufferedPackets, sessionLimits);
     }
 
     public SocketIoOptions withHeartbeat(Duration interval, Duration timeout) {
         return new SocketIoOptions(path, interval, timeout, maxPayload, connectTimeout, allowedOrigins, sidPrefix,
-                maxBufferedPackets);
+                maxBufferedPackets, sessionLimits);
     }
 
     public SocketIoOptions withMaxPayload(int value) {
         return new SocketIoOptions(path, pingInterval, pingTimeout, value, connectTimeout, allowedOrigins, sidPrefix,
-                maxBufferedPackets);
+                maxBufferedPackets, sessionLimits);
     }
 
     public SocketIoOptions withConnectTimeout(Duration value) {
         return new SocketIoOptions(path, pingInterval, pingTimeout, maxPayload, value, allowedOrigins, sidPrefix,
-                maxBufferedPackets);
+                maxBufferedPackets, sessionLimits);
     }
 
     public SocketIoOptions withAllowedOrigins(List<String> value) {
         return new SocketIoOptions(path, pingInterval, pingTimeout, maxPayload, connectTimeout, value, sidPrefix,
-                maxBufferedPackets);
+                maxBufferedPackets, sessionLimits);
     }
 
     public SocketIoOptions withSidPrefix(String value) {
         return new SocketIoOptions(path, pingInterval, pingTimeout, maxPayload, connectTimeout, allowedOrigins, value,
-                maxBufferedPackets);
+                maxBufferedPackets, sessionLimits);
     }
 
     public SocketIoOptions withMaxBufferedPackets(int value) {
         return new SocketIoOptions(path, pingInterval, pingTimeout, maxPayload, connectTimeout, allowedOrigins,
-                sidPrefix, value);
+                sidPrefix, value, sessionLimits);
+    }
+
+    public SocketIoOptions withSessionLimits(SessionLimits value) {
+        return new SocketIoOptions(path, pingInterval, pingTimeout, maxPayload, connectTimeout, allowedOrigins,
+                sidPrefix, maxBufferedPackets, value);
     }
 
     EngineOptions engineOptions() {
-        return new EngineOptions(pingInterval, pingTimeout, maxPayload, allowedOrigins, sidPrefix, maxBufferedPackets);
+        return new EngineOptions(pingInterval, pingTimeout, maxPayload, allowedOrigins, sidPrefix, maxBufferedPackets,
+                sessionLimits);
     }
 }
