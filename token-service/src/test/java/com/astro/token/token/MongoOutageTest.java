@@ -32,7 +32,8 @@ import com.astro.token.call.CallSessionStore;
 /**
  * token-service's Mongo stopped for 20 s and started again: a {@code session-ended} published meanwhile is applied
  * once Mongo is back (it used to be skipped after a minute of retries, and the ended session kept getting tokens),
- * calls during the outage answer 503 problem details, and everything recovers without a restart.
+ * calls during the outage answer 503 problem details, readiness is DOWN while Mongo is away and UP again after,
+ * and everything recovers without a restart.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "PT90S")
@@ -45,7 +46,8 @@ class MongoOutageTest {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         TestInfra.shared().register(registry, "token-outage");
-        registry.add("spring.mongodb.uri", MONGO::connectionString);
+        // a request waits for an unreachable server this long before it fails (the driver's default is 30 s)
+        registry.add("spring.mongodb.uri", () -> MONGO.connectionString() + "/?serverSelectionTimeoutMS=5000");
         registry.add("spring.kafka.consumer.group-id", () -> "token-outage-test");
         registry.add("astro.kafka.retry-max-interval", () -> "1s");
         registry.add("astro.agora.app-id", () -> TokenApiTest.APP_ID);
@@ -77,6 +79,7 @@ class MongoOutageTest {
                 .block(Duration.ofSeconds(30));
         awaitStatus(id, CallSession.Status.ACTIVE);
         token(user, channel).expectStatus().isOk();
+        readiness().expectStatus().isOk();
 
         MONGO.stop();
         try {
@@ -85,6 +88,7 @@ class MongoOutageTest {
                     acceptedAt, endedAt, 10, 1, 10, channel)).block(Duration.ofSeconds(30));
             token(user, channel).expectStatus().isEqualTo(503)
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            readiness().expectStatus().isEqualTo(503);
             Thread.sleep(OUTAGE.toMillis());
         }
         finally {
@@ -93,6 +97,11 @@ class MongoOutageTest {
 
         awaitStatus(id, CallSession.Status.ENDED);
         token(user, channel).expectStatus().isEqualTo(410);
+        readiness().expectStatus().isOk();
+    }
+
+    private WebTestClient.ResponseSpec readiness() {
+        return web.get().uri("/actuator/health/readiness").exchange();
     }
 
     private WebTestClient.ResponseSpec token(String caller, String channel) {
