@@ -99,6 +99,8 @@ public final class ChatCluster implements AutoCloseable {
                 "--astro.chat.instance-id=" + id,
                 "--astro.chat.presence-url=" + presenceUrl,
                 "--astro.chat.heartbeat-interval=1s",
+                // tests sweep the outbox themselves (Outboxes.sweep), so a sweep never races a test's own steps
+                "--astro.chat.outbox.sweep-interval=1h",
                 // the JVM's exit closes the instances; nothing to drain in tests
                 "--server.shutdown=immediate",
                 "--spring.lifecycle.timeout-per-shutdown-phase=2s",

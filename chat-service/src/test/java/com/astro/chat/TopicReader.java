@@ -20,6 +20,11 @@ final class TopicReader {
     }
 
     static List<String> values(String topic) {
+        return records(topic).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** Every record of the topic, headers included. */
+    static List<ConsumerRecord<String, String>> records(String topic) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.shared().kafka().bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -31,13 +36,13 @@ final class TopicReader {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<String> values = new ArrayList<>();
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(record.value());
+                    records.add(record);
                 }
             }
-            return values;
+            return records;
         }
     }
 }

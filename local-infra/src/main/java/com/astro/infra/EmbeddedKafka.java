@@ -1,8 +1,11 @@
 package com.astro.infra;
 
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import kafka.server.BrokerServer;
 
 /**
  * The real Apache Kafka broker in KRaft mode (no ZooKeeper), in this JVM, reached over TCP like
@@ -52,6 +55,30 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** The fixed bootstrap address (e.g. {@code localhost:9092}), or the broker's own when none was asked for. */
     public String fixedBootstrapServers() {
         return fixedAddress == null ? bootstrapServers() : "localhost:" + fixedAddress.port();
+    }
+
+    /**
+     * Stops the broker the way a crashed or restarting broker goes away: clients lose their connections and
+     * cannot reconnect. Its log directory and port are kept (the KRaft controller keeps running), so
+     * {@link #startBroker()} brings back the same broker with every record it had. For fault tests.
+     */
+    public void stopBroker() {
+        broker.getCluster().brokers().values().forEach(BrokerServer::shutdown);
+    }
+
+    /** Starts the broker stopped by {@link #stopBroker()} again, on the same port with the same log. */
+    public void startBroker() {
+        broker.getCluster().brokers().values().forEach(BrokerServer::startup);
+        try {
+            broker.getCluster().waitForReadyBrokers();
+        }
+        catch (ExecutionException ex) {
+            throw new IllegalStateException("the restarted broker did not become ready", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Listens on a fixed loopback port and pipes every connection to another port. The embedded Kafka
  * broker binds a port of its own choosing; this gives it the well-known {@code localhost:9092}
  * as a bootstrap address. Clients only bootstrap through it: the broker's metadata then sends them
- * to its real (advertised) address, so the forwarder carries next to no traffic. Dev and tests only.
+ * to its real (advertised) address, so the forwarder carries next to no traffic. In front of a stoppable
+ * embedded Mongo server it carries everything, and closing it is the server going away. Dev and tests only.
  */
 final class TcpForwarder implements AutoCloseable {
 
@@ -41,7 +42,7 @@ final class TcpForwarder implements AutoCloseable {
             return forwarder;
         }
         catch (IOException ex) {
-            throw new IllegalStateException("port " + port + " is taken: cannot offer the embedded Kafka broker there", ex);
+            throw new IllegalStateException("port " + port + " is taken: cannot forward it to port " + targetPort, ex);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.astro.chat.message;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -11,19 +12,23 @@ import com.astro.chat.ChatRefusal;
 import com.astro.chat.config.ChatProperties;
 import com.astro.chat.moderation.ContactMasking;
 import com.astro.chat.session.SessionAccess;
-import com.astro.common.event.MessageSent;
-import com.astro.common.kafka.EventPublisher;
 import com.astro.common.security.CurrentUser;
 
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Sending a message: the sender must take part in the active session and the text must be non-blank and not
  * too long; its contact details are masked ({@link ContactMasking}); then it is stored with the next sequence number, delivered at once to the session's room on this
  * instance, and published on {@code message-sent}, from which the other chat instances deliver it (this one
- * drops its own copy: delivery is idempotent by sequence number). A repeated clientMessageId answers with the
- * original and publishes nothing.
+ * drops its own copy: delivery is idempotent by sequence number).
+ * <p>
+ * The message's outbox entry is written beside it (in parallel, so it costs no round trip of its own): once both
+ * are stored the message will reach {@code message-sent}, from this attempt, the producer's own retries, or the
+ * {@link OutboxSweeper}. The sender is therefore answered once both are stored, with the record queued for the
+ * producer in order, not after the broker's acknowledgement: a broker outage delays delivery to the other
+ * instances, not the conversation. Only if the outbox could not hold the message does the answer wait for the
+ * broker (at most {@code publishWait}), and an error then means the message may never be published. A repeated
+ * clientMessageId answers with the original and publishes it again if its last attempt failed.
  */
 @Service
 public class MessageService {
@@ -34,9 +39,11 @@ public class MessageService {
 
     private final MessageStore store;
 
-    private final MessageDelivery delivery;
+    private final MessageOutbox outbox;
 
-    private final EventPublisher events;
+    private final MessagePublisher publisher;
+
+    private final MessageDelivery delivery;
 
     private final ChatProperties properties;
 
@@ -44,12 +51,13 @@ public class MessageService {
 
     private final Clock clock;
 
-    public MessageService(SessionAccess access, MessageStore store, MessageDelivery delivery, EventPublisher events,
-            ChatProperties properties, ContactMasking masking, Clock clock) {
+    MessageService(SessionAccess access, MessageStore store, MessageOutbox outbox, MessagePublisher publisher,
+            MessageDelivery delivery, ChatProperties properties, ContactMasking masking, Clock clock) {
         this.access = access;
         this.store = store;
+        this.outbox = outbox;
+        this.publisher = publisher;
         this.delivery = delivery;
-        this.events = events;
         this.properties = properties;
         this.masking = masking;
         this.clock = clock;
@@ -70,27 +78,44 @@ public class MessageService {
                     + " characters; at most " + properties.maxTextLength() + " are allowed"));
         }
         // masked before anything keeps or sees it: the store, the other participant, the message-sent event
-        return access.activeFor(command.sessionId(), sender)
-                .flatMap(session -> store.store(new MessageStore.Draft(UUID.randomUUID().toString(),
-                        session.id(), sender.id(), sender.role().wireName(), masking.mask(text), command.clientMessageId(),
-                        clock.instant())))
-                .flatMap(stored -> stored.duplicate() ? Mono.just(MessageView.of(stored.message()))
-                        : deliverAndPublish(stored.message()));
+        return access.activeFor(command.sessionId(), sender).flatMap(session -> {
+            Instant now = clock.instant();
+            MessageStore.Draft draft = new MessageStore.Draft(UUID.randomUUID().toString(), session.id(), sender.id(),
+                    sender.role().wireName(), masking.mask(text), command.clientMessageId(), now);
+            return Mono.zip(store.store(draft), held(draft.id(), now)).flatMap(stored -> stored.getT1().duplicate()
+                    ? resent(stored.getT1().message(), draft.id())
+                    : deliverAndPublish(stored.getT1().message(), stored.getT2(), now));
+        });
     }
 
-    private Mono<MessageView> deliverAndPublish(ChatMessage message) {
+    /** Whether the outbox holds the message; if not, only this attempt can publish it. */
+    private Mono<Boolean> held(String messageId, Instant now) {
+        return outbox.add(messageId, now).thenReturn(true).onErrorResume(ex -> {
+            log.warn("message {} could not be put in the outbox: {}", messageId, ex.toString());
+            return Mono.just(false);
+        });
+    }
+
+    private Mono<MessageView> deliverAndPublish(ChatMessage message, boolean held, Instant startedAt) {
         MessageView view = MessageView.of(message);
         delivery.deliver(view);
-        return publish(message).thenReturn(view);
+        return publisher.publish(message, startedAt, !held).thenReturn(view).onErrorResume(ex -> {
+            log.error("message {} (session {}, seq {}) is stored but could not be published: {}", message.id(),
+                    message.sessionId(), message.seq(), ex.toString());
+            return Mono.error(ex);
+        });
     }
 
-    private Mono<Void> publish(ChatMessage message) {
-        MessageSent event = MessageSent.of(clock.instant(), message.id(), message.sessionId(), message.seq(),
-                message.senderId(), message.senderRole(), message.text(), message.clientMessageId(),
-                message.sentAt());
-        // the producer may block on metadata; keep that off the network thread that called send
-        return events.publish(event).subscribeOn(Schedulers.boundedElastic()).doOnError(ex -> log.error(
-                "message {} (session {}, seq {}) is stored but could not be published: {}", message.id(),
-                message.sessionId(), message.seq(), ex.toString()));
+    /**
+     * The clientMessageId was stored before: the resend's own outbox entry names no message, and the original is
+     * published again if its last attempt failed (its sender may be resending because it was never answered).
+     */
+    private Mono<MessageView> resent(ChatMessage original, String resendId) {
+        outbox.remove(resendId).subscribe(null, ex -> log.debug("outbox entry {} left to the sweeper: {}", resendId,
+                ex.toString()));
+        return publisher.republishIfDue(original).onErrorResume(ex -> {
+            log.warn("message {} could not be published again yet: {}", original.id(), ex.toString());
+            return Mono.just(false);
+        }).thenReturn(MessageView.of(original));
     }
 }

@@ -190,6 +190,10 @@ public class MessageStore {
         });
     }
 
+    public Mono<ChatMessage> byId(String messageId) {
+        return mongo.findById(messageId, ChatMessage.class);
+    }
+
     public Mono<Long> count(String sessionId) {
         return mongo.count(Query.query(Criteria.where("sessionId").is(sessionId)), ChatMessage.class);
     }

@@ -89,14 +89,14 @@ public class FanOutListener {
     }
 
     private void requested(SessionRequested event) {
-        if (!SessionEvents.valid(event) || !firstTime(event)) {
+        if (!SessionEvents.valid(event) || !unseen(event)) {
             return;
         }
         // no astrologer socket here: nobody to tell, and the shared read-model group stores the request
         if (!notifier.holdsUser(event.astrologerId())) {
             return;
         }
-        inOrder(event.sessionId(), "session-requested", sessions.requested(event).doOnNext(now -> {
+        inOrder(event, "session-requested", sessions.requested(event).doOnNext(now -> {
             // a request arriving after its acceptance or end is old news: nobody is asked to accept it
             if (now.isPending()) {
                 notifier.toUser(event.astrologerId(), "session:request", SessionNotices.Requested.of(event));
@@ -105,13 +105,13 @@ public class FanOutListener {
     }
 
     private void accepted(SessionAccepted event) {
-        if (!SessionEvents.valid(event) || !firstTime(event)) {
+        if (!SessionEvents.valid(event) || !unseen(event)) {
             return;
         }
         if (!notifier.holdsUser(event.userId()) && !notifier.holdsUser(event.astrologerId())) {
             return;
         }
-        inOrder(event.sessionId(), "session-accepted", sessions.accepted(event).doOnNext(now -> {
+        inOrder(event, "session-accepted", sessions.accepted(event).doOnNext(now -> {
             if (!now.isActive()) {
                 return; // it ended before this arrived: "accepted" now would only mislead
             }
@@ -122,7 +122,7 @@ public class FanOutListener {
     }
 
     private void ended(SessionEnded event) {
-        if (!SessionEvents.valid(event) || !firstTime(event)) {
+        if (!SessionEvents.valid(event) || !unseen(event)) {
             return;
         }
         // every instance applies the end, sockets or not: it closes the room here and forgets the active session
@@ -136,7 +136,7 @@ public class FanOutListener {
                     notifier.leaveSessionRoom(event.sessionId(), members);
                 })
                 .then();
-        inOrder(event.sessionId(), "session-ended", work);
+        inOrder(event, "session-ended", work);
     }
 
     /**
@@ -144,25 +144,34 @@ public class FanOutListener {
      * same time: each needs a store round trip before its notification (a client told "accepted" must be able to
      * join at once), and done one by one on the consumer thread those round trips queued every notification of
      * the instance behind each other (seconds under load). A failing write is retried briefly, then logged; the
-     * shared read-model group stores the event anyway.
+     * shared read-model group stores the event anyway. The event counts as seen only once handled, so a
+     * redelivery of one that failed here is handled again.
      */
-    private void inOrder(String sessionId, String what, Mono<Void> work) {
-        queue.submit(sessionId, work.retryWhen(Retry.backoff(3, Duration.ofMillis(100)))
+    private void inOrder(DomainEvent event, String what, Mono<Void> work) {
+        queue.submit(event.key(), work.retryWhen(Retry.backoff(3, Duration.ofMillis(100)))
+                .doOnSuccess(done -> seen(event))
                 .onErrorResume(ex -> {
                     log.warn("could not apply {} of session {} here; its notification is dropped: {}", what,
-                            sessionId, ex.toString());
+                            event.key(), ex.toString());
                     return Mono.empty();
                 }));
     }
 
     private void relay(ChatRelay relay) {
-        if (relay != null && relay.userId() != null && relay.event() != null && firstTime(relay)) {
+        if (relay != null && relay.userId() != null && relay.event() != null && unseen(relay)) {
             notifier.toUser(relay.userId(), relay.event(), relay.payload());
+            seen(relay);
         }
     }
 
-    private synchronized boolean firstTime(DomainEvent event) {
-        return event.eventId() == null || seen.add(event.eventId());
+    private synchronized boolean unseen(DomainEvent event) {
+        return event.eventId() == null || !seen.contains(event.eventId());
+    }
+
+    private synchronized void seen(DomainEvent event) {
+        if (event.eventId() != null) {
+            seen.add(event.eventId());
+        }
     }
 
     private static <T extends DomainEvent> T read(String value, Class<T> type) {

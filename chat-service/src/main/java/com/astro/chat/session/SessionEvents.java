@@ -4,7 +4,7 @@ import com.astro.common.event.SessionAccepted;
 import com.astro.common.event.SessionEnded;
 import com.astro.common.event.SessionRequested;
 
-/** The minimum a session event must carry to be applied; anything less is skipped. */
+/** The minimum a session event must carry to be applied; anything less is unprocessable. */
 public final class SessionEvents {
 
     private SessionEvents() {

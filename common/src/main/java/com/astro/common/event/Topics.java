@@ -26,6 +26,18 @@ public final class Topics {
     /** Key: chat instance id. Value: {@link ChatInstanceHeartbeat}, the full set of connections an instance holds. */
     public static final String CHAT_HEARTBEATS = "chat-heartbeats";
 
+    /** Every topic above. */
+    public static final java.util.List<String> ALL = java.util.List.of(SESSION_REQUESTED, SESSION_ACCEPTED,
+            SESSION_ENDED, MESSAGE_SENT, PRESENCE_CHANGED, CHAT_CONNECTIONS, CHAT_HEARTBEATS);
+
+    /**
+     * The dead-letter topic of a topic: records a consumer group could never handle, with the reason in the
+     * {@code kafka_dlt-*} headers (docs/events.md "Dead letters").
+     */
+    public static String deadLetter(String topic) {
+        return topic + ".DLT";
+    }
+
     private Topics() {
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,6 +16,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -46,17 +48,23 @@ public class AstroKafkaAutoConfiguration {
     }
 
     /**
-     * A record whose handling fails (Mongo briefly unreachable, say) is retried with backoff on the
-     * same consumer, keeping per-key order; after {@code retry-max-elapsed} it is logged and skipped
-     * so one poison record cannot stall a partition forever. Handlers are idempotent, so retries are safe.
+     * A record whose handling fails (Mongo unreachable, a timeout) is retried with backoff on the same consumer,
+     * which does not move past it, keeping per-key order, until it succeeds: a state change is never skipped, and
+     * handlers are idempotent, so retries are safe. A record that no retry can help
+     * ({@link UnprocessableEventException}) is put on {@code <topic>.DLT}, same key and partition, with the error
+     * in the {@code kafka_dlt-*} headers, and the consumer moves on; if that publish fails the record is retried.
      */
     @Bean
     @ConditionalOnMissingBean
-    CommonErrorHandler astroKafkaErrorHandler(KafkaProperties properties) {
+    CommonErrorHandler astroKafkaErrorHandler(KafkaProperties properties, KafkaTemplate<String, String> kafka) {
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
-        backOff.setMaxElapsedTime(properties.retryMaxElapsed().toMillis());
-        return new DefaultErrorHandler(backOff);
+        // named explicitly: Spring Kafka 4's default would be <topic>-dlt
+        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
+                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
+        handler.addNotRetryableExceptions(UnprocessableEventException.class);
+        return handler;
     }
 
     @Bean
@@ -73,6 +81,13 @@ public class AstroKafkaAutoConfiguration {
                         .build(),
                 topic(Topics.CHAT_CONNECTIONS, properties),
                 topic(Topics.CHAT_HEARTBEATS, properties));
+    }
+
+    /** Each topic's dead letters, partitioned alike: a record goes to the partition number it came from. */
+    @Bean
+    KafkaAdmin.NewTopics astroDeadLetterTopics(KafkaProperties properties) {
+        return new KafkaAdmin.NewTopics(Topics.ALL.stream().map(name -> topic(Topics.deadLetter(name), properties))
+                .toArray(NewTopic[]::new));
     }
 
     private static NewTopic topic(String name, KafkaProperties properties) {

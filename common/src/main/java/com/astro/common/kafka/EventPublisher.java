@@ -1,5 +1,7 @@
 package com.astro.common.kafka;
 
+import java.util.concurrent.CompletableFuture;
+
 import org.springframework.kafka.core.KafkaTemplate;
 
 import com.astro.common.event.DomainEvent;
@@ -20,6 +22,15 @@ public class EventPublisher {
     }
 
     public Mono<Void> publish(DomainEvent event) {
-        return Mono.fromFuture(() -> kafka.send(event.type(), event.key(), EventJson.write(event))).then();
+        return Mono.fromFuture(() -> send(event));
+    }
+
+    /**
+     * Hands the record to the producer and returns at once (unless the producer blocks on metadata, up to its
+     * {@code max.block.ms}); the future completes when the broker acknowledges the record or when the producer
+     * gives up on it ({@code delivery.timeout.ms}), whoever stopped waiting for it.
+     */
+    public CompletableFuture<Void> send(DomainEvent event) {
+        return kafka.send(event.type(), event.key(), EventJson.write(event)).thenApply(result -> null);
     }
 }

@@ -10,13 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param partitions partitions of every topic this service declares
  * @param replicationFactor replicas of every topic this service declares
- * @param retryMaxInterval longest pause between two attempts at a record whose handling failed
- * @param retryMaxElapsed how long a failing record is retried before it is logged and skipped
+ * @param retryMaxInterval longest pause between two attempts at a record whose handling failed (it is retried
+ *        until it succeeds; an unprocessable record goes to the dead-letter topic at once)
  */
 @ConfigurationProperties("astro.kafka")
 public record KafkaProperties(
         @DefaultValue("4") int partitions,
         @DefaultValue("1") short replicationFactor,
-        @DefaultValue("10s") Duration retryMaxInterval,
-        @DefaultValue("60s") Duration retryMaxElapsed) {
+        @DefaultValue("10s") Duration retryMaxInterval) {
 }

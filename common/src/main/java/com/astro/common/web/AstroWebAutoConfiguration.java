@@ -27,6 +27,7 @@ public class AstroWebAutoConfiguration {
 
     public AstroWebAutoConfiguration() {
         RequestIdLogging.install();
+        DroppedErrors.install();
     }
 
     @Bean

@@ -54,6 +54,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (limit != null) {
             return handleExceptionInternal(ex, null, null, HttpStatus.CONTENT_TOO_LARGE, exchange);
         }
+        if (RequestErrors.unavailable(ex)) {
+            log.warn("{} {} answered 503: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    ex.toString());
+            return handleExceptionInternal(ex, null, null, HttpStatus.SERVICE_UNAVAILABLE, exchange);
+        }
         log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
         return handleExceptionInternal(ex, null, null, HttpStatus.INTERNAL_SERVER_ERROR, exchange);
     }
@@ -101,6 +106,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (status.value() == 413) {
             return RequestErrors.tooLarge(exchange);
+        }
+        if (status.value() == 503 && RequestErrors.unavailable(ex)) {
+            return RequestErrors.UNAVAILABLE_DETAIL;
         }
         if (ex instanceof WebExchangeBindException bind) {
             return "Invalid request: " + bind.getFieldErrors().stream()

@@ -36,6 +36,11 @@ public final class ProblemDetailsFallback implements ErrorWebExceptionHandler, O
                     : status.getReason() != null ? status.getReason() : code.getReasonPhrase();
             return Problems.write(exchange, code, detail);
         }
+        if (RequestErrors.unavailable(error)) {
+            log.warn("{} {} answered 503: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    error.toString());
+            return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, RequestErrors.UNAVAILABLE_DETAIL);
+        }
         String requestId = exchange.getAttribute(RequestIds.ATTRIBUTE);
         try (MDC.MDCCloseable ignored = requestId == null ? null : MDC.putCloseable(RequestIds.CONTEXT_KEY, requestId)) {
             log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);

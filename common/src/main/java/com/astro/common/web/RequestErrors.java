@@ -168,6 +168,31 @@ final class RequestErrors {
         return line.length() > MAX_ECHO ? line.substring(0, MAX_ECHO) + "..." : line;
     }
 
+    /**
+     * Classes (by name: common does not depend on the drivers) whose presence in a failure's causes means a store
+     * or the broker cannot be reached right now: the request may succeed later, so it is a 503, not a bug.
+     */
+    private static final java.util.Set<String> UNAVAILABLE = java.util.Set.of(
+            "org.springframework.dao.DataAccessResourceFailureException",
+            "org.springframework.dao.TransientDataAccessException",
+            "com.mongodb.MongoTimeoutException",
+            "com.mongodb.MongoSocketException",
+            "org.apache.kafka.common.errors.TimeoutException");
+
+    static boolean unavailable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (Class<?> type = cause.getClass(); type != null; type = type.getSuperclass()) {
+                if (UNAVAILABLE.contains(type.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static final String UNAVAILABLE_DETAIL = "A store this service depends on cannot be reached right now; "
+            + "nothing was changed, try again shortly";
+
     static <T extends Throwable> T find(Throwable error, Class<T> type) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (type.isInstance(cause)) {

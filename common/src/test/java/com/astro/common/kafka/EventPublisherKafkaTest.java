@@ -77,7 +77,7 @@ class EventPublisherKafkaTest {
     }
 
     @Test
-    void everyTopicIsDeclaredAndPresenceChangedIsCompacted() {
+    void everyTopicAndItsDeadLetterTopicAreDeclaredAndPresenceChangedIsCompacted() {
         runner.run(context -> {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
                 Set<String> names = admin.listTopics().names().get();
@@ -92,7 +92,10 @@ class EventPublisherKafkaTest {
                         .get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_DELETE);
                 TopicDescription presence = admin.describeTopics(List.of(Topics.PRESENCE_CHANGED))
                         .allTopicNames().get().get(Topics.PRESENCE_CHANGED);
-                assertThat(presence.partitions()).hasSize(new KafkaProperties(4, (short) 1, Duration.ofSeconds(10), Duration.ofSeconds(60)).partitions());
+                assertThat(presence.partitions()).hasSize(new KafkaProperties(4, (short) 1, Duration.ofSeconds(10)).partitions());
+                List<String> deadLetters = Topics.ALL.stream().map(Topics::deadLetter).toList();
+                assertThat(admin.describeTopics(deadLetters).allTopicNames().get().values())
+                        .allSatisfy(dlt -> assertThat(dlt.partitions()).hasSize(presence.partitions().size()));
             }
         });
     }

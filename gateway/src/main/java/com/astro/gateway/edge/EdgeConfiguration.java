@@ -9,10 +9,6 @@ import com.astro.gateway.GatewayProperties;
 @Configuration(proxyBeanMethods = false)
 public class EdgeConfiguration {
 
-    public EdgeConfiguration() {
-        DroppedErrors.install();
-    }
-
     @Bean
     EdgeCors edgeCors(GatewayProperties properties) {
         return new EdgeCors(properties.allowedOrigins());

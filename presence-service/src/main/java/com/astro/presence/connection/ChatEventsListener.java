@@ -1,29 +1,20 @@
 package com.astro.presence.connection;
 
-import java.time.Duration;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.astro.common.event.ChatInstanceHeartbeat;
 import com.astro.common.event.ConnectionChanged;
-import com.astro.common.event.DomainEvent;
-import com.astro.common.event.EventJson;
 import com.astro.common.event.Topics;
+import com.astro.common.kafka.ConsumedEvents;
 
 /**
  * Connection and heartbeat events from chat-service, consumed once by the shared {@code presence-service}
- * group; each is applied before its offset is committed. Unreadable records are logged and skipped.
+ * group; each is applied before its offset is committed. A failing change is retried until it succeeds; a record
+ * that can never be applied goes to the topic's dead-letter topic (common's error handler).
  */
 @Component
 public class ChatEventsListener {
-
-    private static final Logger log = LoggerFactory.getLogger(ChatEventsListener.class);
-
-    /** Longer than any sane Mongo round trips; a hung handler fails and is retried instead of stalling the partition. */
-    private static final Duration HANDLING_TIMEOUT = Duration.ofSeconds(30);
 
     private final ConnectionTracker tracker;
 
@@ -33,27 +24,17 @@ public class ChatEventsListener {
 
     @KafkaListener(topics = Topics.CHAT_CONNECTIONS, groupId = "${spring.kafka.consumer.group-id:presence-service}")
     public void onConnection(String value) {
-        ConnectionChanged event = read(value, ConnectionChanged.class);
-        if (event != null && event.userId() != null && event.instanceId() != null && event.connectionId() != null) {
-            tracker.changed(event).block(HANDLING_TIMEOUT);
-        }
+        ConnectionChanged event = ConsumedEvents.read(value, ConnectionChanged.class, ConnectionChanged.SCHEMA_VERSION);
+        ConsumedEvents.require(event.userId() != null && event.instanceId() != null && event.connectionId() != null,
+                "a chat-connections event without user, instance or connection");
+        ConsumedEvents.await(tracker.changed(event));
     }
 
     @KafkaListener(topics = Topics.CHAT_HEARTBEATS, groupId = "${spring.kafka.consumer.group-id:presence-service}")
     public void onHeartbeat(String value) {
-        ChatInstanceHeartbeat event = read(value, ChatInstanceHeartbeat.class);
-        if (event != null && event.instanceId() != null) {
-            tracker.heartbeat(event).block(HANDLING_TIMEOUT);
-        }
-    }
-
-    private static <T extends DomainEvent> T read(String value, Class<T> type) {
-        try {
-            return EventJson.read(value, type);
-        }
-        catch (RuntimeException ex) {
-            log.warn("skipping unreadable {} record: {}", type.getSimpleName(), ex.getMessage());
-            return null;
-        }
+        ChatInstanceHeartbeat event = ConsumedEvents.read(value, ChatInstanceHeartbeat.class,
+                ChatInstanceHeartbeat.SCHEMA_VERSION);
+        ConsumedEvents.require(event.instanceId() != null, "a chat-heartbeats event without instance");
+        ConsumedEvents.await(tracker.heartbeat(event));
     }
 }

@@ -1,22 +1,19 @@
 package com.astro.session.presence;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import com.astro.common.event.EventJson;
 import com.astro.common.event.PresenceChanged;
 import com.astro.common.event.Topics;
+import com.astro.common.kafka.ConsumedEvents;
 
 /**
  * Keeps the astrologer read model from {@code presence-changed}. The shared group suits a shared collection;
- * it blocks so the offset is committed only after the record is stored. Unreadable records are logged and skipped.
+ * it blocks so the offset is committed only after the record is stored. A failing write is retried until it
+ * succeeds; a record that can never be applied goes to the dead-letter topic (common's error handler).
  */
 @Component
 public class PresenceListener {
-
-    private static final Logger log = LoggerFactory.getLogger(PresenceListener.class);
 
     private final AstrologerDirectory directory;
 
@@ -26,18 +23,8 @@ public class PresenceListener {
 
     @KafkaListener(topics = Topics.PRESENCE_CHANGED, groupId = "${spring.kafka.consumer.group-id:session-service}")
     public void onPresenceChanged(String value) {
-        PresenceChanged event;
-        try {
-            event = EventJson.read(value, PresenceChanged.class);
-        }
-        catch (RuntimeException ex) {
-            log.warn("skipping unreadable presence-changed record: {}", ex.getMessage());
-            return;
-        }
-        if (event == null || event.astrologerId() == null) {
-            log.warn("skipping presence-changed record without astrologer id");
-            return;
-        }
-        directory.apply(event).block();
+        PresenceChanged event = ConsumedEvents.read(value, PresenceChanged.class, PresenceChanged.SCHEMA_VERSION);
+        ConsumedEvents.require(event.astrologerId() != null, "a presence-changed without astrologer");
+        ConsumedEvents.await(directory.apply(event));
     }
 }

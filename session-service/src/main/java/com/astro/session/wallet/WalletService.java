@@ -97,9 +97,13 @@ public class WalletService {
         update.push("appliedKeys").slice(-KEYS_KEPT).each(entry.id());
         Mono<Boolean> applied;
         if (entry.coins() > 0) {
-            // a first credit creates the wallet; an upsert that collides on _id means the key is already applied
-            applied = mongo.upsert(Query.query(notApplied), update, Wallet.class).thenReturn(true)
-                    .onErrorResume(DuplicateKeyException.class, ex -> Mono.just(true));
+            // a first credit creates the wallet. An upsert colliding on _id means the wallet exists now: the key is
+            // applied there, or another first credit (another key) created it at the same moment, so the credit is
+            // applied to that wallet like to any existing one
+            Query creditable = Query.query(notApplied);
+            applied = mongo.upsert(creditable, update, Wallet.class).thenReturn(true)
+                    .onErrorResume(DuplicateKeyException.class, ex -> mongo.updateFirst(creditable, update, Wallet.class)
+                            .flatMap(result -> result.getModifiedCount() == 1 ? Mono.just(true) : alreadyApplied(entry)));
         }
         else {
             notApplied = notApplied.and("balance").gte(-entry.coins());

@@ -1,0 +1,130 @@
+package com.astro.chat.message;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import com.astro.common.event.MessageSent;
+import com.astro.common.event.Topics;
+import com.astro.common.kafka.EventPublisher;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes a stored message on {@code message-sent} and removes it from the {@link MessageOutbox} once the broker
+ * acknowledges it, whenever that is: a caller stops waiting after {@code publishWait} at most, the producer keeps the
+ * record until it is delivered or its own delivery timeout passes. Every attempt at one message publishes the same event
+ * (same event id, same {@code occurredAt}), so a consumer that sees it twice can tell.
+ */
+@Component
+class MessagePublisher implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(MessagePublisher.class);
+
+    /**
+     * Records waiting for the hand-over thread; a broker outage fills the queue at the rate of messages sent, and past
+     * this many the attempt fails at once (the message stays in the outbox for the sweeper).
+     */
+    private static final int HAND_OVER_QUEUE = 20_000;
+
+    private final ExecutorService handOver = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(HAND_OVER_QUEUE), task -> {
+                Thread thread = new Thread(task, "message-hand-over");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    private final EventPublisher events;
+
+    private final MessageOutbox outbox;
+
+    private final OutboxProperties properties;
+
+    private final Clock clock;
+
+    MessagePublisher(EventPublisher events, MessageOutbox outbox, OutboxProperties properties, Clock clock) {
+        this.events = events;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts the attempt that began at {@code startedAt} (recorded in the outbox by the caller, unless it could not
+     * be). Without {@code awaitAck} it returns at once: the record is queued for the producer behind the ones before
+     * it. With it, it completes when the broker acknowledges, failing if that takes longer than {@code publishWait}.
+     * Either way the outbox entry goes when the broker acknowledges.
+     */
+    Mono<Void> publish(ChatMessage message, Instant startedAt, boolean awaitAck) {
+        CompletableFuture<Void> acknowledged = handOver(event(message));
+        acknowledged.whenComplete((ok, failure) -> settle(message, startedAt, failure));
+        return awaitAck ? Mono.fromFuture(acknowledged, true).timeout(properties.publishWait()) : Mono.empty();
+    }
+
+    /**
+     * Hands the record to the producer on the one hand-over thread, in the order of the calls. The producer blocks
+     * there while it has no metadata for the topic (up to max.block.ms, while the broker is down): the records
+     * behind it wait in the queue instead of holding their senders, and keep their order.
+     */
+    private CompletableFuture<Void> handOver(MessageSent event) {
+        try {
+            return CompletableFuture.supplyAsync(() -> events.send(event), handOver).thenCompose(ack -> ack);
+        }
+        catch (RejectedExecutionException full) {
+            return CompletableFuture.failedFuture(full);
+        }
+    }
+
+    /**
+     * Publishes a message again if its latest attempt is over, claiming it first so that of several instances (or
+     * the sweeper and a resend) only one does; false when someone else has it or it was acknowledged.
+     */
+    Mono<Boolean> republishIfDue(ChatMessage message) {
+        Instant now = clock.instant();
+        return outbox.claim(message.id(), now.minus(properties.attemptTimeout()), now)
+                .flatMap(claimed -> claimed ? publish(message, now, false).thenReturn(true) : Mono.just(false));
+    }
+
+    /** Runs when the producer is done with the record, even after the caller stopped waiting. */
+    private void settle(ChatMessage message, Instant startedAt, Throwable failure) {
+        if (failure == null) {
+            outbox.remove(message.id()).subscribe(null, ex -> log.warn(
+                    "message {} is published but still in the outbox ({}); the sweeper will publish it again",
+                    message.id(), ex.toString()));
+            return;
+        }
+        log.warn("message {} (session {}, seq {}) is stored but not published yet: {}", message.id(),
+                message.sessionId(), message.seq(), failure.toString());
+        outbox.attemptFailed(message.id(), startedAt).subscribe(null, ex -> log.debug(
+                "could not mark the failed attempt of message {}: {}", message.id(), ex.toString()));
+    }
+
+    /** Records still queued are left to the outbox: another instance's sweeper publishes them. */
+    @Override
+    public void destroy() {
+        handOver.shutdownNow();
+    }
+
+    static MessageSent event(ChatMessage message) {
+        return new MessageSent(eventId(message.id()), Topics.MESSAGE_SENT, MessageSent.SCHEMA_VERSION,
+                message.sentAt(), message.id(), message.sessionId(), message.seq(), message.senderId(),
+                message.senderRole(), message.text(), message.clientMessageId(), message.sentAt());
+    }
+
+    /** Derived from the message id, so every attempt, on any instance, carries the same event id. */
+    static String eventId(String messageId) {
+        return UUID.nameUUIDFromBytes(("message-sent:" + messageId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}
