@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 
 import com.astro.chat.ChatRefusal;
 import com.astro.chat.config.ChatProperties;
+import com.astro.chat.metrics.ChatMetrics;
 import com.astro.chat.session.SessionAccess;
 import com.astro.common.event.MessageSent;
 import com.astro.common.kafka.EventPublisher;
@@ -41,14 +42,17 @@ public class MessageService {
 
     private final Clock clock;
 
+    private final ChatMetrics metrics;
+
     public MessageService(SessionAccess access, MessageStore store, MessageDelivery delivery, EventPublisher events,
-            ChatProperties properties, Clock clock) {
+            ChatProperties properties, Clock clock, ChatMetrics metrics) {
         this.access = access;
         this.store = store;
         this.delivery = delivery;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A message a client asks to send, already checked for types. */
@@ -74,6 +78,7 @@ public class MessageService {
     }
 
     private Mono<MessageView> deliverAndPublish(ChatMessage message) {
+        metrics.messageStored();
         MessageView view = MessageView.of(message);
         delivery.deliver(view);
         return publish(message).thenReturn(view);

@@ -19,7 +19,7 @@ import com.astro.common.web.RequestIds;
 
 /**
  * Security for every service and the gateway: each verifies tokens itself (never trusting that
- * the gateway did), opens only health, readiness and the configured public paths, and answers
+ * the gateway did), opens only health, readiness, metrics and the configured public paths, and answers
  * 401 and 403 as problem details.
  */
 @AutoConfiguration
@@ -50,7 +50,9 @@ public class AstroSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityProperties properties,
             ReactiveJwtDecoder decoder, JwtUserConverter converter) {
-        List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/actuator/info"));
+        // metrics are for the scraper inside the network: services have no public port, the gateway's can be moved
+        List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
+                "/actuator/prometheus"));
         open.addAll(properties.publicPaths());
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
