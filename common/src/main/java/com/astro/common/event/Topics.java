@@ -26,6 +26,12 @@ public final class Topics {
     /** Key: chat instance id. Value: {@link ChatInstanceHeartbeat}, the full set of connections an instance holds. */
     public static final String CHAT_HEARTBEATS = "chat-heartbeats";
 
+    /**
+     * Key: user id. Value: chat-service's {@code ChatRelay}, a Socket.IO event for one user's sockets on whichever
+     * chat instance holds them. Internal to chat-service, which declares it.
+     */
+    public static final String CHAT_RELAY = "chat-relay";
+
     private Topics() {
     }
 }
