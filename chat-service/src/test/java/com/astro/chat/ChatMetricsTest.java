@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import com.astro.common.event.PresenceChanged;
 import com.astro.common.event.Rates;
 import com.astro.infra.PrometheusScrape;
+import com.astro.socketio.server.Namespace;
+import com.astro.socketio.server.SocketIoServer;
 
 /**
  * The chat domain's meters as a scraper sees them at {@code /actuator/prometheus}, after real socket traffic.
@@ -38,13 +40,17 @@ class ChatMetricsTest extends ChatTestSupport {
         assertThat(scrape(cluster.a()).has("jvm_memory_used_bytes", "application", "chat-service")).isTrue();
     }
 
+    /** Compared with the server's own count, since sockets of earlier tests may still be closing meanwhile. */
     @Test
-    void openSocketsAreCounted() {
-        Parties p = newParties();
-        double before = scrape(cluster.a()).sum("chat_sockets_connected");
-        clients.connect("user", cluster.a().url(), p.userToken());
+    void theSocketGaugeFollowsTheSocketsOpenAndClosed() {
+        Namespace sockets = cluster.a().bean(SocketIoServer.class).sockets();
+        clients.connect("one", cluster.a().url(), token(newId("user"), "user"));
+        clients.connect("two", cluster.a().url(), token(newId("user"), "user"));
 
-        assertThat(scrape(cluster.a()).sum("chat_sockets_connected")).isGreaterThanOrEqualTo(before + 1);
+        await().atMost(WAIT).until(() -> sockets.socketCount() >= 2
+                && scrape(cluster.a()).sum("chat_sockets_connected") == sockets.socketCount());
+        clients.disconnect("two");
+        await().atMost(WAIT).until(() -> scrape(cluster.a()).sum("chat_sockets_connected") == sockets.socketCount());
     }
 
     @Test
