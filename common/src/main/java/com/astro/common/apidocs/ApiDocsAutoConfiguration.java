@@ -9,9 +9,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Schema;
@@ -32,6 +35,8 @@ public class ApiDocsAutoConfiguration {
     static final String PROBLEM_SCHEMA = "ProblemDetail";
 
     static final String BEARER = "bearerAuth";
+
+    private static final String ANYTHING = "*/*";
 
     private static final Map<String, Problem> PROBLEMS = new LinkedHashMap<>();
 
@@ -55,8 +60,11 @@ public class ApiDocsAutoConfiguration {
     }
 
     @Bean
-    OpenApiCustomizer astroProblemsAndSecurity() {
+    OpenApiCustomizer astroProblemsAndSecurity(Environment environment) {
+        String service = environment.getProperty("spring.application.name", "service");
         return openApi -> {
+            openApi.info(new Info().title("astro-live " + service).version("v1")
+                    .description("Every error is application/problem+json (schema ProblemDetail)."));
             Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
             openApi.setComponents(components);
             components.addSchemas(PROBLEM_SCHEMA, problemSchema());
@@ -66,6 +74,7 @@ public class ApiDocsAutoConfiguration {
             openApi.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
             if (openApi.getPaths() != null) {
                 openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+                    jsonInsteadOfAnything(operation);
                     if (operation.getResponses() != null && !operation.getResponses().containsKey("401")) {
                         operation.getResponses().addApiResponse("401",
                                 new ApiResponse().$ref(ApiDocs.UNAUTHORIZED));
@@ -73,6 +82,19 @@ public class ApiDocsAutoConfiguration {
                 }));
             }
         };
+    }
+
+    /** Controllers answer JSON: springdoc's generated answers say {@code *}{@code /*} for lack of a produces. */
+    private static void jsonInsteadOfAnything(Operation operation) {
+        if (operation.getResponses() == null) {
+            return;
+        }
+        operation.getResponses().values().forEach(response -> {
+            Content content = response.getContent();
+            if (content != null && content.containsKey(ANYTHING)) {
+                content.addMediaType(MediaType.APPLICATION_JSON_VALUE, content.remove(ANYTHING));
+            }
+        });
     }
 
     @SuppressWarnings({ "rawtypes", "unchecked" })
