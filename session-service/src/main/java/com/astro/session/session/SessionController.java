@@ -43,6 +43,26 @@ public class SessionController {
              "channelName": "session_65f1c0de9a1b2c3d4e5f6a7b", "endedAt": null, "endReason": null, "endedBy": null,
              "billedMinutes": null, "coinsCharged": null}""";
 
+    static final String PENDING_EXAMPLE = """
+            {"id": "65f1c0de9a1b2c3d4e5f6a7b", "userId": "user_1", "astrologerId": "astro_1", "sessionType": "chat",
+             "ratePerMinute": 10, "status": "pending", "createdAt": "2026-01-05T10:15:30Z",
+             "expiresAt": "2026-01-05T10:17:30Z", "acceptedAt": null, "acceptedBy": null, "channelName": null,
+             "endedAt": null, "endReason": null, "endedBy": null, "billedMinutes": null, "coinsCharged": null}""";
+
+    static final String ENDED_EXAMPLE = """
+            {"id": "65f1c0de9a1b2c3d4e5f6a7b", "userId": "user_1", "astrologerId": "astro_1", "sessionType": "chat",
+             "ratePerMinute": 10, "status": "ended", "createdAt": "2026-01-05T10:15:30Z",
+             "expiresAt": "2026-01-05T10:17:30Z", "acceptedAt": "2026-01-05T10:15:42Z", "acceptedBy": "astro_1",
+             "channelName": "session_65f1c0de9a1b2c3d4e5f6a7b", "endedAt": "2026-01-05T10:17:12Z",
+             "endReason": "completed", "endedBy": "user_1", "billedMinutes": 2, "coinsCharged": 20}""";
+
+    static final String REJECTED_EXAMPLE = """
+            {"id": "65f1c0de9a1b2c3d4e5f6a7b", "userId": "user_1", "astrologerId": "astro_1", "sessionType": "chat",
+             "ratePerMinute": 10, "status": "ended", "createdAt": "2026-01-05T10:15:30Z",
+             "expiresAt": "2026-01-05T10:17:30Z", "acceptedAt": null, "acceptedBy": null, "channelName": null,
+             "endedAt": "2026-01-05T10:15:50Z", "endReason": "rejected", "endedBy": "astro_1", "billedMinutes": null,
+             "coinsCharged": null}""";
+
     static final String SESSION_ID_EXAMPLE = "{\"sessionId\": \"65f1c0de9a1b2c3d4e5f6a7b\"}";
 
     static final int DEFAULT_PAGE_SIZE = 20;
@@ -57,7 +77,9 @@ public class SessionController {
     }
 
     @PostMapping("/start")
-    @Operation(summary = "A user asks an online astrologer for a session", description = "Users only. The session is pending until the astrologer accepts, rejects, or it expires; the user's coins must cover the minimum billed minutes.")
+    @Operation(summary = "A user asks an online astrologer for a session", description = "Users only. The "
+            + "session is pending until the astrologer accepts, rejects, or it expires; the user's coins must "
+            + "cover the minimum billed minutes.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = "application/json", schemaProperties = {
                     @SchemaProperty(name = "astrologerId", schema = @Schema(type = "string")),
@@ -66,8 +88,9 @@ public class SessionController {
                     @SchemaProperty(name = "ratePerMinute", schema = @Schema(type = "integer", description =
                             "optional: the rate the user saw; a different current rate is a 409 with currentRate")) },
             examples = @ExampleObject("{\"astrologerId\": \"astro_1\", \"sessionType\": \"chat\"}")))
-    @ApiResponse(responseCode = "201", description = "The pending session (Location: /api/sessions/{id})", content = @Content(
-            schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(SESSION_EXAMPLE)))
+    @ApiResponse(responseCode = "201", description = "The pending session (Location: /api/sessions/{id})",
+            content = @Content(
+            schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(PENDING_EXAMPLE)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
@@ -80,7 +103,8 @@ public class SessionController {
     }
 
     @PostMapping("/accept")
-    @Operation(summary = "The astrologer accepts a pending session", description = "The session's astrologer only; billing starts.")
+    @Operation(summary = "The astrologer accepts a pending session", description = "The session's astrologer "
+            + "only; billing starts.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = "application/json", schemaProperties = @SchemaProperty(name = "sessionId",
                     schema = @Schema(type = "string", pattern = "^[0-9a-f]{24}$")),
@@ -103,7 +127,7 @@ public class SessionController {
                     schema = @Schema(type = "string", pattern = "^[0-9a-f]{24}$")),
             examples = @ExampleObject(SESSION_ID_EXAMPLE)))
     @ApiResponse(responseCode = "200", description = "The ended session (endReason rejected)", content = @Content(
-            schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(SESSION_EXAMPLE)))
+            schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(REJECTED_EXAMPLE)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
@@ -119,8 +143,9 @@ public class SessionController {
             mediaType = "application/json", schemaProperties = @SchemaProperty(name = "sessionId",
                     schema = @Schema(type = "string", pattern = "^[0-9a-f]{24}$")),
             examples = @ExampleObject(SESSION_ID_EXAMPLE)))
-    @ApiResponse(responseCode = "200", description = "The ended session (endReason cancelled)", content = @Content(
-            schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(SESSION_EXAMPLE)))
+    @ApiResponse(responseCode = "200", description = "The ended session (endReason cancelled, endedBy the user)",
+            content = @Content(
+            schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(REJECTED_EXAMPLE)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
@@ -132,7 +157,8 @@ public class SessionController {
 
     /** The seed's {@code duration} and {@code ratePerMinute} are accepted and ignored: the server measures and prices. */
     @PostMapping("/end")
-    @Operation(summary = "Either participant ends an active session", description = "Its user or astrologer (anyone else: 404); the minutes started are billed.")
+    @Operation(summary = "Either participant ends an active session", description = "Its user or astrologer "
+            + "(anyone else: 404); the minutes started are billed.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = "application/json", schemaProperties = {
                     @SchemaProperty(name = "sessionId", schema = @Schema(type = "string", pattern = "^[0-9a-f]{24}$")),
@@ -141,8 +167,9 @@ public class SessionController {
                     @SchemaProperty(name = "ratePerMinute", schema = @Schema(type = "number",
                             description = "accepted and ignored: the server prices")) },
             examples = @ExampleObject(SESSION_ID_EXAMPLE)))
-    @ApiResponse(responseCode = "200", description = "The ended session with billedMinutes and coinsCharged", content = @Content(
-            schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(SESSION_EXAMPLE)))
+    @ApiResponse(responseCode = "200", description = "The ended session with billedMinutes and coinsCharged",
+            content = @Content(
+            schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(ENDED_EXAMPLE)))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
@@ -169,17 +196,21 @@ public class SessionController {
     }
 
     @GetMapping
-    @Operation(summary = "The caller's sessions, newest first", description = "Sessions the caller took part in, one page at a time.")
+    @Operation(summary = "The caller's sessions, newest first", description = "Sessions the caller took part in, "
+            + "one page at a time.")
     @ApiResponse(responseCode = "200", description = "One page", content = @Content(
-            schema = @Schema(implementation = SessionPage.class), examples = @ExampleObject("{\"items\": [" + SESSION_EXAMPLE + "], \"page\": 0, \"size\": 20}")))
+            schema = @Schema(implementation = SessionPage.class), examples = @ExampleObject(
+                    "{\"items\": [" + SESSION_EXAMPLE + "], \"page\": 0, \"size\": 20}")))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     public Mono<SessionPage> list(@AuthenticationPrincipal CurrentUser caller,
             @Parameter(description = "only sessions in this status", schema = @Schema(
-                    allowableValues = { "pending", "active", "ending", "ended" })) @RequestParam(required = false) String status,
+                    allowableValues = { "pending", "active", "ending", "ended" }))
+            @RequestParam(required = false) String status,
             @Parameter(description = "page number, from 0", schema = @Schema(type = "integer", defaultValue = "0"))
             @RequestParam(required = false) String page,
             @Parameter(description = "sessions per page (at most SESSION_MAX_PAGE_SIZE)",
-                    schema = @Schema(type = "integer", defaultValue = "20")) @RequestParam(required = false) String size) {
+                    schema = @Schema(type = "integer", defaultValue = "20"))
+            @RequestParam(required = false) String size) {
         return Mono.defer(() -> {
             SessionStatus wanted = null;
             if (status != null && !status.isEmpty()) {
