@@ -1,36 +1,29 @@
 package com.astro.chat;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.astro.infra.OpenApiCheck;
+import com.astro.infra.ApiDocsContract;
 
 /** The history API's document, served by a chat instance of the shared cluster (no socket clients needed). */
 @ExtendWith(ClusterExtension.class)
-class ApiDocsTest {
+class ApiDocsTest implements ApiDocsContract {
 
     private final ChatCluster cluster = ChatCluster.shared();
 
-    private final WebTestClient web = WebTestClient.bindToServer().baseUrl(cluster.a().url()).build();
-
-    @Test
-    void everyRouteHasDocumentedSuccessAndProblemAnswers() {
-        assertThat(OpenApiCheck.undocumentedRoutes(cluster.a().context(), OpenApiCheck.document(web))).isEmpty();
+    @Override
+    public ApplicationContext application() {
+        return cluster.a().context();
     }
 
-    @Test
-    void theDocumentIsOpenApi31WithTheSharedProblemDetailSchema() {
-        var document = OpenApiCheck.document(web);
-        assertThat(document.get("openapi")).asString().startsWith("3.1");
-        assertThat(document).extractingByKey("components").asString().contains("ProblemDetail=");
+    @Override
+    public WebTestClient web() {
+        return WebTestClient.bindToServer().baseUrl(cluster.a().url()).build();
     }
 
-    @Test
-    void theApiStillNeedsATokenWhileTheDocumentIsOpen() {
-        web.get().uri("/api/chat/sessions/65f1c0de9a1b2c3d4e5f6a7b/messages").exchange().expectStatus()
-                .isUnauthorized();
+    @Override
+    public String protectedPath() {
+        return "/api/chat/sessions/65f1c0de9a1b2c3d4e5f6a7b/messages";
     }
 }

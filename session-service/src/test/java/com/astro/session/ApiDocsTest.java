@@ -1,32 +1,28 @@
 package com.astro.session;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.astro.infra.OpenApiCheck;
+import com.astro.infra.ApiDocsContract;
 
-class ApiDocsTest extends SessionTestSupport {
+class ApiDocsTest extends SessionTestSupport implements ApiDocsContract {
 
     @Autowired
     ApplicationContext context;
 
-    @Test
-    void everyRouteHasDocumentedSuccessAndProblemAnswers() {
-        assertThat(OpenApiCheck.undocumentedRoutes(context, OpenApiCheck.document(web))).isEmpty();
+    @Override
+    public ApplicationContext application() {
+        return context;
     }
 
-    @Test
-    void theDocumentIsOpenApi31WithTheSharedProblemDetailSchema() {
-        var document = OpenApiCheck.document(web);
-        assertThat(document.get("openapi")).asString().startsWith("3.1");
-        assertThat(document).extractingByKey("components").asString().contains("ProblemDetail=");
+    @Override
+    public WebTestClient web() {
+        return web;
     }
 
-    @Test
-    void theApiStillNeedsATokenWhileTheDocumentIsOpen() {
-        web.get().uri("/api/wallet").exchange().expectStatus().isUnauthorized();
+    @Override
+    public String protectedPath() {
+        return "/api/sessions/start";
     }
 }

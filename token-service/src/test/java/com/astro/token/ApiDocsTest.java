@@ -1,8 +1,5 @@
 package com.astro.token;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -11,12 +8,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import com.astro.infra.OpenApiCheck;
+import com.astro.infra.ApiDocsContract;
 import com.astro.infra.TestInfra;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
-class ApiDocsTest {
+class ApiDocsTest implements ApiDocsContract {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -29,20 +26,18 @@ class ApiDocsTest {
     @Autowired
     WebTestClient web;
 
-    @Test
-    void everyRouteHasDocumentedSuccessAndProblemAnswers() {
-        assertThat(OpenApiCheck.undocumentedRoutes(context, OpenApiCheck.document(web))).isEmpty();
+    @Override
+    public ApplicationContext application() {
+        return context;
     }
 
-    @Test
-    void theDocumentIsOpenApi31WithTheSharedProblemDetailSchema() {
-        var document = OpenApiCheck.document(web);
-        assertThat(document.get("openapi")).asString().startsWith("3.1");
-        assertThat(document).extractingByKey("components").asString().contains("ProblemDetail=");
+    @Override
+    public WebTestClient web() {
+        return web;
     }
 
-    @Test
-    void theApiStillNeedsATokenWhileTheDocumentIsOpen() {
-        web.post().uri("/api/agora/token").exchange().expectStatus().isUnauthorized();
+    @Override
+    public String protectedPath() {
+        return "/api/agora/token";
     }
 }
