@@ -25,6 +25,12 @@ import tools.jackson.databind.JsonNode;
 /** The seed's Agora token paths (POST, and GET for backward compatibility) and an RTM token for signalling. */
 @RestController
 @RequestMapping("/api/agora")
+// every route refuses alike: bad input, a foreign or unknown session, an ended one, Agora not configured
+@ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+@ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+@ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+@ApiResponse(responseCode = "410", ref = ApiDocs.GONE)
+@ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
 @Tag(name = "agora", description = "Agora call tokens for the participants of an active session")
 public class TokenController {
 
@@ -52,11 +58,6 @@ public class TokenController {
             examples = @ExampleObject(REQUEST_EXAMPLE)))
     @ApiResponse(responseCode = "200", description = "The RTC token", content = @Content(
             schema = @Schema(implementation = TokenResponse.class), examples = @ExampleObject(RTC_EXAMPLE)))
-    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
-    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "410", ref = ApiDocs.GONE)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public Mono<TokenResponse> token(@AuthenticationPrincipal CurrentUser caller, @RequestBody JsonNode body) {
         return Mono.fromSupplier(() -> TokenRequest.fromBody(body)).flatMap(request -> tokens.rtc(caller, request));
     }
@@ -65,11 +66,6 @@ public class TokenController {
     @Operation(summary = "An RTC token, asked for by query (the seed's form)", description = "As POST /api/agora/token.")
     @ApiResponse(responseCode = "200", description = "The RTC token", content = @Content(
             schema = @Schema(implementation = TokenResponse.class), examples = @ExampleObject(RTC_EXAMPLE)))
-    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
-    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "410", ref = ApiDocs.GONE)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public Mono<TokenResponse> tokenByQuery(@AuthenticationPrincipal CurrentUser caller,
             @Parameter(example = "session_65f1c0de9a1b2c3d4e5f6a7b") @RequestParam(required = false) String channelName,
             @Parameter(description = "optional: the caller's own account or numeric uid")
@@ -89,11 +85,6 @@ public class TokenController {
             examples = @ExampleObject(REQUEST_EXAMPLE)))
     @ApiResponse(responseCode = "200", description = "The RTM token", content = @Content(
             schema = @Schema(implementation = TokenResponse.class), examples = @ExampleObject(RTC_EXAMPLE)))
-    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
-    @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
-    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    @ApiResponse(responseCode = "410", ref = ApiDocs.GONE)
-    @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
     public Mono<TokenResponse> rtmToken(@AuthenticationPrincipal CurrentUser caller, @RequestBody JsonNode body) {
         return Mono.fromSupplier(() -> TokenRequest.fromBody(body)).flatMap(request -> tokens.rtm(caller, request));
     }
