@@ -12,6 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import com.astro.infra.TestInfra;
+import com.astro.infra.TopicRecords;
 
 /** Reads a whole topic from the embedded broker, the way an outside consumer (presence-service, analytics) would. */
 final class TopicReader {
@@ -20,7 +21,7 @@ final class TopicReader {
     }
 
     static List<String> values(String topic) {
-        return records(topic).stream().map(ConsumerRecord::value).toList();
+        return TopicRecords.values(TestInfra.shared().kafka().bootstrapServers(), topic);
     }
 
     /** Every record of the topic, headers included. */

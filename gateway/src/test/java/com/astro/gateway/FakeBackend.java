@@ -47,6 +47,10 @@ final class FakeBackend implements AutoCloseable {
                         return response.sendWebsocket((in, out) -> out.sendString(
                                 in.receive().asString(StandardCharsets.UTF_8).map(text -> name + ":" + text)));
                     }
+                    if (request.uri().equals("/v3/api-docs")) {
+                        return response.header("Content-Type", "application/json").sendString(Mono.just(apiDocs()))
+                                .then();
+                    }
                     if (request.uri().contains("/slow")) {
                         return Mono.delay(java.time.Duration.ofSeconds(10)).then(response.sendString(Mono.just("late")).then());
                     }
@@ -69,6 +73,27 @@ final class FakeBackend implements AutoCloseable {
                                     .then());
                 })
                 .bindNow();
+    }
+
+    /**
+     * An OpenAPI document like a service's: one path of its own, the shared ProblemDetail schema, and a schema
+     * {@code Thing} that every backend defines differently.
+     */
+    private String apiDocs() {
+        return """
+                {"openapi": "3.1.0", "info": {"title": "%1$s", "version": "v1"},
+                 "security": [{"bearerAuth": []}], "tags": [{"name": "%1$s"}],
+                 "paths": {"/api/%1$s/things": {"get": {"tags": ["%1$s"], "responses": {
+                   "200": {"description": "a thing", "content": {"application/json": {
+                     "schema": {"$ref": "#/components/schemas/Thing"}}}},
+                   "401": {"$ref": "#/components/responses/Unauthorized"}}}}},
+                 "components": {
+                   "schemas": {"ProblemDetail": {"type": "object"},
+                               "Thing": {"type": "object", "description": "the thing of %1$s"}},
+                   "responses": {"Unauthorized": {"description": "no token", "content": {"application/problem+json":
+                     {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}}}},
+                   "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}}}
+                """.formatted(name);
     }
 
     static FakeBackend start(String name) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
@@ -118,6 +120,14 @@ class GatewayRoutingTest extends GatewayTest {
         client.post().uri("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"sub\":\"astro_1\",\"role\":\"astrologer\"}")
                 .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "/v3/api-docs", "/swagger-ui.html", "/swagger-ui/swagger-ui-bundle.js" })
+    void theApiDocumentsAndSwaggerUiDoNotExistOutsideTheDevProfile(String path) {
+        client.get().uri(path).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }

@@ -22,7 +22,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * Checks docker-compose.yml against the Compose structure and against this repository, since no
  * Docker engine runs here to do it: every service built from the repository must name an existing
  * context, Dockerfile and Maven module, listen on the port its application.yml defaults to, and be
- * given only environment variables its application reads.
+ * given only environment variables its application reads. So that {@code --scale} works for every service,
+ * only the gateway may publish a host port, no built service may fix its container name, and the gateway
+ * must reach each service through its Compose name (DNS answers with every instance). Files mounted from
+ * the repository must exist.
  */
 final class ComposeCheck {
 
@@ -41,6 +44,13 @@ final class ComposeCheck {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
 
     private static final Pattern PORT_DEFAULT = Pattern.compile("port:\\s*\\$\\{PORT:(\\d+)}");
+
+    /** The one application that faces the public and so may publish a host port. */
+    static final String EDGE_MODULE = "gateway";
+
+    private static final Pattern LOCAL_PORT = Pattern.compile("localhost:(\\d+)");
+
+    private static final Pattern SERVICE_URL = Pattern.compile("https?://([^:/,]+):(\\d+)");
 
     private final Path root;
 
@@ -95,8 +105,22 @@ final class ComposeCheck {
         Map<String, String> env = environment(name, service.get("environment"));
         checkDependsOn(name, service.get("depends_on"), services);
         checkHealthcheck(name, service.get("healthcheck"));
+        checkMounts(name, service.get("volumes"));
         if (service.get("build") != null) {
-            checkBuiltService(name, service, env);
+            checkBuiltService(name, service, env, services);
+        }
+    }
+
+    /** A relative bind mount ({@code ./ops/...:/etc/...}) must name something in the repository. */
+    private void checkMounts(String name, Object volumes) {
+        for (Object volume : list(volumes)) {
+            String text = String.valueOf(volume);
+            if (text.startsWith("./") || text.startsWith("../")) {
+                String source = text.substring(0, text.indexOf(':') < 0 ? text.length() : text.indexOf(':'));
+                if (!Files.exists(root.resolve(source).normalize())) {
+                    problems.add(name + ": mounts " + source + ", which does not exist");
+                }
+            }
         }
     }
 
@@ -161,7 +185,7 @@ final class ComposeCheck {
         }
     }
 
-    private void checkBuiltService(String name, Map<?, ?> service, Map<String, String> env) {
+    private void checkBuiltService(String name, Map<?, ?> service, Map<String, String> env, Map<?, ?> services) {
         if (!(service.get("build") instanceof Map<?, ?> build)) {
             problems.add(name + ": 'build' must be a mapping with context, dockerfile and args.MODULE");
             return;
@@ -191,6 +215,10 @@ final class ComposeCheck {
             return;
         }
         checkPorts(name, service, env, applicationYml);
+        checkScalable(name, service, String.valueOf(module));
+        if (EDGE_MODULE.equals(module)) {
+            checkServiceUrls(name, env, services);
+        }
         Set<String> read = placeholders(applicationYml);
         for (String variable : env.keySet()) {
             if (!read.contains(variable) && !ALWAYS_READ.contains(variable)) {
@@ -209,16 +237,63 @@ final class ComposeCheck {
         if (env.containsKey("PORT") && !port.equals(env.get("PORT"))) {
             problems.add(name + ": PORT " + env.get("PORT") + " differs from the application's default " + port);
         }
+        // MANAGEMENT_PORT moves health and metrics to a port of their own (the gateway's, kept off the public one)
+        Set<String> listening = new LinkedHashSet<>(List.of(port));
+        if (env.get("MANAGEMENT_PORT") != null) {
+            listening.add(env.get("MANAGEMENT_PORT"));
+        }
+        String health = env.getOrDefault("MANAGEMENT_PORT", port);
+        String ports = String.join(" and ", listening);
         for (Object mapping : list(service.get("ports"))) {
             String text = String.valueOf(mapping);
             String container = text.substring(text.lastIndexOf(':') + 1).replaceAll("/.*", "");
-            if (!container.equals(port)) {
-                problems.add(name + ": publishes container port " + container + " but the application listens on " + port);
+            if (!listening.contains(container)) {
+                problems.add(name + ": publishes container port " + container + " but the application listens on " + ports);
+            }
+            else if (container.equals(env.get("MANAGEMENT_PORT"))) {
+                problems.add(name + ": publishes its management port " + container + "; health and metrics must stay inside");
             }
         }
         for (Object exposed : list(service.get("expose"))) {
-            if (!String.valueOf(exposed).replaceAll("/.*", "").equals(port)) {
-                problems.add(name + ": exposes " + exposed + " but the application listens on " + port);
+            if (!listening.contains(String.valueOf(exposed).replaceAll("/.*", ""))) {
+                problems.add(name + ": exposes " + exposed + " but the application listens on " + ports);
+            }
+        }
+        if (service.get("healthcheck") instanceof Map<?, ?> check) {
+            Matcher called = LOCAL_PORT.matcher(String.valueOf(check.get("test")));
+            if (called.find() && !called.group(1).equals(health)) {
+                problems.add(name + ": healthcheck calls port " + called.group(1) + " but health is served on " + health);
+            }
+        }
+    }
+
+    /** Two instances cannot both bind one host port or share one container name. */
+    private void checkScalable(String name, Map<?, ?> service, String module) {
+        if (!EDGE_MODULE.equals(module) && !list(service.get("ports")).isEmpty()) {
+            problems.add(name + ": publishes host ports " + service.get("ports")
+                    + ", so it cannot be scaled (only the gateway publishes one; use 'expose')");
+        }
+        if (service.get("container_name") != null) {
+            problems.add(name + ": a fixed container_name stops it from being scaled");
+        }
+    }
+
+    /** The gateway must find every instance by the service's Compose name, on the port that service listens on. */
+    private void checkServiceUrls(String name, Map<String, String> env, Map<?, ?> services) {
+        for (String variable : List.of("PRESENCE_URL", "SESSION_URL", "CHAT_URL", "TOKEN_URL")) {
+            Matcher url = SERVICE_URL.matcher(String.valueOf(env.get(variable)));
+            if (!url.matches()) {
+                problems.add(name + ": " + variable + " must be http://<service>:<port>, one name for all instances");
+                continue;
+            }
+            String host = url.group(1);
+            if (!(services.get(host) instanceof Map<?, ?> target)) {
+                problems.add(name + ": " + variable + " names " + host + ", which is not a service");
+                continue;
+            }
+            String port = environment(host, target.get("environment")).get("PORT");
+            if (!url.group(2).equals(port)) {
+                problems.add(name + ": " + variable + " calls " + host + " on port " + url.group(2) + " but it listens on " + port);
             }
         }
     }

@@ -60,9 +60,68 @@ class ComposeFileTest {
     }
 
     @Test
-    void chatServiceHasNoFixedHostPortSoItCanBeScaled() {
-        assertThat(service(compose(), "chat-service")).doesNotContainKey("ports");
-        assertThat(map(service(compose(), "gateway"), "environment")).containsEntry("CHAT_URL", "http://chat-service:8083");
+    void everyServiceButTheGatewayHasNoHostPortSoEachCanBeScaled() {
+        Map<String, Object> compose = compose();
+        for (String name : List.of("presence-service", "session-service", "chat-service", "token-service")) {
+            assertThat(service(compose, name)).as(name).doesNotContainKey("ports").doesNotContainKey("container_name");
+        }
+        assertThat(map(service(compose, "gateway"), "environment")).containsEntry("CHAT_URL", "http://chat-service:8083")
+                .containsEntry("SESSION_URL", "http://session-service:8082")
+                .containsEntry("PRESENCE_URL", "http://presence-service:8081")
+                .containsEntry("TOKEN_URL", "http://token-service:8084");
+    }
+
+    @Test
+    void aServicePublishingAHostPortIsAProblemBecauseItCannotBeScaled() {
+        Map<String, Object> compose = compose();
+        service(compose, "session-service").put("ports", List.of("8082:8082"));
+        assertThat(problems(compose)).anyMatch(problem -> problem.startsWith("session-service: publishes host ports")
+                && problem.contains("cannot be scaled"));
+    }
+
+    @Test
+    void aFixedContainerNameIsAProblem() {
+        Map<String, Object> compose = compose();
+        service(compose, "token-service").put("container_name", "token");
+        assertThat(problems(compose)).contains("token-service: a fixed container_name stops it from being scaled");
+    }
+
+    @Test
+    void theGatewayCallingAServiceByAnAddressOrOnTheWrongPortIsAProblem() {
+        Map<String, Object> compose = compose();
+        map(service(compose, "gateway"), "environment").put("SESSION_URL", "http://10.0.0.5:8082");
+        map(service(compose, "gateway"), "environment").put("TOKEN_URL", "http://token-service:8080");
+        assertThat(problems(compose)).contains("gateway: SESSION_URL names 10.0.0.5, which is not a service",
+                "gateway: TOKEN_URL calls token-service on port 8080 but it listens on 8084");
+    }
+
+    @Test
+    void theGatewaysHealthAndMetricsStayOnItsUnpublishedManagementPort() {
+        Map<String, Object> compose = compose();
+        assertThat(map(service(compose, "gateway"), "environment")).containsEntry("MANAGEMENT_PORT", 9080);
+        assertThat(service(compose, "gateway").get("ports")).isEqualTo(List.of("8080:8080"));
+    }
+
+    @Test
+    void publishingTheManagementPortIsAProblem() {
+        Map<String, Object> compose = compose();
+        service(compose, "gateway").put("ports", List.of("8080:8080", "9080:9080"));
+        assertThat(problems(compose)).contains("gateway: publishes its management port 9080; health and metrics must stay inside");
+    }
+
+    @Test
+    void aHealthcheckOnAPortWithoutHealthIsAProblem() {
+        Map<String, Object> compose = compose();
+        map(service(compose, "gateway"), "healthcheck").put("test",
+                List.of("CMD", "curl", "-fsS", "http://localhost:8080/actuator/health/readiness"));
+        assertThat(problems(compose)).contains("gateway: healthcheck calls port 8080 but health is served on 9080");
+    }
+
+    @Test
+    void mountingAFileThatIsNotInTheRepositoryIsAProblem() {
+        Map<String, Object> compose = compose();
+        service(compose, "prometheus").put("volumes", List.of("./ops/prometheus/missing.yml:/etc/prometheus/prometheus.yml:ro"));
+        assertThat(problems(compose)).contains("prometheus: mounts ./ops/prometheus/missing.yml, which does not exist");
     }
 
     @Test

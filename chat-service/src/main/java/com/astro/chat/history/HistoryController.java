@@ -14,8 +14,16 @@ import com.astro.chat.config.ChatProperties;
 import com.astro.chat.message.MessageStore;
 import com.astro.chat.message.MessageView;
 import com.astro.chat.session.SessionAccess;
+import com.astro.common.apidocs.ApiDocs;
 import com.astro.common.security.CurrentUser;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,6 +37,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @RequestMapping("/api/chat/sessions")
+@Tag(name = "chat history", description = "A session's stored messages (live messages travel over Socket.IO)")
 public class HistoryController {
 
     private final SessionAccess access;
@@ -44,8 +53,25 @@ public class HistoryController {
     }
 
     @GetMapping("/{sessionId}/messages")
-    public Mono<HistoryPage> messages(@AuthenticationPrincipal CurrentUser caller, @PathVariable String sessionId,
-            @RequestParam(required = false) String afterSeq, @RequestParam(required = false) String beforeSeq,
+    @Operation(summary = "A page of a session's messages, oldest first", description = "Its user, its astrologer "
+            + "and admins (anyone else: 404). With afterSeq: the oldest messages after it, to read forward; without: "
+            + "the newest (below beforeSeq if given), to scroll back. hasMore tells whether more lie that way.")
+    @ApiResponse(responseCode = "200", description = "One page of messages", content = @Content(
+            schema = @Schema(implementation = HistoryPage.class), examples = @ExampleObject("""
+                    {"sessionId": "65f1c0de9a1b2c3d4e5f6a7b", "hasMore": true, "messages": [
+                     {"id": "65f1c2009a1b2c3d4e5f6a80", "sessionId": "65f1c0de9a1b2c3d4e5f6a7b", "seq": 41,
+                      "senderId": "user_1", "senderRole": "user", "text": "Namaste!", "clientMessageId": "c-17",
+                      "sentAt": "2026-01-05T10:16:02Z"}]}""")))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    public Mono<HistoryPage> messages(@AuthenticationPrincipal CurrentUser caller,
+            @Parameter(example = "65f1c0de9a1b2c3d4e5f6a7b") @PathVariable String sessionId,
+            @Parameter(description = "read forward from after this seq", schema = @Schema(type = "integer",
+                    minimum = "0")) @RequestParam(required = false) String afterSeq,
+            @Parameter(description = "only messages below this seq", schema = @Schema(type = "integer",
+                    minimum = "0")) @RequestParam(required = false) String beforeSeq,
+            @Parameter(description = "messages per page (CHAT_HISTORY_DEFAULT_LIMIT when absent, at most "
+                    + "CHAT_HISTORY_MAX_LIMIT)", schema = @Schema(type = "integer", minimum = "1"))
             @RequestParam(required = false) String limit) {
         Long after = seq("afterSeq", afterSeq);
         Long before = seq("beforeSeq", beforeSeq);

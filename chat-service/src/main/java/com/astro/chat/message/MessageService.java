@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import com.astro.chat.ChatRefusal;
 import com.astro.chat.config.ChatProperties;
 import com.astro.chat.moderation.ContactMasking;
+import com.astro.chat.metrics.ChatMetrics;
 import com.astro.chat.session.SessionAccess;
 import com.astro.common.security.CurrentUser;
 
@@ -51,8 +52,10 @@ public class MessageService {
 
     private final Clock clock;
 
+    private final ChatMetrics metrics;
+
     MessageService(SessionAccess access, MessageStore store, MessageOutbox outbox, MessagePublisher publisher,
-            MessageDelivery delivery, ChatProperties properties, ContactMasking masking, Clock clock) {
+            MessageDelivery delivery, ChatProperties properties, ContactMasking masking, Clock clock, ChatMetrics metrics) {
         this.access = access;
         this.store = store;
         this.outbox = outbox;
@@ -61,6 +64,7 @@ public class MessageService {
         this.properties = properties;
         this.masking = masking;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A message a client asks to send, already checked for types. */
@@ -97,6 +101,7 @@ public class MessageService {
     }
 
     private Mono<MessageView> deliverAndPublish(ChatMessage message, boolean held, Instant startedAt) {
+        metrics.messageStored();
         MessageView view = MessageView.of(message);
         delivery.deliver(view);
         return publisher.publish(message, startedAt, !held).thenReturn(view).onErrorResume(ex -> {

@@ -10,6 +10,7 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 import com.astro.chat.ChatRefusal;
+import com.astro.chat.metrics.ChatMetrics;
 import com.astro.common.event.EventJson;
 import com.astro.socketio.server.Ack;
 import com.astro.socketio.server.Namespace;
@@ -43,14 +44,18 @@ public class PresenceSockets {
     private final OnlineList list;
 
     public PresenceSockets(SocketIoServer server, OnlineList list, TaskScheduler scheduler, Clock clock,
-            PresenceProperties properties) {
+            PresenceProperties properties, ChatMetrics metrics) {
         this.sockets = server.sockets();
         this.list = list;
         CoalescedBroadcast lists = new CoalescedBroadcast(
-                () -> list.locked(() -> sockets.to(LIST).emit(ONLINE_LIST, list.json())), scheduler, clock,
+                () -> list.locked(() -> {
+                    sockets.to(LIST).emit(ONLINE_LIST, list.json());
+                    metrics.onlineListBroadcast();
+                }), scheduler, clock,
                 properties.listInterval());
         list.onChange(view -> {
             sockets.to(DELTAS).emit("presence:changed", new RawValue(EventJson.mapper().writeValueAsString(view)));
+            metrics.presenceChangeBroadcast();
             lists.changed();
         });
         sockets.onConnection(this::connected);

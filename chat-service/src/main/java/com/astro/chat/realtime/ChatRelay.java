@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.astro.common.event.DomainEvent;
+import com.astro.common.event.Topics;
 
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +22,7 @@ public record ChatRelay(
         String event,
         JsonNode payload) implements DomainEvent {
 
-    public static final String TOPIC = "chat-relay";
+    public static final String TOPIC = Topics.CHAT_RELAY;
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -12,6 +12,7 @@ import com.astro.chat.message.MessageDelivery;
 import com.astro.chat.message.MessageService;
 import com.astro.chat.message.MessageView;
 import com.astro.chat.message.Recipient;
+import com.astro.chat.metrics.ChatMetrics;
 import com.astro.chat.presence.Connections;
 import com.astro.chat.presence.PresenceClient;
 import com.astro.chat.session.SessionAccess;
@@ -67,10 +68,12 @@ public class ChatSockets {
 
     private final SocketRateLimitProperties rateLimits;
 
+    private final ChatMetrics metrics;
+
     public ChatSockets(SocketIoServer server, SocketAuthentication authentication, MessageService messages,
             MessageDelivery delivery, SessionAccess access, SessionStore sessions, PresenceClient presence,
             Connections connections, EventPublisher events, Clock clock, ChatProperties properties,
-            SocketRateLimitProperties rateLimits) {
+            SocketRateLimitProperties rateLimits, ChatMetrics metrics) {
         this.sockets = server.sockets();
         this.messages = messages;
         this.delivery = delivery;
@@ -84,6 +87,7 @@ public class ChatSockets {
         this.budget = new RequestBudget(properties.maxRequestsInFlight());
         this.maxQueuedPerSocket = properties.maxQueuedPerSocket();
         this.rateLimits = rateLimits;
+        this.metrics = metrics;
         sockets.use(authentication);
         sockets.onConnection(this::connected);
     }
@@ -95,7 +99,9 @@ public class ChatSockets {
         SerialQueue queue = new SerialQueue(maxQueuedPerSocket, budget);
         socket.attributes().put(QUEUE, queue);
         socket.attributes().put(LIMITS, new SocketLimits(rateLimits));
+        metrics.socketOpened();
         socket.onDisconnect(reason -> {
+            metrics.socketClosed();
             queue.close();
             delivery.leaveAll(socket.id());
             connections.closed(socket.id(), user);
@@ -219,21 +225,29 @@ public class ChatSockets {
                 chain = handler.get();
             }
             catch (RuntimeException ex) {
-                Replies.refuse(socket, ack, event, ex, sessionId, clientMessageId);
+                refuse(socket, ack, event, ex, sessionId, clientMessageId);
                 return Mono.empty();
             }
-            return chain.doOnError(error -> Replies.refuse(socket, ack, event, error, sessionId, clientMessageId));
+            return chain.doOnError(error -> refuse(socket, ack, event, error, sessionId, clientMessageId));
         });
         switch (refusal) {
-            case SOCKET_FULL -> Replies.refuse(socket, ack, event, new ChatRefusal(ChatRefusal.TOO_MANY_REQUESTS,
+            case SOCKET_FULL -> refuse(socket, ack, event, new ChatRefusal(ChatRefusal.TOO_MANY_REQUESTS,
                     "Too many requests waiting; slow down"), sessionId, clientMessageId);
-            case INSTANCE_BUSY -> Replies.refuse(socket, ack, event, new ChatRefusal(ChatRefusal.BUSY,
+            case INSTANCE_BUSY -> refuse(socket, ack, event, new ChatRefusal(ChatRefusal.BUSY,
                     "The server is busy; try again shortly"), sessionId, clientMessageId);
             case NONE -> { }
         }
     }
 
-    private static Recipient recipient(Socket socket) {
+    private void refuse(Socket socket, Ack ack, String event, Throwable failure, String sessionId,
+            String clientMessageId) {
+        if (event.equals("message:send")) {
+            metrics.messageRefused(failure instanceof ChatRefusal known ? known.code() : ChatRefusal.INTERNAL_ERROR);
+        }
+        Replies.refuse(socket, ack, event, failure, sessionId, clientMessageId);
+    }
+
+    private Recipient recipient(Socket socket) {
         return new Recipient() {
 
             @Override
@@ -244,6 +258,7 @@ public class ChatSockets {
             @Override
             public void receive(MessageView message) {
                 socket.emit("message:receive", Replies.json(message));
+                metrics.messageDelivered(message.sentAt());
             }
         };
     }

@@ -26,6 +26,12 @@ public final class Topics {
     /** Key: chat instance id. Value: {@link ChatInstanceHeartbeat}, the full set of connections an instance holds. */
     public static final String CHAT_HEARTBEATS = "chat-heartbeats";
 
+    /**
+     * Key: user id. Value: chat-service's {@code ChatRelay}, a Socket.IO event for one user's sockets on whichever
+     * chat instance holds them. Internal to chat-service, which declares it.
+     */
+    public static final String CHAT_RELAY = "chat-relay";
+
     /** Every topic above. */
     public static final java.util.List<String> ALL = java.util.List.of(SESSION_REQUESTED, SESSION_ACCEPTED,
             SESSION_ENDED, MESSAGE_SENT, PRESENCE_CHANGED, CHAT_CONNECTIONS, CHAT_HEARTBEATS);

@@ -15,13 +15,16 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.util.ClassUtils;
 
+import com.astro.common.apidocs.ApiDocs;
 import com.astro.common.web.Problems;
 import com.astro.common.web.RequestIds;
 
 /**
  * Security for every service and the gateway: each verifies tokens itself (never trusting that
- * the gateway did), opens only health, readiness and the configured public paths, and answers
+ * the gateway did), opens only health, readiness, metrics, the OpenAPI document (services with springdoc) and the
+ * configured public paths, and answers
  * 401 and 403 as problem details.
  */
 @AutoConfiguration
@@ -29,6 +32,8 @@ import com.astro.common.web.RequestIds;
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 public class AstroSecurityAutoConfiguration {
+
+    private static final String SPRINGDOC = "org.springdoc.core.customizers.OpenApiCustomizer";
 
     @Bean
     @ConditionalOnMissingBean
@@ -54,7 +59,13 @@ public class AstroSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityProperties properties,
             ReactiveJwtDecoder decoder, JwtUserConverter converter) {
-        List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/actuator/info"));
+        // metrics are for the scraper inside the network: services have no public port, the gateway's can be moved
+        List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
+                "/actuator/prometheus"));
+        if (ClassUtils.isPresent(SPRINGDOC, AstroSecurityAutoConfiguration.class.getClassLoader())) {
+            // a service's own OpenAPI document: on its internal port only, as no gateway route reaches it
+            open.addAll(List.of(ApiDocs.DOCS_PATHS));
+        }
         open.addAll(properties.publicPaths());
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)

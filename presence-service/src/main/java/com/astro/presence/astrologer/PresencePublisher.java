@@ -35,10 +35,13 @@ public class PresencePublisher {
 
     private final Clock clock;
 
-    public PresencePublisher(EventPublisher events, PresenceStore store, Clock clock) {
+    private final PresenceMetrics metrics;
+
+    PresencePublisher(EventPublisher events, PresenceStore store, Clock clock, PresenceMetrics metrics) {
         this.events = events;
         this.store = store;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -59,6 +62,7 @@ public class PresencePublisher {
     private Mono<AstrologerPresence> publishNow(AstrologerPresence changed) {
         return events.publish(toEvent(changed))
                 .timeout(PUBLISH_TIMEOUT)
+                .doOnSuccess(done -> metrics.broadcast(changed))
                 .then(store.markPublished(changed.id(), changed.version()))
                 .then(store.findById(changed.id()))
                 .flatMap(current -> {

@@ -13,18 +13,57 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.astro.common.apidocs.ApiDocs;
 import com.astro.common.security.CurrentUser;
 import com.astro.session.config.SessionProperties;
 import com.astro.session.web.ApiProblems;
 import com.astro.session.web.JsonFields;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /** The seed's session paths (start, accept, end) and what users need around them. */
 @RestController
 @RequestMapping("/api/sessions")
+@Tag(name = "sessions", description = "Paid chat, audio and video sessions between a user and an astrologer")
 public class SessionController {
+
+    static final String SESSION_EXAMPLE = """
+            {"id": "65f1c0de9a1b2c3d4e5f6a7b", "userId": "user_1", "astrologerId": "astro_1", "sessionType": "chat",
+             "ratePerMinute": 10, "status": "active", "createdAt": "2026-01-05T10:15:30Z",
+             "expiresAt": "2026-01-05T10:17:30Z", "acceptedAt": "2026-01-05T10:15:42Z", "acceptedBy": "astro_1",
+             "channelName": "session_65f1c0de9a1b2c3d4e5f6a7b", "endedAt": null, "endReason": null, "endedBy": null,
+             "billedMinutes": null, "coinsCharged": null}""";
+
+    static final String PENDING_EXAMPLE = """
+            {"id": "65f1c0de9a1b2c3d4e5f6a7b", "userId": "user_1", "astrologerId": "astro_1", "sessionType": "chat",
+             "ratePerMinute": 10, "status": "pending", "createdAt": "2026-01-05T10:15:30Z",
+             "expiresAt": "2026-01-05T10:17:30Z", "acceptedAt": null, "acceptedBy": null, "channelName": null,
+             "endedAt": null, "endReason": null, "endedBy": null, "billedMinutes": null, "coinsCharged": null}""";
+
+    static final String ENDED_EXAMPLE = """
+            {"id": "65f1c0de9a1b2c3d4e5f6a7b", "userId": "user_1", "astrologerId": "astro_1", "sessionType": "chat",
+             "ratePerMinute": 10, "status": "ended", "createdAt": "2026-01-05T10:15:30Z",
+             "expiresAt": "2026-01-05T10:17:30Z", "acceptedAt": "2026-01-05T10:15:42Z", "acceptedBy": "astro_1",
+             "channelName": "session_65f1c0de9a1b2c3d4e5f6a7b", "endedAt": "2026-01-05T10:17:12Z",
+             "endReason": "completed", "endedBy": "user_1", "billedMinutes": 2, "coinsCharged": 20}""";
+
+    static final String REJECTED_EXAMPLE = """
+            {"id": "65f1c0de9a1b2c3d4e5f6a7b", "userId": "user_1", "astrologerId": "astro_1", "sessionType": "chat",
+             "ratePerMinute": 10, "status": "ended", "createdAt": "2026-01-05T10:15:30Z",
+             "expiresAt": "2026-01-05T10:17:30Z", "acceptedAt": null, "acceptedBy": null, "channelName": null,
+             "endedAt": "2026-01-05T10:15:50Z", "endReason": "rejected", "endedBy": "astro_1", "billedMinutes": null,
+             "coinsCharged": null}""";
+
+    static final String SESSION_ID_EXAMPLE = "{\"sessionId\": \"65f1c0de9a1b2c3d4e5f6a7b\"}";
 
     static final int DEFAULT_PAGE_SIZE = 20;
 
@@ -38,6 +77,23 @@ public class SessionController {
     }
 
     @PostMapping("/start")
+    @Operation(summary = "A user asks an online astrologer for a session", description = "Users only. The "
+            + "session is pending until the astrologer accepts, rejects, or it expires; the user's coins must "
+            + "cover the minimum billed minutes.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schemaProperties = {
+                    @SchemaProperty(name = "astrologerId", schema = @Schema(type = "string")),
+                    @SchemaProperty(name = "sessionType", schema = @Schema(type = "string",
+                            allowableValues = { "chat", "audio", "video" })),
+                    @SchemaProperty(name = "ratePerMinute", schema = @Schema(type = "integer", description =
+                            "optional: the rate the user saw; a different current rate is a 409 with currentRate")) },
+            examples = @ExampleObject("{\"astrologerId\": \"astro_1\", \"sessionType\": \"chat\"}")))
+    @ApiResponse(responseCode = "201", description = "The pending session (Location: /api/sessions/{id})",
+            content = @Content(
+            schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(PENDING_EXAMPLE)))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
     public Mono<ResponseEntity<SessionView>> start(@AuthenticationPrincipal CurrentUser caller,
             @RequestBody JsonNode body) {
         return Mono.fromSupplier(() -> StartCommand.fromBody(body))
@@ -47,18 +103,53 @@ public class SessionController {
     }
 
     @PostMapping("/accept")
+    @Operation(summary = "The astrologer accepts a pending session", description = "The session's astrologer "
+            + "only; billing starts.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schemaProperties = @SchemaProperty(name = "sessionId",
+                    schema = @Schema(type = "string", pattern = "^[0-9a-f]{24}$")),
+            examples = @ExampleObject(SESSION_ID_EXAMPLE)))
+    @ApiResponse(responseCode = "200", description = "The active session", content = @Content(
+            schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(SESSION_EXAMPLE)))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
     public Mono<SessionView> accept(@AuthenticationPrincipal CurrentUser caller, @RequestBody JsonNode body) {
         return Mono.fromSupplier(() -> SessionIds.fromBody(body))
                 .flatMap(id -> sessions.accept(caller, id)).map(SessionView::of);
     }
 
     @PostMapping("/reject")
+    @Operation(summary = "The astrologer rejects a pending session", description = "The session's astrologer only.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schemaProperties = @SchemaProperty(name = "sessionId",
+                    schema = @Schema(type = "string", pattern = "^[0-9a-f]{24}$")),
+            examples = @ExampleObject(SESSION_ID_EXAMPLE)))
+    @ApiResponse(responseCode = "200", description = "The ended session (endReason rejected)", content = @Content(
+            schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(REJECTED_EXAMPLE)))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
     public Mono<SessionView> reject(@AuthenticationPrincipal CurrentUser caller, @RequestBody JsonNode body) {
         return Mono.fromSupplier(() -> SessionIds.fromBody(body))
                 .flatMap(id -> sessions.reject(caller, id)).map(SessionView::of);
     }
 
     @PostMapping("/cancel")
+    @Operation(summary = "The user withdraws a pending request", description = "The user who asked only.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schemaProperties = @SchemaProperty(name = "sessionId",
+                    schema = @Schema(type = "string", pattern = "^[0-9a-f]{24}$")),
+            examples = @ExampleObject(SESSION_ID_EXAMPLE)))
+    @ApiResponse(responseCode = "200", description = "The ended session (endReason cancelled, endedBy the user)",
+            content = @Content(
+            schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(REJECTED_EXAMPLE)))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
     public Mono<SessionView> cancel(@AuthenticationPrincipal CurrentUser caller, @RequestBody JsonNode body) {
         return Mono.fromSupplier(() -> SessionIds.fromBody(body))
                 .flatMap(id -> sessions.cancel(caller, id)).map(SessionView::of);
@@ -66,6 +157,22 @@ public class SessionController {
 
     /** The seed's {@code duration} and {@code ratePerMinute} are accepted and ignored: the server measures and prices. */
     @PostMapping("/end")
+    @Operation(summary = "Either participant ends an active session", description = "Its user or astrologer "
+            + "(anyone else: 404); the minutes started are billed.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schemaProperties = {
+                    @SchemaProperty(name = "sessionId", schema = @Schema(type = "string", pattern = "^[0-9a-f]{24}$")),
+                    @SchemaProperty(name = "duration", schema = @Schema(type = "number",
+                            description = "accepted and ignored: the server measures")),
+                    @SchemaProperty(name = "ratePerMinute", schema = @Schema(type = "number",
+                            description = "accepted and ignored: the server prices")) },
+            examples = @ExampleObject(SESSION_ID_EXAMPLE)))
+    @ApiResponse(responseCode = "200", description = "The ended session with billedMinutes and coinsCharged",
+            content = @Content(
+            schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(ENDED_EXAMPLE)))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
     public Mono<SessionView> end(@AuthenticationPrincipal CurrentUser caller, @RequestBody JsonNode body) {
         return Mono.fromSupplier(() -> {
             String id = SessionIds.fromBody(body);
@@ -76,7 +183,12 @@ public class SessionController {
     }
 
     @GetMapping("/{id}")
-    public Mono<SessionView> get(@AuthenticationPrincipal CurrentUser caller, @PathVariable String id) {
+    @Operation(summary = "One session", description = "Its participants and admins (anyone else: 404).")
+    @ApiResponse(responseCode = "200", description = "The session", content = @Content(
+            schema = @Schema(implementation = SessionView.class), examples = @ExampleObject(SESSION_EXAMPLE)))
+    @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
+    public Mono<SessionView> get(@AuthenticationPrincipal CurrentUser caller,
+            @Parameter(example = "65f1c0de9a1b2c3d4e5f6a7b") @PathVariable String id) {
         if (!SessionIds.isValid(id)) {
             return Mono.error(ApiProblems.notFound("No session " + (id.length() > 40 ? id.substring(0, 40) : id)));
         }
@@ -84,8 +196,20 @@ public class SessionController {
     }
 
     @GetMapping
+    @Operation(summary = "The caller's sessions, newest first", description = "Sessions the caller took part in, "
+            + "one page at a time.")
+    @ApiResponse(responseCode = "200", description = "One page", content = @Content(
+            schema = @Schema(implementation = SessionPage.class), examples = @ExampleObject(
+                    "{\"items\": [" + SESSION_EXAMPLE + "], \"page\": 0, \"size\": 20}")))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     public Mono<SessionPage> list(@AuthenticationPrincipal CurrentUser caller,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String page,
+            @Parameter(description = "only sessions in this status", schema = @Schema(
+                    allowableValues = { "pending", "active", "ending", "ended" }))
+            @RequestParam(required = false) String status,
+            @Parameter(description = "page number, from 0", schema = @Schema(type = "integer", defaultValue = "0"))
+            @RequestParam(required = false) String page,
+            @Parameter(description = "sessions per page (at most SESSION_MAX_PAGE_SIZE)",
+                    schema = @Schema(type = "integer", defaultValue = "20"))
             @RequestParam(required = false) String size) {
         return Mono.defer(() -> {
             SessionStatus wanted = null;

@@ -7,6 +7,7 @@ import com.astro.common.event.SessionEnded;
 import com.astro.common.event.SessionRequested;
 import com.astro.common.event.Topics;
 import com.astro.common.kafka.EventPublisher;
+import com.astro.session.metrics.SessionMetrics;
 
 import reactor.core.publisher.Mono;
 
@@ -22,23 +23,28 @@ public class SessionEvents {
 
     private final SessionStore store;
 
-    public SessionEvents(EventPublisher publisher, SessionStore store) {
+    private final SessionMetrics metrics;
+
+    public SessionEvents(EventPublisher publisher, SessionStore store, SessionMetrics metrics) {
         this.publisher = publisher;
         this.store = store;
+        this.metrics = metrics;
     }
 
     public Mono<Session> requested(Session s) {
         SessionRequested event = new SessionRequested(s.requestedEventId(), Topics.SESSION_REQUESTED,
                 SessionRequested.SCHEMA_VERSION, s.createdAt(), s.id(), s.userId(), s.astrologerId(), s.sessionType(),
                 s.ratePerMinute(), s.expiresAt());
-        return publisher.publish(event).then(store.markPublished(s.id(), "requestedPublished")).thenReturn(s);
+        return publisher.publish(event).doOnSuccess(done -> metrics.started())
+                .then(store.markPublished(s.id(), "requestedPublished")).thenReturn(s);
     }
 
     public Mono<Session> accepted(Session s) {
         SessionAccepted event = new SessionAccepted(s.acceptedEventId(), Topics.SESSION_ACCEPTED,
                 SessionAccepted.SCHEMA_VERSION, s.acceptedAt(), s.id(), s.userId(), s.astrologerId(), s.sessionType(),
                 s.ratePerMinute(), s.acceptedAt(), s.channelName());
-        return publisher.publish(event).then(store.markPublished(s.id(), "acceptedPublished")).thenReturn(s);
+        return publisher.publish(event).doOnSuccess(done -> metrics.accepted())
+                .then(store.markPublished(s.id(), "acceptedPublished")).thenReturn(s);
     }
 
     public Mono<Session> ended(Session s) {
@@ -46,7 +52,8 @@ public class SessionEvents {
                 s.endedAt(), s.id(), s.userId(), s.astrologerId(), s.sessionType(), s.endReason(), s.endedBy(),
                 s.acceptedAt(), s.endedAt(), s.ratePerMinute(), orZero(s.billedMinutes()), orZero(s.coinsCharged()),
                 s.channelName());
-        return publisher.publish(event).then(store.markPublished(s.id(), "endedPublished")).thenReturn(s);
+        return publisher.publish(event).doOnSuccess(done -> metrics.ended(s.endReason()))
+                .then(store.markPublished(s.id(), "endedPublished")).thenReturn(s);
     }
 
     private static long orZero(Long value) {

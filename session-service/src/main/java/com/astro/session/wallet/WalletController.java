@@ -11,15 +11,25 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.astro.common.apidocs.ApiDocs;
 import com.astro.common.security.CurrentUser;
 import com.astro.session.config.SessionProperties;
 import com.astro.session.web.JsonFields;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /** The caller's own wallet, and credits by admins. */
 @RestController
+@Tag(name = "wallet", description = "Coin balances and their ledger")
 public class WalletController {
 
     static final int RECENT_ENTRIES = 20;
@@ -34,12 +44,37 @@ public class WalletController {
     }
 
     @GetMapping("/api/wallet")
+    @Operation(summary = "The caller's own wallet", description = "The balance and the latest "
+            + RECENT_ENTRIES + " ledger entries, newest first.")
+    @ApiResponse(responseCode = "200", description = "The caller's wallet", content = @Content(
+            schema = @Schema(implementation = WalletView.class), examples = @ExampleObject("""
+                    {"userId": "user_1", "balance": 480, "entries": [
+                     {"id": "65f1c1aa9a1b2c3d4e5f6a7c", "kind": "debit", "coins": -20,
+                      "sessionId": "65f1c0de9a1b2c3d4e5f6a7b", "idempotencyKey": null,
+                      "createdAt": "2026-01-05T10:17:42Z"},
+                     {"id": "65f1bf009a1b2c3d4e5f6a70", "kind": "credit", "coins": 500, "sessionId": null,
+                      "idempotencyKey": "welcome-user_1", "createdAt": "2026-01-05T09:00:00Z"}]}""")))
     public Mono<WalletView> own(@AuthenticationPrincipal CurrentUser caller) {
         return view(caller.id());
     }
 
     @PostMapping("/api/wallets/{userId}/credit")
-    public Mono<CreditResult> credit(@AuthenticationPrincipal CurrentUser caller, @PathVariable String userId,
+    @Operation(summary = "An admin credits coins to a wallet", description = "Admins only. A retry with the same "
+            + "idempotencyKey and coins changes nothing; the same key with other coins is a 409.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schemaProperties = {
+                    @SchemaProperty(name = "coins", schema = @Schema(type = "integer", minimum = "1")),
+                    @SchemaProperty(name = "idempotencyKey", schema = @Schema(type = "string", maxLength = 128)) },
+            examples = @ExampleObject("{\"coins\": 500, \"idempotencyKey\": \"welcome-user_1\"}")))
+    @ApiResponse(responseCode = "200", description = "The credit and the balance after it", content = @Content(
+            schema = @Schema(implementation = CreditResult.class), examples = @ExampleObject(
+                    "{\"userId\": \"user_1\", \"coins\": 500, \"idempotencyKey\": \"welcome-user_1\", "
+                            + "\"balance\": 500}")))
+    @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
+    @ApiResponse(responseCode = "403", ref = ApiDocs.FORBIDDEN)
+    @ApiResponse(responseCode = "409", ref = ApiDocs.CONFLICT)
+    public Mono<CreditResult> credit(@AuthenticationPrincipal CurrentUser caller,
+            @Parameter(example = "user_1") @PathVariable String userId,
             @RequestBody JsonNode body) {
         return Mono.defer(() -> {
             if (!caller.isAdmin()) {

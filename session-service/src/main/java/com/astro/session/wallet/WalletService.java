@@ -12,6 +12,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.astro.session.metrics.SessionMetrics;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,9 +35,12 @@ public class WalletService {
 
     private final UnappliedCredits unapplied;
 
-    public WalletService(ReactiveMongoTemplate mongo, Clock clock) {
+    private final SessionMetrics metrics;
+
+    public WalletService(ReactiveMongoTemplate mongo, Clock clock, SessionMetrics metrics) {
         this.mongo = mongo;
         this.clock = clock;
+        this.metrics = metrics;
         this.unapplied = new UnappliedCredits(mongo);
     }
 
@@ -108,7 +113,13 @@ public class WalletService {
         else {
             notApplied = notApplied.and("balance").gte(-entry.coins());
             applied = mongo.updateFirst(Query.query(notApplied), update, Wallet.class)
-                    .flatMap(result -> result.getModifiedCount() == 1 ? Mono.just(true) : alreadyApplied(entry));
+                    .flatMap(result -> {
+                        if (result.getModifiedCount() == 1) {
+                            metrics.coinsDebited(-entry.coins());
+                            return Mono.just(true);
+                        }
+                        return alreadyApplied(entry);
+                    });
         }
         return applied.then(markApplied(entry));
     }

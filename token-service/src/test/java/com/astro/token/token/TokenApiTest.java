@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -36,6 +37,7 @@ import com.astro.common.event.SessionType;
 import com.astro.common.event.Topics;
 import com.astro.common.kafka.EventPublisher;
 import com.astro.infra.MutableClock;
+import com.astro.infra.PrometheusScrape;
 import com.astro.infra.TestInfra;
 import com.astro.token.agora.AgoraNames;
 import com.astro.token.agora.AgoraTokenCheck;
@@ -88,10 +90,20 @@ class TokenApiTest {
     @Autowired
     EventPublisher events;
 
+    @LocalServerPort
+    int port;
+
     @Autowired
     CallSessionStore store;
 
     record Session(String id, String userId, String astrologerId, String channel, Instant acceptedAt) {
+    }
+
+    @Test
+    void metricsAreServedWithoutATokenUnderTheServicesName() {
+        PrometheusScrape scrape = PrometheusScrape.of("http://localhost:" + port);
+
+        assertThat(scrape.has("jvm_memory_used_bytes", "application", "token-service")).isTrue();
     }
 
     @Test
