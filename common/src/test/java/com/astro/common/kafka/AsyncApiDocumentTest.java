@@ -101,7 +101,7 @@ class AsyncApiDocumentTest {
     @SuppressWarnings("unchecked")
     private static Collection<NewTopic> declaredTopics() throws ReflectiveOperationException {
         KafkaAdmin.NewTopics topics = new AstroKafkaAutoConfiguration()
-                .astroTopics(new KafkaProperties(4, (short) 1, Duration.ofSeconds(10), Duration.ofSeconds(60)));
+                .astroTopics(new KafkaProperties(4, (short) 1, Duration.ofSeconds(10)));
         Method getter = KafkaAdmin.NewTopics.class.getDeclaredMethod("getNewTopics");
         getter.setAccessible(true);
         return (Collection<NewTopic>) getter.invoke(topics);

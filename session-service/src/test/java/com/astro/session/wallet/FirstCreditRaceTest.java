@@ -3,6 +3,10 @@ package com.astro.session.wallet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import com.astro.session.metrics.SessionMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +60,7 @@ class FirstCreditRaceTest {
                                 + "index: _id_ dup key: { _id: \"" + userId + "\" }")));
             }
         };
-        wallets = new WalletService(racing, Clock.systemUTC());
+        wallets = new WalletService(racing, Clock.systemUTC(), new SessionMetrics(new SimpleMeterRegistry()));
     }
 
     @AfterAll
