@@ -34,9 +34,9 @@ class EmbeddedKafkaRestartTest {
                 producer.send(new ProducerRecord<>(topic, "k", "before")).get(30, TimeUnit.SECONDS);
 
                 kafka.stopBroker();
+                // whether the producer's next attempt lands while the broker shuts down or after the restart is a race;
+                // either way the record must be there once the broker is back (a CI run saw it completed within 1 s)
                 Future<RecordMetadata> sentWhileDown = producer.send(new ProducerRecord<>(topic, "k", "while down"));
-                Thread.sleep(1_000);
-                assertThat(sentWhileDown.isDone()).isFalse();
                 kafka.startBroker();
 
                 sentWhileDown.get(60, TimeUnit.SECONDS);
