@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.astro.common.event.EventJson;
-import com.astro.infra.NodeScript;
 import com.astro.stack.App;
 import com.astro.stack.ChildApp;
 import com.astro.stack.LocalStack;
@@ -38,20 +36,7 @@ class FailoverEndToEndTest {
     @BeforeAll
     static void startScaledOutStack() {
         // ports away from a dev stack and from the seed flow's stack
-        stack = LocalStack.builder()
-                .jvmFlags(LocalStack.QUICK_START_JVM_FLAGS)
-                .infraPorts(0, 0, 0)
-                .basePort(App.GATEWAY, 18180)
-                .basePort(App.PRESENCE, 18181)
-                .basePort(App.SESSION, 18182)
-                .basePort(App.CHAT, 18183)
-                .basePort(App.TOKEN, 18184)
-                .instances(App.SESSION, 2)
-                .instances(App.CHAT, 2)
-                .env("CHAT_HEARTBEAT_INTERVAL", "1s")
-                .readyTimeout(Duration.ofMinutes(6))
-                .build()
-                .start();
+        stack = ScaledOutStack.start(18180, Map.of("CHAT_HEARTBEAT_INTERVAL", "1s"));
     }
 
     @AfterAll
@@ -89,15 +74,10 @@ class FailoverEndToEndTest {
     }
 
     private static Map<?, ?> run(String mode, ChildApp victim) {
-        NodeScript.Result run = NodeScript.run(Path.of("src/test/js/failover.js"),
-                Map.of("GATEWAY_URL", stack.gatewayUrl(), "MODE", mode, "KILL_PID", String.valueOf(victim.pid()),
-                        "RUN_ID", UUID.randomUUID().toString().substring(0, 8)),
-                Duration.ofMinutes(3));
-        System.out.println(run.stdout());
-        assertThat(run.succeeded()).as("failover %s run failed.\n--- stdout\n%s\n--- stderr\n%s", mode, run.stdout(), run.stderr())
-                .isTrue();
+        String printed = Flows.runPassing(Path.of("src/test/js/failover.js"), Map.of("GATEWAY_URL", stack.gatewayUrl(),
+                "MODE", mode, "KILL_PID", String.valueOf(victim.pid()), "RUN_ID", Flows.runId()), Duration.ofMinutes(3), "RESULT ");
         assertThat(victim.isAlive()).as("the killed instance").isFalse();
-        Matcher line = RESULT.matcher(run.stdout());
+        Matcher line = RESULT.matcher(printed);
         assertThat(line.find()).as("the run reports its result").isTrue();
         return EventJson.mapper().readValue(line.group(1), Map.class);
     }

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import com.astro.common.event.EventJson;
 import com.astro.common.event.SessionEnded;
 import com.astro.common.event.Topics;
-import com.astro.stack.App;
 import com.astro.stack.LocalStack;
 
 /**
@@ -40,23 +39,9 @@ class SeedFlowEndToEndTest {
 
     @BeforeAll
     static void startScaledOutStack() {
-        // ports away from a dev stack that may be running on the same machine
-        stack = LocalStack.builder()
-                .jvmFlags(LocalStack.QUICK_START_JVM_FLAGS)
-                .infraPorts(0, 0, 0)
-                .basePort(App.GATEWAY, 18080)
-                .basePort(App.PRESENCE, 18081)
-                .basePort(App.SESSION, 18082)
-                .basePort(App.CHAT, 18083)
-                .basePort(App.TOKEN, 18084)
-                .instances(App.SESSION, 2)
-                .instances(App.CHAT, 2)
-                // the astrologer goes offline this long after their last socket closes
-                .env("PRESENCE_DISCONNECT_GRACE", "3s")
-                .env("PRESENCE_SWEEP_INTERVAL", "500ms")
-                .env("CHAT_HEARTBEAT_INTERVAL", "1s")
-                .build()
-                .start();
+        // the astrologer goes offline this long after their last socket closes
+        stack = ScaledOutStack.start(18080, Map.of("PRESENCE_DISCONNECT_GRACE", "3s", "PRESENCE_SWEEP_INTERVAL", "500ms",
+                "CHAT_HEARTBEAT_INTERVAL", "1s"));
     }
 
     @AfterAll

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -18,12 +17,9 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.socket.WebSocketMessage;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import com.astro.infra.TestInfra;
 
-import reactor.core.publisher.Mono;
 
 // these tests open Socket.IO sessions from one address faster than any client would; RateLimitTest covers the budgets
 @org.springframework.test.context.TestPropertySource(properties = "astro.gateway.rate-limits.socket-handshakes=100000/1s")
@@ -311,14 +307,7 @@ class GatewayRoutingTest extends GatewayTest {
     }
 
     private String echoOverWebSocket(String path, String text) {
-        List<String> received = Collections.synchronizedList(new ArrayList<>());
-        new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port + path), session -> session
-                .send(Mono.just(session.textMessage(text)))
-                .thenMany(session.receive().take(1).map(WebSocketMessage::getPayloadAsText).doOnNext(received::add))
-                .then())
-                .block(Duration.ofSeconds(10));
-        assertThat(received).hasSize(1);
-        return received.get(0);
+        return GatewayTestBackends.echoOverWebSocket(port, path, text);
     }
 
     private static String sidOf(String authority) {

@@ -1,12 +1,23 @@
 package com.astro.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import com.astro.infra.DevIssuer;
 import com.astro.infra.TestInfra;
+
+import reactor.core.publisher.Mono;
 
 /**
  * What the gateway tests route to, shared by the test classes of this JVM: a real dev issuer, one
@@ -42,6 +53,18 @@ final class GatewayTestBackends {
         registry.add("astro.gateway.allowed-origins", () -> TestInfra.TEST_ORIGIN);
         registry.add("astro.gateway.max-body-size", () -> "1KB");
         registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "2s");
+    }
+
+    /** Opens a WebSocket through the gateway, sends {@code text} and answers the first frame that comes back. */
+    static String echoOverWebSocket(int gatewayPort, String path, String text) {
+        List<String> received = Collections.synchronizedList(new ArrayList<>());
+        new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + gatewayPort + path), session -> session
+                .send(Mono.just(session.textMessage(text)))
+                .thenMany(session.receive().take(1).map(WebSocketMessage::getPayloadAsText).doOnNext(received::add))
+                .then())
+                .block(Duration.ofSeconds(10));
+        assertThat(received).hasSize(1);
+        return received.get(0);
     }
 
     private static int freePort() {

@@ -2,8 +2,6 @@ package com.astro.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.socket.WebSocketMessage;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
-import reactor.core.publisher.Mono;
 
 /**
  * Instances that die while the gateway runs, with the readiness probe too slow to notice (one hour):
@@ -103,13 +98,6 @@ class PassiveFailoverTest {
     }
 
     private String echoOverWebSocket(String path, String text) {
-        List<String> received = new ArrayList<>();
-        new ReactorNettyWebSocketClient().execute(URI.create("ws://localhost:" + port + path), session -> session
-                .send(Mono.just(session.textMessage(text)))
-                .thenMany(session.receive().take(1).map(WebSocketMessage::getPayloadAsText).doOnNext(received::add))
-                .then())
-                .block(Duration.ofSeconds(10));
-        assertThat(received).hasSize(1);
-        return received.get(0);
+        return GatewayTestBackends.echoOverWebSocket(port, path, text);
     }
 }

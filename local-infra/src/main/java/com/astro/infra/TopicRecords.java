@@ -21,6 +21,11 @@ public final class TopicRecords {
 
     /** Every record value of {@code topic}, partition by partition; empty when the topic has no records. */
     public static List<String> values(String bootstrapServers, String topic) {
+        return records(bootstrapServers, topic).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** Every record of {@code topic}, headers included, partition by partition. */
+    public static List<ConsumerRecord<String, String>> records(String bootstrapServers, String topic) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -33,16 +38,16 @@ public final class TopicRecords {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            List<String> values = new ArrayList<>();
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read " + topic + " to its end within " + TIMEOUT);
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(record.value());
+                    records.add(record);
                 }
             }
-            return values;
+            return records;
         }
     }
 }
