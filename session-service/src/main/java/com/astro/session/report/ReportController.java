@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +38,7 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @Tag(name = "reports", description = "Participants report sessions; admins list and resolve the reports")
-public class ReportController implements ApplicationRunner {
+public class ReportController {
 
     static final int MAX_REASON = 1_000;
 
@@ -56,11 +54,6 @@ public class ReportController implements ApplicationRunner {
         this.sessions = sessions;
         this.reports = reports;
         this.clock = clock;
-    }
-
-    @Override
-    public void run(ApplicationArguments args) {
-        reports.createIndexes().block();
     }
 
     /** 201 with the new report; 200 with the earlier one when the caller already reported this session. */

@@ -6,7 +6,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -33,8 +32,9 @@ class ReportStore {
     }
 
     Flux<Report> withStatus(String status, int limit) {
-        return mongo.find(Query.query(Criteria.where("status").is(status)).limit(limit), Report.class)
-                .sort((a, b) -> b.createdAt().compareTo(a.createdAt()));
+        // sorted by the server before the limit: the newest ones, not any "limit" of them
+        return mongo.find(Query.query(Criteria.where("status").is(status))
+                .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), Report.class);
     }
 
     /** Resolves an open report; an already resolved one is answered as it is, an unknown one empty. */
@@ -43,13 +43,6 @@ class ReportStore {
                 new Update().set("status", Report.RESOLVED).set("resolvedAt", now).set("resolvedBy", admin),
                 FindAndModifyOptions.options().returnNew(true), Report.class)
                 .switchIfEmpty(Mono.defer(() -> mongo.findById(id, Report.class)));
-    }
-
-    Mono<Void> createIndexes() {
-        return mongo.indexOps(Report.class).createIndex(new Index().on("sessionId", Sort.Direction.ASC)
-                        .on("reporterId", Sort.Direction.ASC).unique())
-                .then(mongo.indexOps(Report.class).createIndex(new Index().on("status", Sort.Direction.ASC)))
-                .then();
     }
 
     record Created(Report report, boolean isNew) {

@@ -7,11 +7,15 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
+import com.astro.session.report.Report;
 import com.astro.session.wallet.LedgerEntry;
 
 import reactor.core.publisher.Flux;
 
-/** Indexes for the listing, the sweeper and the wallet view; creating an existing index is a no-op. */
+/**
+ * Indexes for the listing, the sweeper, the wallet view and reports (one per participant and session); creating an
+ * existing index is a no-op.
+ */
 @Component
 public class SessionIndexes implements ApplicationRunner {
 
@@ -30,7 +34,10 @@ public class SessionIndexes implements ApplicationRunner {
                         .on("createdAt", Sort.Direction.DESC)),
                 mongo.indexOps(DueSessions.COLLECTION).createIndex(new Index().on("dueAt", Sort.Direction.ASC)),
                 mongo.indexOps(LedgerEntry.class).createIndex(new Index().on("userId", Sort.Direction.ASC)
-                        .on("createdAt", Sort.Direction.DESC)))
+                        .on("createdAt", Sort.Direction.DESC)),
+                mongo.indexOps(Report.class).createIndex(new Index().on("sessionId", Sort.Direction.ASC)
+                        .on("reporterId", Sort.Direction.ASC).unique()),
+                mongo.indexOps(Report.class).createIndex(new Index().on("status", Sort.Direction.ASC)))
                 .then().block();
     }
 }
