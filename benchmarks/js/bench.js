@@ -113,8 +113,9 @@ async function main() {
       + "Start the stack (scripts/dev-stack --chat=2 --session=2) or run scripts/benchmark --start-stack.");
     process.exit(1);
   }
-  // the reference peer runs beside the stack, on the same Kafka and Mongo, for the fan-out, pair-setup and polling comparisons
+  // the reference peer runs beside the stack, on the same Kafka and Mongo, for the fan-out, idle, pair-setup and polling comparisons
   const peer = options.peer && (options.scenarios.includes("fanout") || options.scenarios.includes("pairsetup")
+    || options.scenarios.includes("idle")
     || (options.scenarios.includes("polling") && !options.pollingPeer))
     ? await startPeer({ port: options.peerPort, mongoUri: options.mongoUri, kafka: options.kafka })
     : null;
@@ -127,6 +128,7 @@ async function main() {
     log,
     cpuMeter: () => new procs.CpuMeter(processes),
     peerUrl: peer ? peer.url : null,
+    peerPid: peer ? peer.pid : null,
     peerExited: peer ? peer.exited : () => null,
   };
   const report = { startedAt: startedAt.toISOString(), options, notes: options.notes || null, environment: environment(processes), results: {} };

@@ -97,6 +97,12 @@ function idleSection(i) {
   }
   out.push(`After closing them all: RSS ${mib(i.afterClose.rssBytes)} MiB, heap used ${mib(i.afterClose.heapUsedBytes)} MiB, `
     + `${fmt(i.afterClose.openFds)} fds.${i.failure ? ` Failure: ${i.failure}.` : ""}`, "");
+  if (i.peer) {
+    out.push(`The reference peer (pid ${i.peer.pid}, same client, its sockets closed before ours opened): baseline RSS `
+      + `${mib(i.peer.baseline.rssBytes)} MiB${i.peer.failure ? `; failure: ${i.peer.failure}` : ""}.`, "");
+    out.push(table(["sockets", "RSS bytes/conn, chat-service", "RSS bytes/conn, peer", "ratio (target ≤ 1.5)"],
+      i.comparison.map((c) => [c.sockets, c.ours, c.peer, c.ratio === null ? "–" : `×${c.ratio}`])), "");
+  }
   return out.join("\n");
 }
 
