@@ -66,8 +66,7 @@ public class FanOutListener {
 
     @KafkaListener(id = "chat-fan-out", containerFactory = FanOutConfiguration.FACTORY,
             groupId = "#{@chatInstance.fanOutGroup()}",
-            // a waiting fetch is answered as soon as a record arrives: the longer wait only spares idle round trips
-            properties = { "auto.offset.reset=latest", "fetch.max.wait.ms=5000" },
+            properties = "auto.offset.reset=latest",
             topics = { Topics.SESSION_REQUESTED, Topics.SESSION_ACCEPTED, Topics.SESSION_ENDED, Topics.MESSAGE_SENT,
                     ChatRelay.TOPIC })
     public void on(ConsumerRecord<String, String> record) {

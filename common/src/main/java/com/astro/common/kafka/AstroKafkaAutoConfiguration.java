@@ -3,6 +3,7 @@ package com.astro.common.kafka;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
@@ -32,6 +34,8 @@ import com.astro.common.event.Topics;
 @EnableConfigurationProperties(KafkaProperties.class)
 public class AstroKafkaAutoConfiguration {
 
+    static final int IDLE_FETCH_WAIT_MS = 5000;
+
     @Bean
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(KafkaTemplate<String, String> kafka) {
@@ -45,6 +49,21 @@ public class AstroKafkaAutoConfiguration {
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+    }
+
+    /**
+     * An idle consumer asks the broker for records every {@code fetch.max.wait.ms} (Kafka's default 500 ms: two
+     * round trips a second per consumer, about twenty consumers in the dev stack). The broker answers a waiting
+     * fetch as soon as a record arrives, so a longer wait costs no latency, only idle work (issue 21). A service
+     * that sets the property itself keeps its value.
+     */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer astroConsumerDefaults() {
+        return factory -> {
+            if (!factory.getConfigurationProperties().containsKey(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)) {
+                factory.updateConfigs(Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, IDLE_FETCH_WAIT_MS));
+            }
+        };
     }
 
     /**
