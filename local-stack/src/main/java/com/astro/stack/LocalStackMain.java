@@ -3,8 +3,8 @@ package com.astro.stack;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar local-stack.jar [--chat=2] [--session=2] [--presence=N] [--token=N]}: starts the
- * stack on the dev ports and keeps it up until Ctrl-C (or SIGTERM), which stops everything.
+ * {@code java -jar local-stack.jar [--chat=2] [--session=2] [--presence=N] [--token=N] [--ready-timeout=SECONDS]}:
+ * starts the stack on the dev ports and keeps it up until Ctrl-C (or SIGTERM), which stops everything.
  */
 public final class LocalStackMain {
 
@@ -21,6 +21,10 @@ public final class LocalStackMain {
             int count;
             try {
                 count = Integer.parseInt(arg.substring(arg.indexOf('=') + 1));
+                if (name.equals("ready-timeout")) {
+                    builder.readyTimeout(java.time.Duration.ofSeconds(count));
+                    continue;
+                }
                 builder.instances(App.byModule(name.endsWith("gateway") ? name : name + "-service"), count);
             }
             catch (IllegalArgumentException ex) {
@@ -65,7 +69,7 @@ public final class LocalStackMain {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: scripts/dev-stack [--chat=N] [--session=N] [--presence=N] [--token=N]");
+        System.err.println("usage: scripts/dev-stack [--chat=N] [--session=N] [--presence=N] [--token=N] [--ready-timeout=SECONDS]");
         System.exit(2);
     }
 }
