@@ -96,13 +96,13 @@ public class ChatSockets {
         CurrentUser user = socket.attribute(SocketAuthentication.USER);
         String token = socket.attribute(SocketAuthentication.TOKEN);
         socket.join(SocketNotifier.userRoom(user.id()));
-        SerialQueue queue = new SerialQueue(maxQueuedPerSocket, budget);
-        socket.attributes().put(QUEUE, queue);
-        socket.attributes().put(LIMITS, new SocketLimits(rateLimits));
         metrics.socketOpened();
         socket.onDisconnect(reason -> {
             metrics.socketClosed();
-            queue.close();
+            SerialQueue queue = socket.attribute(QUEUE);
+            if (queue != null) {
+                queue.close();
+            }
             delivery.leaveAll(socket.id());
             connections.closed(socket.id(), user);
         });
@@ -207,7 +207,9 @@ public class ChatSockets {
      */
     private void run(Socket socket, Ack ack, String event, String sessionId, String clientMessageId,
             java.util.function.Supplier<Mono<?>> handler) {
-        SocketLimits.Verdict verdict = socket.<SocketLimits>attribute(LIMITS).spend(event);
+        // the budgets and the queue are made by the socket's first request: most sockets stay idle (issue 23)
+        SocketLimits limits = (SocketLimits) socket.attributes().computeIfAbsent(LIMITS, key -> new SocketLimits(rateLimits));
+        SocketLimits.Verdict verdict = limits.spend(event);
         if (verdict != SocketLimits.Verdict.ALLOWED) {
             boolean flooding = verdict == SocketLimits.Verdict.FLOODING;
             Replies.refuse(socket, ack, event, new ChatRefusal(ChatRefusal.RATE_LIMITED, flooding
@@ -218,7 +220,8 @@ public class ChatSockets {
             }
             return;
         }
-        SerialQueue queue = socket.attribute(QUEUE);
+        SerialQueue queue = (SerialQueue) socket.attributes().computeIfAbsent(QUEUE,
+                key -> new SerialQueue(maxQueuedPerSocket, budget));
         SerialQueue.Refusal refusal = queue.submit(() -> {
             Mono<?> chain;
             try {

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
 
 /**
  * Runs one socket's requests one after the other, in the order the client sent them. Handlers are reactive
@@ -21,7 +22,9 @@ final class SerialQueue {
         NONE, SOCKET_FULL, INSTANCE_BUSY
     }
 
-    private final Sinks.Many<Supplier<Mono<?>>> tasks = Sinks.many().unicast().onBackpressureBuffer();
+    // grows in chunks of 16 (Reactor's default chunk is 256 slots, a kilobyte per socket)
+    private final Sinks.Many<Supplier<Mono<?>>> tasks = Sinks.many().unicast()
+            .onBackpressureBuffer(Queues.<Supplier<Mono<?>>>unbounded(16).get());
 
     private final AtomicInteger pending = new AtomicInteger();
 

@@ -3,7 +3,6 @@ package com.astro.socketio.engine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -29,8 +28,9 @@ public final class EngineSession {
     private final Scheduler timer;
     private final Consumer<EngineSession> onRemoved;
     private final Object lock = new Object();
-    private final ArrayDeque<EnginePacket> buffer = new ArrayDeque<>();
-    private final List<Consumer<String>> closeListeners = new CopyOnWriteArrayList<>();
+    // packets waiting for the next long-polling GET; made on the first one (a WebSocket session never needs it)
+    private ArrayDeque<EnginePacket> buffer;
+    private volatile List<Consumer<String>> closeListeners = List.of();
     private volatile Consumer<EnginePacket> messageListener = packet -> { };
     private Sinks.One<List<EnginePacket>> pendingPoll;
     private WebSocketTransport webSocket;
@@ -75,7 +75,11 @@ public final class EngineSession {
 
     /** Called once with the close reason. */
     public void onClose(Consumer<String> listener) {
-        closeListeners.add(listener);
+        synchronized (lock) {
+            List<Consumer<String>> next = new ArrayList<>(closeListeners);
+            next.add(listener);
+            closeListeners = List.copyOf(next);
+        }
         if (closed) {
             listener.accept("transport close");
         }
@@ -100,11 +104,11 @@ public final class EngineSession {
                     }
                 }
             }
-            else if (buffer.size() + packets.size() > options.maxBufferedPackets()) {
+            else if (buffered() + packets.size() > options.maxBufferedPackets()) {
                 overflow = true;
             }
             else {
-                buffer.addAll(packets);
+                buffer().addAll(packets);
                 flushPoll();
             }
         }
@@ -144,7 +148,7 @@ public final class EngineSession {
                 pendingPoll = null;
                 result = Mono.error(new EngineException(EngineError.BAD_REQUEST));
             }
-            else if (!buffer.isEmpty()) {
+            else if (buffered() > 0) {
                 result = Mono.just(drain());
             }
             else {
@@ -217,7 +221,7 @@ public final class EngineSession {
                 pendingPoll = null;
             }
             else {
-                buffer.add(EnginePacket.of(EnginePacket.NOOP));
+                buffer().add(EnginePacket.of(EnginePacket.NOOP));
             }
         }
     }
@@ -237,10 +241,10 @@ public final class EngineSession {
                 pendingPoll.tryEmitValue(List.of(EnginePacket.of(EnginePacket.NOOP)));
                 pendingPoll = null;
             }
-            while (!buffer.isEmpty() && !overflow) {
+            while (buffered() > 0 && !overflow) {
                 overflow = !transport.offer(buffer.poll());
             }
-            buffer.clear();
+            buffer = null;
         }
         if (overflow) {
             close("slow consumer");
@@ -290,8 +294,8 @@ public final class EngineSession {
                 probing.close();
                 probing = null;
             }
-            buffer.clear();
-            listeners = List.copyOf(closeListeners);
+            buffer = null;
+            listeners = closeListeners;
         }
         onRemoved.accept(this);
         for (Consumer<String> listener : listeners) {
@@ -319,8 +323,19 @@ public final class EngineSession {
         return packets;
     }
 
+    private ArrayDeque<EnginePacket> buffer() {
+        if (buffer == null) {
+            buffer = new ArrayDeque<>(4);
+        }
+        return buffer;
+    }
+
+    private int buffered() {
+        return buffer == null ? 0 : buffer.size();
+    }
+
     private void flushPoll() {
-        if (pendingPoll != null && !buffer.isEmpty()) {
+        if (pendingPoll != null && buffered() > 0) {
             pendingPoll.tryEmitValue(drain());
             pendingPoll = null;
         }

@@ -2,10 +2,10 @@ package com.astro.socketio.server;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import com.astro.socketio.engine.EnginePacket;
@@ -29,8 +29,10 @@ final class Client {
     private final SocketIoServer server;
     private final EngineSession engine;
     private final PacketCodec codec;
-    private final Map<String, Socket> sockets = new ConcurrentHashMap<>();
-    private final Disposable connectTimer;
+    // one entry for almost every client: an immutable snapshot replaced under the client's lock (issue 23)
+    private volatile Map<String, Socket> sockets = Map.of();
+    // null once a namespace is connected or the transport closed
+    private volatile Disposable connectTimer;
     // written by one inbound thread at a time; volatile because an upgrade moves reading to another thread
     private volatile Packet partial;
     private volatile List<byte[]> attachments;
@@ -78,8 +80,31 @@ final class Client {
         engine.close("forced close");
     }
 
-    void removed(Socket socket) {
-        sockets.remove(socket.namespace().name(), socket);
+    synchronized void removed(Socket socket) {
+        if (sockets.get(socket.namespace().name()) == socket) {
+            Map<String, Socket> next = new HashMap<>(sockets);
+            next.remove(socket.namespace().name());
+            sockets = Map.copyOf(next);
+        }
+    }
+
+    /** @return false when the namespace already has a socket on this client */
+    private synchronized boolean add(Socket socket) {
+        if (sockets.containsKey(socket.namespace().name())) {
+            return false;
+        }
+        Map<String, Socket> next = new HashMap<>(sockets);
+        next.put(socket.namespace().name(), socket);
+        sockets = Map.copyOf(next);
+        return true;
+    }
+
+    private void cancelConnectTimer() {
+        Disposable timer = connectTimer;
+        if (timer != null) {
+            timer.dispose();
+            connectTimer = null;
+        }
     }
 
     private void receive(EnginePacket message) {
@@ -165,10 +190,10 @@ final class Client {
                 return;
             }
             Socket socket = new Socket(namespace, this, handshake, admission.attributes());
-            if (sockets.putIfAbsent(namespace.name(), socket) != null) {
+            if (!add(socket)) {
                 return;
             }
-            connectTimer.dispose();
+            cancelConnectTimer();
             send(Packet.of(PacketType.CONNECT, namespace.name(), null, Map.of("sid", socket.id())));
             namespace.added(socket);
             if (engine.isClosed()) {
@@ -192,7 +217,7 @@ final class Client {
     }
 
     private void transportClosed(String reason) {
-        connectTimer.dispose();
+        cancelConnectTimer();
         for (Socket socket : List.copyOf(sockets.values())) {
             socket.closed(reason);
         }

@@ -12,6 +12,11 @@ import org.springframework.http.HttpHeaders;
 public record Handshake(Map<String, Object> auth, HttpHeaders headers, Map<String, String> query,
         InetSocketAddress remoteAddress) {
 
+    /** The same handshake without its HTTP headers (kept by a socket once its connection handlers have run). */
+    public Handshake withoutHeaders() {
+        return headers.isEmpty() ? this : new Handshake(auth, HttpHeaders.EMPTY, query, remoteAddress);
+    }
+
     /** {@code auth.token} when it is a string, else the {@code Authorization: Bearer} header, else null. */
     public String bearerToken() {
         if (auth.get("token") instanceof String token && !token.isBlank()) {

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import com.astro.socketio.engine.EnginePacket;
@@ -34,23 +34,28 @@ public final class Socket {
     private final String id = SidGenerator.randomId();
     private final Namespace namespace;
     private final Client client;
-    private final Handshake handshake;
-    private final Map<String, Object> attributes = new ConcurrentHashMap<>();
-    private final Map<String, List<EventHandler>> handlers = new ConcurrentHashMap<>();
-    private final List<Consumer<String>> disconnectHandlers = new CopyOnWriteArrayList<>();
-    private final Set<String> rooms = ConcurrentHashMap.newKeySet();
-    private final Map<Long, Sinks.One<List<Object>>> pendingAcks = new ConcurrentHashMap<>();
-    private final AtomicLong ackIds = new AtomicLong();
-    private final AtomicBoolean connected = new AtomicBoolean(true);
+    // the headers are dropped once the connection handlers have run (see handshake())
+    private volatile Handshake handshake;
+    private final Map<String, Object> attributes;
+    // Most sockets sit idle for hours: what they never use costs nothing, and what rarely changes (handlers,
+    // rooms, disconnect handlers) is an immutable snapshot replaced under this socket's lock, not a concurrent
+    // structure per socket (issue 23). Reads take the current snapshot without locking.
+    private volatile Map<String, List<EventHandler>> handlers = Map.of();
+    private volatile List<Consumer<String>> disconnectHandlers = List.of();
+    private volatile Set<String> rooms = Set.of();
+    // created by the first emitWithAck; guarded by this
+    private Map<Long, Sinks.One<List<Object>>> pendingAcks;
+    private long ackIds;
+    private volatile boolean connected = true;
     // events that arrive while the connection handlers still run (middleware may complete on another thread);
     // null once the socket is ready. Guarded by this.
-    private List<Packet> early = new ArrayList<>();
+    private List<Packet> early = new ArrayList<>(1);
 
     Socket(Namespace namespace, Client client, Handshake handshake, Map<String, Object> attributes) {
         this.namespace = namespace;
         this.client = client;
         this.handshake = handshake;
-        this.attributes.putAll(attributes);
+        this.attributes = new ConcurrentHashMap<>(attributes);
     }
 
     /** The Socket.IO socket id (also a room of its own). */
@@ -62,6 +67,11 @@ public final class Socket {
         return namespace;
     }
 
+    /**
+     * What the client presented when connecting. Its HTTP headers are there for the middleware and the connection
+     * handlers only: afterwards they are empty (auth, query and address stay), so an idle socket does not hold
+     * its handshake request's headers for hours. A handler that needs a header later keeps it in an attribute.
+     */
     public Handshake handshake() {
         return handshake;
     }
@@ -77,7 +87,7 @@ public final class Socket {
     }
 
     public boolean connected() {
-        return connected.get();
+        return connected;
     }
 
     /** The current transport: {@code "polling"} or {@code "websocket"}. */
@@ -86,8 +96,10 @@ public final class Socket {
     }
 
     /** Registers a handler for an event sent by the client. */
-    public Socket on(String event, EventHandler handler) {
-        handlers.computeIfAbsent(event, name -> new CopyOnWriteArrayList<>()).add(handler);
+    public synchronized Socket on(String event, EventHandler handler) {
+        Map<String, List<EventHandler>> next = new HashMap<>(handlers);
+        next.merge(event, List.of(handler), Socket::concat);
+        handlers = Map.copyOf(next);
         return this;
     }
 
@@ -96,8 +108,8 @@ public final class Socket {
      * {@code "server namespace disconnect"}, {@code "transport close"}, {@code "transport error"},
      * {@code "ping timeout"}, {@code "parse error"}, {@code "slow consumer"}, {@code "forced close"}.
      */
-    public Socket onDisconnect(Consumer<String> handler) {
-        disconnectHandlers.add(handler);
+    public synchronized Socket onDisconnect(Consumer<String> handler) {
+        disconnectHandlers = concat(disconnectHandlers, List.of(handler));
         return this;
     }
 
@@ -109,29 +121,43 @@ public final class Socket {
     /** Sends an event and waits for the client's acknowledgement arguments; errors with a TimeoutException. */
     public Mono<List<Object>> emitWithAck(String event, Duration timeout, Object... args) {
         return Mono.defer(() -> {
-            long ackId = ackIds.getAndIncrement();
             Sinks.One<List<Object>> sink = Sinks.one();
-            pendingAcks.put(ackId, sink);
+            long ackId;
+            synchronized (this) {
+                if (pendingAcks == null) {
+                    pendingAcks = new HashMap<>();
+                }
+                ackId = ackIds++;
+                pendingAcks.put(ackId, sink);
+            }
             send(Packet.of(PacketType.EVENT, namespace.name(), ackId, eventData(event, args)));
-            return sink.asMono().timeout(timeout).doFinally(signal -> pendingAcks.remove(ackId));
+            return sink.asMono().timeout(timeout).doFinally(signal -> takeAck(ackId));
         });
     }
 
     public void join(String room) {
-        if (connected() && rooms.add(room)) {
-            namespace.rooms().add(room, this);
+        synchronized (this) {
+            if (!connected || rooms.contains(room)) {
+                return;
+            }
+            rooms = concat(rooms, room);
         }
+        namespace.rooms().add(room, this);
     }
 
     public void leave(String room) {
-        if (rooms.remove(room)) {
-            namespace.rooms().remove(room, this);
+        synchronized (this) {
+            if (!rooms.contains(room)) {
+                return;
+            }
+            rooms = without(rooms, room);
         }
+        namespace.rooms().remove(room, this);
     }
 
     /** The rooms this socket is in, including its own id. */
     public Set<String> rooms() {
-        return Set.copyOf(rooms);
+        return rooms;
     }
 
     /** Disconnects from this namespace; the client sees "io server disconnect" and does not reconnect by itself. */
@@ -176,6 +202,7 @@ public final class Socket {
 
     /** The connection handlers have run: deliver what arrived meanwhile, in order, then deliver directly. */
     void ready() {
+        handshake = handshake.withoutHeaders();
         while (true) {
             List<Packet> queued;
             synchronized (this) {
@@ -210,24 +237,31 @@ public final class Socket {
     }
 
     void dispatchAck(Packet packet) {
-        Sinks.One<List<Object>> sink = pendingAcks.remove(packet.id());
+        Sinks.One<List<Object>> sink = takeAck(packet.id());
         if (sink != null) {
             sink.tryEmitValue(Collections.unmodifiableList(new ArrayList<>((List<?>) packet.data())));
         }
     }
 
     void closed(String reason) {
-        if (!connected.compareAndSet(true, false)) {
-            return;
+        Set<String> left;
+        List<Sinks.One<List<Object>>> unanswered;
+        synchronized (this) {
+            if (!connected) {
+                return;
+            }
+            connected = false;
+            left = rooms;
+            rooms = Set.of();
+            unanswered = pendingAcks == null ? List.of() : List.copyOf(pendingAcks.values());
+            pendingAcks = null;
         }
-        for (String room : rooms) {
+        for (String room : left) {
             namespace.rooms().remove(room, this);
         }
-        rooms.clear();
         namespace.removed(this);
         client.removed(this);
-        pendingAcks.values().forEach(sink -> sink.tryEmitError(new IllegalStateException("socket disconnected")));
-        pendingAcks.clear();
+        unanswered.forEach(sink -> sink.tryEmitError(new IllegalStateException("socket disconnected")));
         for (Consumer<String> handler : disconnectHandlers) {
             try {
                 handler.accept(reason);
@@ -240,6 +274,29 @@ public final class Socket {
 
     void joinOwnRoom() {
         join(id);
+    }
+
+    private synchronized Sinks.One<List<Object>> takeAck(Long ackId) {
+        return pendingAcks == null || ackId == null ? null : pendingAcks.remove(ackId);
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first.size() + second.size());
+        all.addAll(first);
+        all.addAll(second);
+        return List.copyOf(all);
+    }
+
+    private static Set<String> concat(Set<String> set, String element) {
+        Set<String> next = new HashSet<>(set);
+        next.add(element);
+        return Set.copyOf(next);
+    }
+
+    private static Set<String> without(Set<String> set, String element) {
+        Set<String> next = new HashSet<>(set);
+        next.remove(element);
+        return Set.copyOf(next);
     }
 
     private static List<Object> eventData(String event, Object... args) {
