@@ -113,7 +113,7 @@ public final class ChatCluster implements AutoCloseable {
                 "--astro.security.issuer=" + infra.issuer().issuer(),
                 "--astro.security.authorized-parties=" + TestInfra.TEST_ORIGIN));
         // tests drive sockets far faster than a person; SocketRateLimitsTest starts instances with small budgets
-        for (String budget : List.of("message-send", "session-request", "presence", "join-session",
+        for (String budget : List.of("message-send", "session-request", "presence", "join-session", "message-read",
                 "refusals")) {
             String key = "--astro.chat.rate-limits." + budget + "=";
             if (Arrays.stream(extraArgs).noneMatch(arg -> arg.startsWith(key))) {

@@ -14,6 +14,7 @@ import com.astro.chat.message.Recipient;
 import com.astro.chat.metrics.ChatMetrics;
 import com.astro.chat.presence.Connections;
 import com.astro.chat.presence.PresenceClient;
+import com.astro.chat.read.ReadReceipts;
 import com.astro.chat.session.SessionAccess;
 import com.astro.chat.session.SessionNotices;
 import com.astro.chat.session.SessionStore;
@@ -58,6 +59,8 @@ public class ChatSockets {
 
     private final TypingIndicators typing;
 
+    private final ReadReceipts reads;
+
     private final SocketAuthentication authentication;
 
     private final RequestBudget budget;
@@ -70,7 +73,7 @@ public class ChatSockets {
 
     public ChatSockets(SocketIoServer server, SocketAuthentication authentication, MessageService messages,
             MessageDelivery delivery, SessionAccess access, SessionStore sessions, PresenceClient presence,
-            Connections connections, UserRelay relay, TypingIndicators typing,
+            Connections connections, UserRelay relay, TypingIndicators typing, ReadReceipts reads,
             ChatProperties properties, SocketRateLimitProperties rateLimits, ChatMetrics metrics) {
         this.sockets = server.sockets();
         this.messages = messages;
@@ -81,6 +84,7 @@ public class ChatSockets {
         this.connections = connections;
         this.relay = relay;
         this.typing = typing;
+        this.reads = reads;
         this.authentication = authentication;
         this.budget = new RequestBudget(properties.maxRequestsInFlight());
         this.maxQueuedPerSocket = properties.maxQueuedPerSocket();
@@ -115,6 +119,7 @@ public class ChatSockets {
         socket.on("session:request", (args, ack) -> requestAgain(socket, user, args, ack));
         socket.on("typing:start", (args, ack) -> typing(socket, user, true, args, ack));
         socket.on("typing:stop", (args, ack) -> typing(socket, user, false, args, ack));
+        socket.on("message:read", (args, ack) -> markRead(socket, user, args, ack));
     }
 
     /**
@@ -209,6 +214,16 @@ public class ChatSockets {
             String id = Payloads.requiredString(Payloads.object(event, args), "sessionId");
             Mono<Void> done = start ? typing.start(user, socket.id(), id) : typing.stop(user, socket.id(), id);
             return done.then(Mono.fromRunnable(() -> Replies.ok(ack, "sessionId", id)));
+        });
+    }
+
+    private void markRead(Socket socket, CurrentUser user, List<Object> args, Ack ack) {
+        String sessionId = Payloads.peek(args, "sessionId");
+        run(socket, ack, "message:read", sessionId, null, () -> {
+            Map<?, ?> payload = Payloads.object("message:read", args);
+            String id = Payloads.requiredString(payload, "sessionId");
+            long seq = Payloads.requiredSeq(payload, "seq");
+            return reads.markRead(user, id, seq).doOnNext(now -> Replies.ok(ack, "sessionId", id, "seq", now));
         });
     }
 
