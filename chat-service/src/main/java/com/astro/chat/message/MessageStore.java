@@ -202,6 +202,12 @@ public class MessageStore {
         return lastSeq(sessionId).map(last -> seq <= last);
     }
 
+    /** How many of the session's messages after {@code afterSeq} someone other than {@code readerId} sent. */
+    public Mono<Long> countFromOthers(String sessionId, long afterSeq, String readerId) {
+        return mongo.count(Query.query(Criteria.where("sessionId").is(sessionId).and("seq").gt(afterSeq)
+                .and("senderId").ne(readerId)), ChatMessage.class);
+    }
+
     public Mono<ChatMessage> byId(String messageId) {
         return mongo.findById(messageId, ChatMessage.class);
     }

@@ -13,6 +13,7 @@ import com.astro.chat.session.ChatSession;
 import com.astro.chat.session.SessionAccess;
 import com.astro.common.security.CurrentUser;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,6 +27,9 @@ public class ReadReceipts {
     private static final Logger log = LoggerFactory.getLogger(ReadReceipts.class);
 
     static final String EVENT = "message:read";
+
+    /** Sessions of one list counted at once: a list's counts come in one answer without a burst on the store. */
+    private static final int CONCURRENT_COUNTS = 8;
 
     private final SessionAccess access;
 
@@ -72,5 +76,28 @@ public class ReadReceipts {
                 positions.position(session.id(), session.astrologerId()))
                 .map(both -> List.of(new ReadMark(session.userId(), both.getT1()),
                         new ReadMark(session.astrologerId(), both.getT2())));
+    }
+
+    /** The caller's unread messages in a session the caller takes part in (anyone else: session_not_found). */
+    public Mono<UnreadCount> unread(CurrentUser caller, String sessionId) {
+        return access.visibleTo(sessionId, caller, false).flatMap(session -> Mono
+                .zip(positions.position(session.id(), caller.id()), messages.lastSeq(session.id()))
+                .flatMap(known -> {
+                    long read = known.getT1();
+                    long last = Math.max(read, known.getT2());
+                    // caught up: nothing to count (the count is the one query that is not by id)
+                    Mono<Long> unread = read >= last ? Mono.just(0L)
+                            : messages.countFromOthers(session.id(), read, caller.id());
+                    return unread.map(count -> new UnreadCount(session.id(), count, read, last));
+                }));
+    }
+
+    /**
+     * The caller's unread counts in each of the listed sessions, in the order listed; sessions the caller does
+     * not take part in are left out, like unknown ones.
+     */
+    public Flux<UnreadCount> unread(CurrentUser caller, List<String> sessionIds) {
+        return Flux.fromIterable(sessionIds).distinct().flatMapSequential(id -> unread(caller, id)
+                .onErrorResume(ChatRefusal.class, ex -> Mono.empty()), CONCURRENT_COUNTS);
     }
 }
