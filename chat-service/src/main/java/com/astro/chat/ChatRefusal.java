@@ -19,6 +19,7 @@ public class ChatRefusal extends RuntimeException {
     public static final String TOO_MANY_REQUESTS = "too_many_requests";
     public static final String BUSY = "busy";
     public static final String RATE_LIMITED = "rate_limited";
+    public static final String SEQ_NOT_FOUND = "seq_not_found";
 
     private final String code;
 

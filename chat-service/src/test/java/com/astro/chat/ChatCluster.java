@@ -101,6 +101,8 @@ public final class ChatCluster implements AutoCloseable {
                 "--astro.chat.heartbeat-interval=1s",
                 // tests sweep the outbox themselves (Outboxes.sweep), so a sweep never races a test's own steps
                 "--astro.chat.outbox.sweep-interval=1h",
+                // typing indicators expire sooner than in production, so the tests of their expiry wait less
+                "--astro.chat.typing.timeout=2s",
                 // the JVM's exit closes the instances; nothing to drain in tests
                 "--server.shutdown=immediate",
                 "--spring.lifecycle.timeout-per-shutdown-phase=2s",
@@ -111,7 +113,8 @@ public final class ChatCluster implements AutoCloseable {
                 "--astro.security.issuer=" + infra.issuer().issuer(),
                 "--astro.security.authorized-parties=" + TestInfra.TEST_ORIGIN));
         // tests drive sockets far faster than a person; SocketRateLimitsTest starts instances with small budgets
-        for (String budget : List.of("message-send", "session-request", "presence", "join-session", "refusals")) {
+        for (String budget : List.of("message-send", "session-request", "presence", "join-session", "message-read",
+                "refusals")) {
             String key = "--astro.chat.rate-limits." + budget + "=";
             if (Arrays.stream(extraArgs).noneMatch(arg -> arg.startsWith(key))) {
                 args.add(key + "1000000/1s");

@@ -1,10 +1,12 @@
 package com.astro.chat;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +21,8 @@ import com.astro.common.event.SessionEnded;
 import com.astro.common.event.SessionRequested;
 import com.astro.common.event.SessionType;
 import com.astro.infra.TestInfra;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the chat tests share: the two-instance cluster, a fresh set of Node socket clients per test, tokens,
@@ -109,6 +113,15 @@ abstract class ChatTestSupport {
             ChatSession session = store.find(sessionId).block();
             return session != null && session.stage() >= stage;
         });
+    }
+
+    /** The request was refused with {@code code}: an error acknowledgement and a {@code message:error}. */
+    protected void assertRefused(JsonNode ack, String client, String code) {
+        assertThat(ack.path("ok").asBoolean()).as(ack.toString()).isFalse();
+        assertThat(ack.path("error").path("code").asString()).isEqualTo(code);
+        assertThat(ack.path("error").path("message").asString()).isNotBlank();
+        List<JsonNode> errors = clients.awaitReceived(client, "message:error", 1);
+        assertThat(errors.get(errors.size() - 1).path("code").asString()).isEqualTo(code);
     }
 
     protected long storedCount(String sessionId) {

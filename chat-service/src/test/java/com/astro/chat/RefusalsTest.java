@@ -23,14 +23,6 @@ import tools.jackson.databind.JsonNode;
  */
 class RefusalsTest extends ChatTestSupport {
 
-    private void assertRefused(JsonNode ack, String client, String code) {
-        assertThat(ack.path("ok").asBoolean()).isFalse();
-        assertThat(ack.path("error").path("code").asString()).isEqualTo(code);
-        assertThat(ack.path("error").path("message").asString()).isNotBlank();
-        List<JsonNode> errors = clients.awaitReceived(client, "message:error", 1);
-        assertThat(errors.get(errors.size() - 1).path("code").asString()).isEqualTo(code);
-    }
-
     @Test
     void aThirdUserCannotJoinTheRoom() {
         Parties p = activeSession();

@@ -24,7 +24,7 @@ class SocketRateLimitsTest extends ChatTestSupport {
         limited = ChatCluster.start("rate-limited", ChatCluster.shared().presence().url(),
                 "--astro.chat.rate-limits.message-send=3/1h", "--astro.chat.rate-limits.session-request=1/1h",
                 "--astro.chat.rate-limits.presence=2/1h", "--astro.chat.rate-limits.join-session=2/1h",
-                "--astro.chat.rate-limits.refusals=2/1h");
+                "--astro.chat.rate-limits.message-read=2/1h", "--astro.chat.rate-limits.refusals=2/1h");
     }
 
     @AfterAll
@@ -84,6 +84,19 @@ class SocketRateLimitsTest extends ChatTestSupport {
         clients.call("user", "join-session", json("sessionId", p.sessionId()));
 
         JsonNode third = clients.call("user", "join-session", json("sessionId", p.sessionId()));
+
+        assertThat(third.path("error").path("code").asString()).isEqualTo("rate_limited");
+    }
+
+    @Test
+    void messageReadIsLimited() {
+        Parties p = activeSession();
+        clients.connect("user", limited.url(), p.userToken());
+        send("user", p, "m1");
+        clients.call("user", "message:read", json("sessionId", p.sessionId(), "seq", 1));
+        clients.call("user", "message:read", json("sessionId", p.sessionId(), "seq", 1));
+
+        JsonNode third = clients.call("user", "message:read", json("sessionId", p.sessionId(), "seq", 1));
 
         assertThat(third.path("error").path("code").asString()).isEqualTo("rate_limited");
     }

@@ -13,6 +13,8 @@ import com.astro.chat.ChatRefusal;
 import com.astro.chat.config.ChatProperties;
 import com.astro.chat.message.MessageStore;
 import com.astro.chat.message.MessageView;
+import com.astro.chat.read.ReadMark;
+import com.astro.chat.read.ReadReceipts;
 import com.astro.chat.session.SessionAccess;
 import com.astro.common.apidocs.ApiDocs;
 import com.astro.common.security.CurrentUser;
@@ -44,24 +46,30 @@ public class HistoryController {
 
     private final MessageStore messages;
 
+    private final ReadReceipts reads;
+
     private final ChatProperties properties;
 
-    public HistoryController(SessionAccess access, MessageStore messages, ChatProperties properties) {
+    public HistoryController(SessionAccess access, MessageStore messages, ReadReceipts reads,
+            ChatProperties properties) {
         this.access = access;
         this.messages = messages;
+        this.reads = reads;
         this.properties = properties;
     }
 
     @GetMapping("/{sessionId}/messages")
     @Operation(summary = "A page of a session's messages, oldest first", description = "Its user, its astrologer "
             + "and admins (anyone else: 404). With afterSeq: the oldest messages after it, to read forward; without: "
-            + "the newest (below beforeSeq if given), to scroll back. hasMore tells whether more lie that way.")
+            + "the newest (below beforeSeq if given), to scroll back. hasMore tells whether more lie that way; reads gives "
+            + "each participant's read position (every message up to seq read; 0: none).")
     @ApiResponse(responseCode = "200", description = "One page of messages", content = @Content(
             schema = @Schema(implementation = HistoryPage.class), examples = @ExampleObject("""
                     {"sessionId": "65f1c0de9a1b2c3d4e5f6a7b", "hasMore": true, "messages": [
                      {"id": "65f1c2009a1b2c3d4e5f6a80", "sessionId": "65f1c0de9a1b2c3d4e5f6a7b", "seq": 41,
                       "senderId": "user_1", "senderRole": "user", "text": "Namaste!", "clientMessageId": "c-17",
-                      "sentAt": "2026-01-05T10:16:02Z"}]}""")))
+                      "sentAt": "2026-01-05T10:16:02Z"}],
+                     "reads": [{"userId": "user_1", "seq": 41}, {"userId": "astro_1", "seq": 38}]}""")))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
     public Mono<HistoryPage> messages(@AuthenticationPrincipal CurrentUser caller,
@@ -78,20 +86,22 @@ public class HistoryController {
         int size = limit(limit);
         return access.visibleTo(sessionId, caller, true)
                 .onErrorMap(ChatRefusal.class, ex -> new ResponseStatusException(HttpStatus.NOT_FOUND, ex.getMessage()))
-                .flatMap(session -> after != null
+                .flatMap(session -> Mono.zip(after != null
                         ? messages.after(session.id(), after, before, size + 1).map(MessageView::of).collectList()
-                                .map(list -> page(session.id(), list, size, false))
                         : messages.newestBefore(session.id(), before, size + 1)
-                                .map(list -> page(session.id(), list.stream().map(MessageView::of).toList(), size,
-                                        true)));
+                                .map(list -> list.stream().map(MessageView::of).toList()),
+                        reads.of(session))
+                        .map(found -> page(session.id(), found.getT1(), size, after == null, found.getT2())));
     }
 
     /** One extra message was read to learn whether more exist; it is dropped from the far end of the page. */
-    private static HistoryPage page(String sessionId, java.util.List<MessageView> read, int size, boolean backwards) {
+    private static HistoryPage page(String sessionId, java.util.List<MessageView> read, int size, boolean backwards,
+            java.util.List<ReadMark> marks) {
         if (read.size() <= size) {
-            return new HistoryPage(sessionId, read, false);
+            return new HistoryPage(sessionId, read, false, marks);
         }
-        return new HistoryPage(sessionId, backwards ? read.subList(1, read.size()) : read.subList(0, size), true);
+        return new HistoryPage(sessionId, backwards ? read.subList(1, read.size()) : read.subList(0, size), true,
+                marks);
     }
 
     private static Long seq(String name, String value) {

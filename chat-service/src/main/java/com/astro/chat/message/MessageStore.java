@@ -190,6 +190,24 @@ public class MessageStore {
         });
     }
 
+    /**
+     * Whether the session has a message numbered {@code seq}: numbers are gapless, so whether it is at most the
+     * last one, known here or read from the head.
+     */
+    public Mono<Boolean> holds(String sessionId, long seq) {
+        Long known = lastStored.get(sessionId);
+        if (known != null && seq <= known) {
+            return Mono.just(true);
+        }
+        return lastSeq(sessionId).map(last -> seq <= last);
+    }
+
+    /** How many of the session's messages after {@code afterSeq} someone other than {@code readerId} sent. */
+    public Mono<Long> countFromOthers(String sessionId, long afterSeq, String readerId) {
+        return mongo.count(Query.query(Criteria.where("sessionId").is(sessionId).and("seq").gt(afterSeq)
+                .and("senderId").ne(readerId)), ChatMessage.class);
+    }
+
     public Mono<ChatMessage> byId(String messageId) {
         return mongo.findById(messageId, ChatMessage.class);
     }

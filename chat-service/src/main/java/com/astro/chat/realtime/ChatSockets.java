@@ -1,6 +1,5 @@
 package com.astro.chat.realtime;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +14,11 @@ import com.astro.chat.message.Recipient;
 import com.astro.chat.metrics.ChatMetrics;
 import com.astro.chat.presence.Connections;
 import com.astro.chat.presence.PresenceClient;
+import com.astro.chat.read.ReadReceipts;
 import com.astro.chat.session.SessionAccess;
 import com.astro.chat.session.SessionNotices;
 import com.astro.chat.session.SessionStore;
-import com.astro.common.kafka.EventPublisher;
+import com.astro.chat.typing.TypingIndicators;
 import com.astro.common.security.CurrentUser;
 import com.astro.common.security.Role;
 import com.astro.socketio.server.Ack;
@@ -27,7 +27,6 @@ import com.astro.socketio.server.Socket;
 import com.astro.socketio.server.SocketIoServer;
 
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The seed's socket events on this instance's main namespace. Handlers run on network threads and never
@@ -56,9 +55,11 @@ public class ChatSockets {
 
     private final Connections connections;
 
-    private final EventPublisher events;
+    private final UserRelay relay;
 
-    private final Clock clock;
+    private final TypingIndicators typing;
+
+    private final ReadReceipts reads;
 
     private final SocketAuthentication authentication;
 
@@ -72,8 +73,8 @@ public class ChatSockets {
 
     public ChatSockets(SocketIoServer server, SocketAuthentication authentication, MessageService messages,
             MessageDelivery delivery, SessionAccess access, SessionStore sessions, PresenceClient presence,
-            Connections connections, EventPublisher events, Clock clock, ChatProperties properties,
-            SocketRateLimitProperties rateLimits, ChatMetrics metrics) {
+            Connections connections, UserRelay relay, TypingIndicators typing, ReadReceipts reads,
+            ChatProperties properties, SocketRateLimitProperties rateLimits, ChatMetrics metrics) {
         this.sockets = server.sockets();
         this.messages = messages;
         this.delivery = delivery;
@@ -81,8 +82,9 @@ public class ChatSockets {
         this.sessions = sessions;
         this.presence = presence;
         this.connections = connections;
-        this.events = events;
-        this.clock = clock;
+        this.relay = relay;
+        this.typing = typing;
+        this.reads = reads;
         this.authentication = authentication;
         this.budget = new RequestBudget(properties.maxRequestsInFlight());
         this.maxQueuedPerSocket = properties.maxQueuedPerSocket();
@@ -104,6 +106,7 @@ public class ChatSockets {
                 queue.close();
             }
             delivery.leaveAll(socket.id());
+            typing.socketClosed(socket.id());
             connections.closed(socket.id(), user);
         });
         connections.opened(socket.id(), user);
@@ -114,6 +117,9 @@ public class ChatSockets {
         socket.on("leave-session", (args, ack) -> leave(socket, args, ack));
         socket.on("message:send", (args, ack) -> send(socket, user, args, ack));
         socket.on("session:request", (args, ack) -> requestAgain(socket, user, args, ack));
+        socket.on("typing:start", (args, ack) -> typing(socket, user, true, args, ack));
+        socket.on("typing:stop", (args, ack) -> typing(socket, user, false, args, ack));
+        socket.on("message:read", (args, ack) -> markRead(socket, user, args, ack));
     }
 
     /**
@@ -193,11 +199,31 @@ public class ChatSockets {
                             return Mono.error(new ChatRefusal(ChatRefusal.SESSION_NOT_PENDING,
                                     "Session " + id + " is no longer waiting for the astrologer"));
                         }
-                        ChatRelay relay = ChatRelay.of(clock.instant(), session.astrologerId(), "session:request",
-                                (tools.jackson.databind.JsonNode) Replies.json(SessionNotices.Requested.of(session)));
-                        return events.publish(relay).subscribeOn(Schedulers.boundedElastic()).thenReturn(id);
+                        return relay.toUser(session.astrologerId(), "session:request",
+                                SessionNotices.Requested.of(session)).thenReturn(id);
                     })
                     .doOnNext(done -> Replies.ok(ack, "sessionId", id));
+        });
+    }
+
+    /** {@code typing:start} or {@code typing:stop}: one rule for both, as for presence on and off. */
+    private void typing(Socket socket, CurrentUser user, boolean start, List<Object> args, Ack ack) {
+        String event = start ? "typing:start" : "typing:stop";
+        String sessionId = Payloads.peek(args, "sessionId");
+        run(socket, ack, event, sessionId, null, () -> {
+            String id = Payloads.requiredString(Payloads.object(event, args), "sessionId");
+            Mono<Void> done = start ? typing.start(user, socket.id(), id) : typing.stop(user, socket.id(), id);
+            return done.then(Mono.fromRunnable(() -> Replies.ok(ack, "sessionId", id)));
+        });
+    }
+
+    private void markRead(Socket socket, CurrentUser user, List<Object> args, Ack ack) {
+        String sessionId = Payloads.peek(args, "sessionId");
+        run(socket, ack, "message:read", sessionId, null, () -> {
+            Map<?, ?> payload = Payloads.object("message:read", args);
+            String id = Payloads.requiredString(payload, "sessionId");
+            long seq = Payloads.requiredSeq(payload, "seq");
+            return reads.markRead(user, id, seq).doOnNext(now -> Replies.ok(ack, "sessionId", id, "seq", now));
         });
     }
 

@@ -58,6 +58,15 @@ final class Payloads {
         throw invalid(field + " must be a whole number >= 0");
     }
 
+    /** A sequence number field that must be present: a whole number >= 1. */
+    static long requiredSeq(Map<?, ?> payload, String field) {
+        Object value = payload.get(field);
+        if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 1) {
+            return ((Number) value).longValue();
+        }
+        throw invalid(field + " must be a whole number >= 1");
+    }
+
     /** The string value of a field for error reports, whatever its type was. */
     static String peek(List<Object> args, String field) {
         if (!args.isEmpty() && args.get(0) instanceof Map<?, ?> map && map.get(field) instanceof String text) {

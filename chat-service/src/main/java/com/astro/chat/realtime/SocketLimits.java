@@ -23,7 +23,8 @@ final class SocketLimits {
                 "session:request", properties.sessionRequest().newBucket(),
                 "presence:on", presence,
                 "presence:off", presence,
-                "join-session", properties.joinSession().newBucket());
+                "join-session", properties.joinSession().newBucket(),
+                "message:read", properties.messageRead().newBucket());
         this.refusals = properties.refusals().newBucket();
     }
 

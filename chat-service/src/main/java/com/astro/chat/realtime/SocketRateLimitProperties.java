@@ -13,6 +13,7 @@ import com.astro.common.ratelimit.Budget;
  * @param sessionRequest {@code session:request} (each one notifies the astrologer again)
  * @param presence {@code presence:on} and {@code presence:off} together (each calls presence-service)
  * @param joinSession {@code join-session} (each may replay a session's missed messages)
+ * @param messageRead {@code message:read} (each reads and writes a read position and may relay a receipt)
  * @param refusals {@code rate_limited} refusals a socket may collect; one past them disconnects it
  */
 @ConfigurationProperties("astro.chat.rate-limits")
@@ -21,5 +22,6 @@ public record SocketRateLimitProperties(
         @DefaultValue("5/1m") Budget sessionRequest,
         @DefaultValue("10/1m") Budget presence,
         @DefaultValue("30/1m") Budget joinSession,
+        @DefaultValue("60/10s") Budget messageRead,
         @DefaultValue("20/1m") Budget refusals) {
 }

@@ -47,6 +47,11 @@ public record ChatSession(
         return id != null && (id.equals(userId) || id.equals(astrologerId));
     }
 
+    /** The participant who is not {@code participantId} (who is one of the two). */
+    public String otherParticipant(String participantId) {
+        return participantId.equals(userId) ? astrologerId : userId;
+    }
+
     public boolean isActive() {
         return status() == Status.ACTIVE;
     }
