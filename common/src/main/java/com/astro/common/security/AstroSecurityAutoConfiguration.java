@@ -19,7 +19,6 @@ import org.springframework.util.ClassUtils;
 
 import com.astro.common.apidocs.ApiDocs;
 import com.astro.common.web.Problems;
-import com.astro.common.web.RequestIds;
 
 /**
  * Security for every service and the gateway: each verifies tokens itself (never trusting that
@@ -47,12 +46,6 @@ public class AstroSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     JwtUserConverter jwtUserConverter(SecurityProperties properties) {
         return new JwtUserConverter(properties.roleClaim());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    RequestIds requestIds() {
-        return new RequestIds();
     }
 
     @Bean

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -25,6 +26,8 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 @EnableConfigurationProperties(AstroWebProperties.class)
 public class AstroWebAutoConfiguration {
 
+    static final String GATEWAY = "org.springframework.cloud.gateway.config.GatewayAutoConfiguration";
+
     public AstroWebAutoConfiguration() {
         RequestIdLogging.install();
         DroppedErrors.install();
@@ -33,7 +36,7 @@ public class AstroWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     RequestIds requestIds() {
-        return new RequestIds();
+        return new RequestIds(ClassUtils.isPresent(GATEWAY, getClass().getClassLoader()));
     }
 
     @Bean
@@ -61,7 +64,7 @@ public class AstroWebAutoConfiguration {
 
     /** Services only: the gateway proxies bodies up to its own, larger limit. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnMissingClass("org.springframework.cloud.gateway.config.GatewayAutoConfiguration")
+    @ConditionalOnMissingClass(GATEWAY)
     static class BodyLimitConfiguration {
 
         @Bean

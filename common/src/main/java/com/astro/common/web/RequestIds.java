@@ -25,13 +25,24 @@ public final class RequestIds implements WebFilter, Ordered {
 
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+    private final boolean forwarded;
+
+    /**
+     * @param forwarded whether the id must also be in the request's headers, for the gateway to pass it on to the
+     *        services. Adding a header copies all of a request's headers, and a WebSocket upgrade keeps its request
+     *        (and the copy) as long as the socket lives (issue 23), so a service, which only logs the id, does not.
+     */
+    public RequestIds(boolean forwarded) {
+        this.forwarded = forwarded;
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
         String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
         exchange.getAttributes().put(ATTRIBUTE, id);
         exchange.getResponse().getHeaders().set(HEADER, id);
-        ServerWebExchange withHeader = incoming != null && incoming.equals(id) ? exchange
+        ServerWebExchange withHeader = !forwarded || id.equals(incoming) ? exchange
                 : exchange.mutate().request(r -> r.headers(h -> h.set(HEADER, id))).build();
         return chain.filter(withHeader).contextWrite(ctx -> ctx.put(CONTEXT_KEY, id));
     }
