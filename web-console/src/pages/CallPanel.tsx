@@ -12,7 +12,7 @@ const NOT_YET_KNOWN_RETRY_MS = 1000;
 
 /**
  * The call of an audio or video session: its Agora token, renewed a minute before it expires (the
- * token lives `AGORA_TOKEN_TTL`, at most until the session's length cap; token-service answers a new
+ * token lives `AGORA_TOKEN_TTL`, at most until the session's length cap or the user's coins run out; token-service answers a new
  * one to any participant of the still active session). With CONSOLE_AGORA_APP_ID set the console
  * joins with the Agora Web SDK; otherwise it shows what it would join with.
  */

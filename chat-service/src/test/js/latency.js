@@ -2,8 +2,11 @@
 // The user (on URL_A) sends COUNT messages at RATE per second; the astrologer (on URL_B) receives them.
 // Latency = time the astrologer's message:receive fired - time the user's emit was called (one process, one clock).
 // IDLE extra authenticated sockets (split over both instances) stay connected meanwhile, as background load.
-// Prints one JSON line: {count, rate, connections, p50, p90, p99, max, inOrder, lost}.
+// With FLOOD_TOKEN, a third user's socket (on URL_A) sends message:send at FLOOD_RATE per second meanwhile, into a
+// session that is not its own: past its budget each is refused with rate_limited.
+// Prints one JSON line: {count, rate, connections, p50, p90, p99, max, inOrder, lost, flood: {sent, codes}}.
 // Env: URL_A URL_B USER_TOKEN ASTRO_TOKEN SESSION_ID RATE COUNT IDLE_TOKENS_FILE (one token per line)
+//      FLOOD_TOKEN FLOOD_RATE
 const { io } = require("socket.io-client");
 
 const env = process.env;
@@ -44,6 +47,25 @@ async function main() {
     if (!ack || !ack.ok) throw new Error("join refused: " + JSON.stringify(ack));
   }
 
+  const flood = { sent: 0, codes: {} };
+  let flooding;
+  if (env.FLOOD_TOKEN) {
+    const flooder = await connect(env.URL_A, env.FLOOD_TOKEN);
+    idle.push(flooder);
+    const every = 1000 / Number(env.FLOOD_RATE || 100);
+    const floodBegin = Date.now();
+    flooding = setInterval(() => {
+      // as many as are due by now, so a late timer does not lower the rate
+      while (flood.sent < ((Date.now() - floodBegin) / every)) {
+        flood.sent++;
+        flooder.emit("message:send", { sessionId: "s_not_mine", text: "flood " + flood.sent }, (ack) => {
+          const code = ack && ack.ok ? "ok" : (ack && ack.error && ack.error.code) || "none";
+          flood.codes[code] = (flood.codes[code] || 0) + 1;
+        });
+      }
+    }, Math.max(1, Math.floor(every)));
+  }
+
   const sentAt = new Map();
   const latencies = [];
   const seqs = [];
@@ -69,6 +91,7 @@ async function main() {
     user.emit("message:send", { sessionId: env.SESSION_ID, text: "latency probe " + i, clientMessageId: id });
   }
   await Promise.race([finished, new Promise((r) => setTimeout(r, 15000))]);
+  if (flooding) clearInterval(flooding);
 
   const sorted = [...latencies].sort((a, b) => a - b);
   const inOrder = seqs.every((s, i) => i === 0 || s > seqs[i - 1]);
@@ -76,7 +99,7 @@ async function main() {
   console.log(JSON.stringify({
     count: COUNT, rate: RATE, connections: idle.length + 2, received: latencies.length, lost: COUNT - latencies.length,
     inOrder, p50: round(percentile(sorted, 50)), p90: round(percentile(sorted, 90)), p99: round(percentile(sorted, 99)),
-    max: round(sorted[sorted.length - 1] ?? null),
+    max: round(sorted[sorted.length - 1] ?? null), flood,
   }));
   [user, astrologer, ...idle].forEach((s) => s.disconnect());
   process.exit(0);

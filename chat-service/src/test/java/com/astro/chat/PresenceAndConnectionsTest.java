@@ -15,13 +15,13 @@ import com.astro.common.event.Topics;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code presence:on} / {@code presence:off} go to presence-service (a recording HTTP stand-in here) with the
- * socket's own token; connections and heartbeats are published for presence-service's disconnect rules.
+ * {@code presence:on} / {@code presence:off} go to presence-service (a recording HTTP stand-in here) with this
+ * service's credential, never the user's token; connections and heartbeats are published for presence-service's disconnect rules.
  */
 class PresenceAndConnectionsTest extends ChatTestSupport {
 
     @Test
-    void presenceOnCallsPresenceServiceWithTheAstrologersTokenAndAcknowledges() {
+    void presenceOnCallsPresenceServiceWithTheServiceCredentialNotTheUsersTokenAndAcknowledges() {
         String astrologer = newId("astro");
         String token = token(astrologer, "astrologer");
         clients.connect("astro", cluster.a().url(), token);
@@ -34,8 +34,10 @@ class PresenceAndConnectionsTest extends ChatTestSupport {
         List<PresenceStandIn.Call> calls = cluster.presence().calls().stream()
                 .filter(c -> c.path().contains(astrologer)).toList();
         assertThat(calls).extracting(PresenceStandIn.Call::path).containsExactly(
-                "/api/v1/astrologers/" + astrologer + "/online", "/api/v1/astrologers/" + astrologer + "/offline");
-        assertThat(calls).extracting(PresenceStandIn.Call::authorization).containsOnly("Bearer " + token);
+                "/internal/v1/astrologers/" + astrologer + "/online",
+                "/internal/v1/astrologers/" + astrologer + "/offline");
+        assertThat(calls).extracting(PresenceStandIn.Call::credential).containsOnly("dev-presence-credential");
+        assertThat(calls).extracting(PresenceStandIn.Call::authorization).containsOnlyNulls();
     }
 
     @Test
@@ -79,7 +81,7 @@ class PresenceAndConnectionsTest extends ChatTestSupport {
     }
 
     @Test
-    void aFresherTokenPassedWithPresenceOnIsTheOneUsed() {
+    void aFresherTokenPassedWithPresenceOnIsAcceptedAndNotForwarded() {
         String astrologer = newId("astro");
         clients.connect("astro", cluster.a().url(), token(astrologer, "astrologer"));
         String fresh = token(astrologer, "astrologer");
@@ -88,7 +90,7 @@ class PresenceAndConnectionsTest extends ChatTestSupport {
 
         assertThat(ack.path("ok").asBoolean()).isTrue();
         assertThat(cluster.presence().calls()).filteredOn(c -> c.path().contains(astrologer))
-                .extracting(PresenceStandIn.Call::authorization).containsExactly("Bearer " + fresh);
+                .extracting(PresenceStandIn.Call::authorization).containsOnlyNulls();
     }
 
     @Test
@@ -103,15 +105,15 @@ class PresenceAndConnectionsTest extends ChatTestSupport {
     }
 
     @Test
-    void presenceServiceRejectingAnExpiredTokenAsksForAFreshOne() {
+    void presenceServiceRefusingTheServiceCredentialIsReportedAsAPresenceFailure() {
         String astrologer = newId("astro");
         clients.connect("astro", cluster.a().url(), token(astrologer, "astrologer"));
         cluster.presence().answer(401);
         try {
             JsonNode ack = clients.call("astro", "presence:off");
 
-            assertThat(ack.path("error").path("code").asString()).isEqualTo("unauthorized");
-            assertThat(ack.path("error").path("message").asString()).contains("fresh");
+            assertThat(ack.path("error").path("code").asString()).isEqualTo("presence_failed");
+            assertThat(ack.path("error").path("message").asString()).contains("PRESENCE_SERVICE_CREDENTIAL");
         }
         finally {
             cluster.presence().answer(200);

@@ -9,15 +9,15 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * A tiny HTTP server answering presence-service's online/offline paths, recording each call: presence-service
+ * A tiny HTTP server answering presence-service's internal online/offline paths, recording each call: presence-service
  * is an external HTTP dependency of chat-service, and this lets the tests prove what chat-service calls and
- * with which token. It answers like presence-service would: 200 with the presence, or the status a test sets
+ * with which credential. It answers like presence-service would: 200 with the presence, or the status a test sets
  * (403 for a caller presence-service would refuse) with a problem detail.
  */
 public final class PresenceStandIn {
 
     /** One recorded call. */
-    public record Call(String method, String path, String authorization) {
+    public record Call(String method, String path, String authorization, String credential) {
     }
 
     private final DisposableServer server;
@@ -28,8 +28,9 @@ public final class PresenceStandIn {
 
     private PresenceStandIn(int unused) {
         server = HttpServer.create().host("127.0.0.1").port(0)
-                .route(routes -> routes.post("/api/v1/astrologers/{id}/{state}", (request, response) -> {
-                    calls.add(new Call("POST", request.uri(), request.requestHeaders().get("Authorization")));
+                .route(routes -> routes.post("/internal/v1/astrologers/{id}/{state}", (request, response) -> {
+                    calls.add(new Call("POST", request.uri(), request.requestHeaders().get("Authorization"),
+                            request.requestHeaders().get("X-Service-Credential")));
                     int answer = status;
                     String body = answer == 200
                             ? "{\"id\":\"" + request.param("id") + "\",\"online\":" + "online".equals(request.param("state")) + "}"

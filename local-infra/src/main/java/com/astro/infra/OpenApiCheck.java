@@ -37,24 +37,46 @@ public final class OpenApiCheck {
     public static List<String> undocumentedRoutes(ApplicationContext context, Map<String, Object> document) {
         List<String> problems = new ArrayList<>();
         Map<String, Object> paths = map(document.get("paths"));
-        for (Map.Entry<String, RequestMappingHandlerMapping> mapping : context
-                .getBeansOfType(RequestMappingHandlerMapping.class).entrySet()) {
-            for (Map.Entry<RequestMappingInfo, org.springframework.web.method.HandlerMethod> handler : mapping.getValue()
+        for (Route route : routes(context)) {
+            Map<String, Object> operation = map(map(paths.get(route.pattern()))
+                    .get(route.method().toLowerCase(Locale.ROOT)));
+            check(route.toString(), operation, problems);
+        }
+        return problems;
+    }
+
+    /** Every route the application's own ({@code com.astro.}) {@code @RequestMapping} handlers serve. */
+    public static List<Route> routes(ApplicationContext context) {
+        List<Route> routes = new ArrayList<>();
+        for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class)
+                .values()) {
+            for (Map.Entry<RequestMappingInfo, org.springframework.web.method.HandlerMethod> handler : mapping
                     .getHandlerMethods().entrySet()) {
                 if (!handler.getValue().getBeanType().getName().startsWith("com.astro.")) {
                     continue;
                 }
                 for (PathPattern pattern : handler.getKey().getPatternsCondition().getPatterns()) {
                     for (RequestMethod method : handler.getKey().getMethodsCondition().getMethods()) {
-                        String route = method + " " + pattern.getPatternString();
-                        Map<String, Object> operation = map(map(paths.get(pattern.getPatternString()))
-                                .get(method.name().toLowerCase(Locale.ROOT)));
-                        check(route, operation, problems);
+                        routes.add(new Route(method.name(), pattern.getPatternString()));
                     }
                 }
             }
         }
-        return problems;
+        return routes;
+    }
+
+    /** One method and path pattern, as {@code GET /api/things/{id}}. */
+    public record Route(String method, String pattern) {
+
+        /** The pattern with every path variable filled in, for a request that reaches the route. */
+        public String examplePath() {
+            return pattern.replaceAll("\\{[^}]*}", "x1");
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + pattern;
+        }
     }
 
     private static void check(String route, Map<String, Object> operation, List<String> problems) {

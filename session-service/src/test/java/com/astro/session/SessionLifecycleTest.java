@@ -3,6 +3,7 @@ package com.astro.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,21 @@ class SessionLifecycleTest extends SessionTestSupport {
         assertThat(ended.billedMinutes()).isEqualTo(2);
         assertThat(ended.coinsCharged()).isEqualTo(20);
         assertThat(ended.endedBy()).isEqualTo(user);
+    }
+
+    @Test
+    void theAcceptedEventSaysWhenTheBalanceStopsPayingForCallTokens() {
+        String user = fresh("user");
+        String astro = fresh("astro");
+        onlineAstrologer(astro, 10);
+        credit(user, 35);
+        String id = (String) startSession(user, astro, "chat").get("id");
+
+        Map<String, Object> active = accept(astro, id);
+
+        Instant acceptedAt = Instant.parse((String) active.get("acceptedAt"));
+        assertThat(events(Topics.SESSION_ACCEPTED, id, SessionAccepted.class)).singleElement()
+                .satisfies(e -> assertThat(e.fundedUntil()).isEqualTo(acceptedAt.plus(Duration.ofMinutes(3))));
     }
 
     @Test

@@ -25,6 +25,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConnections Engine.IO sessions the instance holds at once; past it handshakes answer 503
  * @param maxConnectionsPerAddress Engine.IO sessions one client address holds at once (the address the gateway
  *        appends to {@code X-Forwarded-For}); past it handshakes answer 429
+ * @param presenceCredential the secret shown to presence-service on calls for a socket's astrologer
+ *        ({@code PRESENCE_SERVICE_CREDENTIAL}); the user's token is never forwarded
+ * @param tokenGrace how long after its token's expiry a socket may go without {@code auth:refresh} before it is
+ *        disconnected
  */
 @ConfigurationProperties("astro.chat")
 public record ChatProperties(
@@ -39,5 +43,7 @@ public record ChatProperties(
         @DefaultValue("1000") int maxRequestsInFlight,
         @DefaultValue("32") int maxQueuedPerSocket,
         @DefaultValue("20000") int maxConnections,
-        @DefaultValue("50") int maxConnectionsPerAddress) {
+        @DefaultValue("50") int maxConnectionsPerAddress,
+        @DefaultValue("dev-presence-credential") String presenceCredential,
+        @DefaultValue("30s") Duration tokenGrace) {
 }

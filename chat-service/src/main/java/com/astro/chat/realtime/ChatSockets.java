@@ -41,6 +41,8 @@ public class ChatSockets {
 
     private static final String LIMITS = "limits";
 
+    private static final int MAX_TOKEN_LENGTH = 16_384;
+
     private final Namespace sockets;
 
     private final MessageService messages;
@@ -71,6 +73,8 @@ public class ChatSockets {
 
     private final ChatMetrics metrics;
 
+    private final java.time.Duration tokenGrace;
+
     public ChatSockets(SocketIoServer server, SocketAuthentication authentication, MessageService messages,
             MessageDelivery delivery, SessionAccess access, SessionStore sessions, PresenceClient presence,
             Connections connections, UserRelay relay, TypingIndicators typing, ReadReceipts reads,
@@ -90,17 +94,20 @@ public class ChatSockets {
         this.maxQueuedPerSocket = properties.maxQueuedPerSocket();
         this.rateLimits = rateLimits;
         this.metrics = metrics;
+        this.tokenGrace = properties.tokenGrace();
         sockets.use(authentication);
         sockets.onConnection(this::connected);
     }
 
     private void connected(Socket socket) {
         CurrentUser user = socket.attribute(SocketAuthentication.USER);
-        String token = socket.attribute(SocketAuthentication.TOKEN);
+        SocketIdentity identity = new SocketIdentity(socket, user, socket.attribute(SocketAuthentication.EXPIRES_AT),
+                tokenGrace);
         socket.join(SocketNotifier.userRoom(user.id()));
         metrics.socketOpened();
         socket.onDisconnect(reason -> {
             metrics.socketClosed();
+            identity.closed();
             SerialQueue queue = socket.attribute(QUEUE);
             if (queue != null) {
                 queue.close();
@@ -111,8 +118,9 @@ public class ChatSockets {
         });
         connections.opened(socket.id(), user);
 
-        socket.on("presence:on", (args, ack) -> setPresence(socket, user, token, true, args, ack));
-        socket.on("presence:off", (args, ack) -> setPresence(socket, user, token, false, args, ack));
+        socket.on("auth:refresh", (args, ack) -> refresh(socket, identity, args, ack));
+        socket.on("presence:on", (args, ack) -> setPresence(socket, identity, true, args, ack));
+        socket.on("presence:off", (args, ack) -> setPresence(socket, identity, false, args, ack));
         socket.on("join-session", (args, ack) -> join(socket, user, args, ack));
         socket.on("leave-session", (args, ack) -> leave(socket, args, ack));
         socket.on("message:send", (args, ack) -> send(socket, user, args, ack));
@@ -123,21 +131,48 @@ public class ChatSockets {
     }
 
     /**
-     * Calls presence-service with the socket's token, or with a fresher one the client passes as
-     * {@code {token}}: Clerk session tokens live about a minute, far less than a socket.
+     * A newer token for the socket's user extends the socket's life to its expiry plus the grace; a token of
+     * another user disconnects the socket; an invalid one is refused and changes nothing.
      */
-    private void setPresence(Socket socket, CurrentUser user, String handshakeToken, boolean online, List<Object> args,
-            Ack ack) {
+    private void refresh(Socket socket, SocketIdentity identity, List<Object> args, Ack ack) {
+        run(socket, ack, "auth:refresh", null, null, () -> {
+            String token = Payloads.requiredString(Payloads.object("auth:refresh", args), "token");
+            return authentication.verify(token).doOnNext(jwt -> {
+                if (!identity.user().id().equals(jwt.getSubject())) {
+                    Replies.refuse(socket, ack, "auth:refresh", new ChatRefusal(ChatRefusal.FORBIDDEN,
+                            "The token belongs to another user"), null, null);
+                    identity.subjectChanged(jwt.getSubject());
+                    return;
+                }
+                identity.extend(SocketAuthentication.expiry(jwt));
+                Replies.ok(ack, "expiresAt", identity.expiresAt(), "disconnectAt", identity.disconnectAt());
+            });
+        });
+    }
+
+    /**
+     * Asks presence-service, with this service's credential, to set the socket's own astrologer online or offline.
+     * The seed's clients sent a fresh token along ({@code {token}}): it is still taken, as a refresh that must name
+     * the socket's user.
+     */
+    private void setPresence(Socket socket, SocketIdentity identity, boolean online, List<Object> args, Ack ack) {
         String event = online ? "presence:on" : "presence:off";
+        CurrentUser user = identity.user();
         run(socket, ack, event, null, null, () -> {
             if (!user.is(Role.ASTROLOGER)) {
                 throw new ChatRefusal(ChatRefusal.FORBIDDEN, "Only astrologers have a presence to change");
             }
             // the seed's clients may send their id or nothing at all; only an object's token is read
             String fresh = !args.isEmpty() && args.get(0) instanceof Map<?, ?> payload
-                    ? Payloads.optionalString(payload, "token", 16_384) : null;
-            Mono<String> token = fresh == null ? Mono.just(handshakeToken) : authentication.sameUser(fresh, user);
-            return token.flatMap(t -> presence.set(user.id(), online, t))
+                    ? Payloads.optionalString(payload, "token", MAX_TOKEN_LENGTH) : null;
+            Mono<Void> refreshed = fresh == null ? Mono.empty() : authentication.verify(fresh).flatMap(jwt -> {
+                if (!user.id().equals(jwt.getSubject())) {
+                    return Mono.error(new ChatRefusal(ChatRefusal.FORBIDDEN, "The token belongs to another user"));
+                }
+                identity.extend(SocketAuthentication.expiry(jwt));
+                return Mono.empty();
+            });
+            return refreshed.then(presence.set(user, online))
                     .then(Mono.fromRunnable(() -> Replies.ok(ack, "online", online)));
         });
     }

@@ -1,13 +1,14 @@
 package com.astro.chat.realtime;
 
+import java.time.Instant;
 import java.util.Map;
 
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
 
 import com.astro.chat.ChatRefusal;
-import com.astro.common.security.CurrentUser;
 import com.astro.common.security.JwtUserConverter;
 import com.astro.socketio.server.Admission;
 import com.astro.socketio.server.ConnectionMiddleware;
@@ -17,14 +18,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * Admits a socket only with a token verified exactly like on the REST endpoints (same decoder and role rules),
- * from {@code auth.token} or an {@code Authorization: Bearer} header. The socket keeps its user and its token
- * (presence-service is called with it). Refusals reach the client as {@code connect_error} with the reason.
+ * from {@code auth.token} or an {@code Authorization: Bearer} header. The socket keeps its user and its token's
+ * expiry, never the token itself: nothing is called with it later ({@link SocketIdentity}). Refusals reach the
+ * client as {@code connect_error} with the reason.
  */
 @Component
 public class SocketAuthentication implements ConnectionMiddleware {
 
     static final String USER = "user";
-    static final String TOKEN = "token";
+    static final String EXPIRES_AT = "expiresAt";
 
     private final ReactiveJwtDecoder decoder;
 
@@ -35,13 +37,11 @@ public class SocketAuthentication implements ConnectionMiddleware {
         this.users = users;
     }
 
-    /** A token the client passes later (a fresher one): valid, and for the same user as the socket. */
-    Mono<String> sameUser(String token, CurrentUser user) {
+    /** A token the client passes later (a fresher one), verified; an invalid one is refused as unauthorized. */
+    Mono<Jwt> verify(String token) {
         return decoder.decode(token)
                 .onErrorMap(JwtException.class, ex -> new ChatRefusal(ChatRefusal.UNAUTHORIZED,
-                        "Invalid token: " + ex.getMessage()))
-                .flatMap(jwt -> user.id().equals(jwt.getSubject()) ? Mono.just(token)
-                        : Mono.error(new ChatRefusal(ChatRefusal.FORBIDDEN, "The token belongs to another user")));
+                        "Invalid token: " + ex.getMessage()));
     }
 
     @Override
@@ -52,7 +52,12 @@ public class SocketAuthentication implements ConnectionMiddleware {
                     "Authentication required: pass the token as auth.token or an Authorization: Bearer header"));
         }
         return decoder.decode(token)
-                .map(jwt -> Admission.accept(Map.of(USER, users.toUser(jwt), TOKEN, token)))
+                .map(jwt -> Admission.accept(Map.of(USER, users.toUser(jwt), EXPIRES_AT, expiry(jwt))))
                 .onErrorResume(JwtException.class, ex -> Mono.just(Admission.reject("Invalid token: " + ex.getMessage())));
+    }
+
+    /** A token without {@code exp} (the verifier requires one) would count as expired already. */
+    static Instant expiry(Jwt jwt) {
+        return jwt.getExpiresAt() != null ? jwt.getExpiresAt() : Instant.EPOCH;
     }
 }

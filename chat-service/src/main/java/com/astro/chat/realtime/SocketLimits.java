@@ -23,6 +23,8 @@ final class SocketLimits {
                 "session:request", properties.sessionRequest().newBucket(),
                 "presence:on", presence,
                 "presence:off", presence,
+                // a refresh verifies a signature: a minute's worth of them is plenty for tokens living a minute
+                "auth:refresh", presence,
                 "join-session", properties.joinSession().newBucket(),
                 "message:read", properties.messageRead().newBucket());
         this.refusals = properties.refusals().newBucket();

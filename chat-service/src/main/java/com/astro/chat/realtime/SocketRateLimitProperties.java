@@ -11,7 +11,8 @@ import com.astro.common.ratelimit.Budget;
  *
  * @param messageSend {@code message:send}
  * @param sessionRequest {@code session:request} (each one notifies the astrologer again)
- * @param presence {@code presence:on} and {@code presence:off} together (each calls presence-service)
+ * @param presence {@code presence:on}, {@code presence:off} (each calls presence-service) and {@code auth:refresh}
+ *        (each verifies a token signature) together
  * @param joinSession {@code join-session} (each may replay a session's missed messages)
  * @param messageRead {@code message:read} (each reads and writes a read position and may relay a receipt)
  * @param refusals {@code rate_limited} refusals a socket may collect; one past them disconnects it

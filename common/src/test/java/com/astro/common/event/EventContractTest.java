@@ -35,7 +35,7 @@ class EventContractTest {
                 Arguments.of(new SessionRequested("evt-1", Topics.SESSION_REQUESTED, 1, AT, "sess_1", "user_1", "astro_1",
                         SessionType.VIDEO, 30, AT.plusSeconds(60)), SessionRequested.class),
                 Arguments.of(new SessionAccepted("evt-2", Topics.SESSION_ACCEPTED, 1, ACCEPTED, "sess_1", "user_1",
-                        "astro_1", SessionType.VIDEO, 30, ACCEPTED, "session_sess_1"), SessionAccepted.class),
+                        "astro_1", SessionType.VIDEO, 30, ACCEPTED, "session_sess_1", ENDED), SessionAccepted.class),
                 Arguments.of(new SessionEnded("evt-3", Topics.SESSION_ENDED, 1, ENDED, "sess_1", "user_1", "astro_1",
                         SessionType.VIDEO, EndReason.BALANCE_EXHAUSTED, "system", ACCEPTED, ENDED, 30, 12, 360,
                         "session_sess_1"), SessionEnded.class),

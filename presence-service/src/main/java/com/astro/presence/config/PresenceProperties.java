@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval how often every instance applies the disconnect rules (and republishes stale changes)
  * @param republishAfter how old a stored change whose event was never acknowledged must be before a sweep
  *        publishes it (long enough that the instance that made it has surely finished or died)
+ * @param serviceCredential the secret chat-service sends on its internal presence calls for an astrologer's socket
+ *        ({@code PRESENCE_SERVICE_CREDENTIAL}, the same value in both services); empty refuses every internal call
  */
 @ConfigurationProperties("astro.presence")
 public record PresenceProperties(
@@ -26,7 +28,8 @@ public record PresenceProperties(
         @DefaultValue("3") int heartbeatMisses,
         @DefaultValue("10s") Duration defaultHeartbeatInterval,
         @DefaultValue("5s") Duration sweepInterval,
-        @DefaultValue("10s") Duration republishAfter) {
+        @DefaultValue("10s") Duration republishAfter,
+        @DefaultValue("") String serviceCredential) {
 
     /** Inclusive bounds of a rate. */
     public record RateRange(@DefaultValue("1") long min, @DefaultValue("1000") long max) {

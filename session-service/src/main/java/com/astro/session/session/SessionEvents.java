@@ -1,5 +1,7 @@
 package com.astro.session.session;
 
+import java.time.Instant;
+
 import org.springframework.stereotype.Component;
 
 import com.astro.common.event.SessionAccepted;
@@ -7,7 +9,9 @@ import com.astro.common.event.SessionEnded;
 import com.astro.common.event.SessionRequested;
 import com.astro.common.event.Topics;
 import com.astro.common.kafka.EventPublisher;
+import com.astro.session.billing.Billing;
 import com.astro.session.metrics.SessionMetrics;
+import com.astro.session.wallet.WalletService;
 
 import reactor.core.publisher.Mono;
 
@@ -25,10 +29,13 @@ public class SessionEvents {
 
     private final SessionMetrics metrics;
 
-    public SessionEvents(EventPublisher publisher, SessionStore store, SessionMetrics metrics) {
+    private final WalletService wallets;
+
+    public SessionEvents(EventPublisher publisher, SessionStore store, SessionMetrics metrics, WalletService wallets) {
         this.publisher = publisher;
         this.store = store;
         this.metrics = metrics;
+        this.wallets = wallets;
     }
 
     public Mono<Session> requested(Session s) {
@@ -39,12 +46,20 @@ public class SessionEvents {
                 .then(store.markPublished(s.id(), "requestedPublished")).thenReturn(s);
     }
 
+    /**
+     * The balance is read when the event is published: nothing is debited before the session ends and a user has one
+     * session at a time, so a repair sweep publishing again finds the same balance or a credited, larger one.
+     */
     public Mono<Session> accepted(Session s) {
-        SessionAccepted event = new SessionAccepted(s.acceptedEventId(), Topics.SESSION_ACCEPTED,
-                SessionAccepted.SCHEMA_VERSION, s.acceptedAt(), s.id(), s.userId(), s.astrologerId(), s.sessionType(),
-                s.ratePerMinute(), s.acceptedAt(), s.channelName());
-        return publisher.publish(event).doOnSuccess(done -> metrics.accepted())
-                .then(store.markPublished(s.id(), "acceptedPublished")).thenReturn(s);
+        return wallets.balance(s.userId()).flatMap(balance -> {
+            Instant fundedUntil = Billing.exhaustionAt(s.acceptedAt(), balance, s.ratePerMinute());
+            SessionAccepted event = new SessionAccepted(s.acceptedEventId(), Topics.SESSION_ACCEPTED,
+                    SessionAccepted.SCHEMA_VERSION, s.acceptedAt(), s.id(), s.userId(), s.astrologerId(),
+                    s.sessionType(), s.ratePerMinute(), s.acceptedAt(), s.channelName(),
+                    fundedUntil.equals(Instant.MAX) ? null : fundedUntil);
+            return publisher.publish(event).doOnSuccess(done -> metrics.accepted())
+                    .then(store.markPublished(s.id(), "acceptedPublished")).thenReturn(s);
+        });
     }
 
     public Mono<Session> ended(Session s) {

@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param appId the Agora project's app id ({@code AGORA_APP_ID}); blank means Agora is not configured
  * @param appCertificate the project's primary app certificate ({@code AGORA_APP_CERTIFICATE}); blank means not
  *        configured. It signs tokens and never leaves this service.
- * @param tokenTtl how long a token and its privileges stay valid at most
+ * @param tokenTtl the renewal window: how long a token and its privileges stay valid at most. Short, so a call
+ *        ends within it once its session has ended even if nobody tells Agora; the client renews on Agora's
+ *        {@code token-privilege-will-expire}
  * @param maxSessionLength the longest a session may last; no token outlives {@code acceptedAt} plus this, so a
  *        session whose end event was lost cannot keep granting calls forever
  */
@@ -19,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AgoraProperties(
         String appId,
         String appCertificate,
-        @DefaultValue("1h") Duration tokenTtl,
+        @DefaultValue("5m") Duration tokenTtl,
         @DefaultValue("4h") Duration maxSessionLength) {
 
     public AgoraProperties {

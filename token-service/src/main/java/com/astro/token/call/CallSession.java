@@ -8,7 +8,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * What this service knows of one session's call, in its own {@code call_sessions} collection, keyed by
  * session id and looked up by its unique {@code channelName}. Built from {@code session-accepted} and
- * {@code session-ended} in whatever order they arrive: once ended, always ended.
+ * {@code session-ended} in whatever order they arrive: once ended, always ended. {@code fundedUntil} is when the
+ * user's balance at acceptance stops paying (null when the event did not say).
  */
 @Document(CallSession.COLLECTION)
 public record CallSession(
@@ -18,7 +19,8 @@ public record CallSession(
         String astrologerId,
         Status status,
         Instant acceptedAt,
-        Instant endedAt) {
+        Instant endedAt,
+        Instant fundedUntil) {
 
     public static final String COLLECTION = "call_sessions";
 
@@ -28,6 +30,7 @@ public record CallSession(
     static final String STATUS = "status";
     static final String ACCEPTED_AT = "acceptedAt";
     static final String ENDED_AT = "endedAt";
+    static final String FUNDED_UNTIL = "fundedUntil";
 
     public enum Status {
         ACTIVE, ENDED

@@ -38,9 +38,10 @@ public class CallSessionStore {
     }
 
     public Mono<Void> accepted(String sessionId, String channelName, String userId, String astrologerId,
-            Instant acceptedAt) {
+            Instant acceptedAt, Instant fundedUntil) {
         Update update = new Update().set(CallSession.CHANNEL_NAME, channelName).set(CallSession.USER_ID, userId)
                 .set(CallSession.ASTROLOGER_ID, astrologerId).set(CallSession.ACCEPTED_AT, acceptedAt)
+                .set(CallSession.FUNDED_UNTIL, fundedUntil)
                 .setOnInsert(CallSession.STATUS, Status.ACTIVE.name());
         return upsert(sessionId, update);
     }

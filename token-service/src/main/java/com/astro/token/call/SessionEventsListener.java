@@ -35,7 +35,7 @@ public class SessionEventsListener {
         ConsumedEvents.require(event.sessionId() != null && event.channelName() != null,
                 "a session-accepted without session or channel");
         apply(event, store.accepted(event.sessionId(), event.channelName(), event.userId(), event.astrologerId(),
-                event.acceptedAt()));
+                event.acceptedAt(), event.fundedUntil()));
     }
 
     @KafkaListener(topics = Topics.SESSION_ENDED, groupId = "${spring.kafka.consumer.group-id:token-service}")

@@ -23,8 +23,8 @@ import reactor.core.publisher.Mono;
  * channel is {@code channelName}, and only for their own identity: their account (the JWT subject) or their
  * own numeric uid ({@link AgoraNames#numericUidOf}). Checks run in this order: Agora configured (else 503),
  * channel known (404), caller a participant (403, so outsiders learn nothing about the session's state),
- * session active and within its longest length (410), uid the caller's own (403). A token never outlives
- * {@code token-ttl} nor {@code acceptedAt + max-session-length}.
+ * session active, paid for and within its longest length (410), uid the caller's own (403). A token never outlives
+ * {@code token-ttl} (the renewal window), {@code fundedUntil} nor {@code acceptedAt + max-session-length}.
  */
 @Service
 public class TokenService {
@@ -99,6 +99,11 @@ public class TokenService {
                 });
     }
 
+    /**
+     * A token lives until the earliest of: the renewal window from now ({@code token-ttl}), the point the user's
+     * coins stop paying ({@code fundedUntil}), and the session's longest length. The client asks again when Agora
+     * says the token will expire, and gets a new one only while the session is active and paid for.
+     */
     private Duration validFor(CallSession session) {
         Instant now = clock.instant();
         Instant deadline = now.plus(properties.tokenTtl());
@@ -107,6 +112,13 @@ public class TokenService {
             if (longest.isBefore(deadline)) {
                 deadline = longest;
             }
+        }
+        if (session.fundedUntil() != null && session.fundedUntil().isBefore(deadline)) {
+            if (Duration.between(now, session.fundedUntil()).toSeconds() < 1) {
+                throw new ResponseStatusException(HttpStatus.GONE, "Session " + session.id()
+                        + " has used up the user's coins (at " + session.fundedUntil() + "); its call has ended");
+            }
+            deadline = session.fundedUntil();
         }
         Duration validFor = Duration.between(now, deadline);
         if (validFor.toSeconds() < 1) {

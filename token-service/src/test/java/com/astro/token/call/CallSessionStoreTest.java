@@ -40,22 +40,24 @@ class CallSessionStoreTest {
 
     final Instant endedAt = acceptedAt.plusSeconds(300);
 
+    final Instant fundedUntil = acceptedAt.plusSeconds(600);
+
     @Test
     void acceptStoresAnActiveSessionFoundByChannel() {
         String id = UUID.randomUUID().toString();
-        store.accepted(id, "ch_" + id, "user_1", "astro_1", acceptedAt).block();
+        store.accepted(id, "ch_" + id, "user_1", "astro_1", acceptedAt, fundedUntil).block();
 
         CallSession stored = store.findByChannelName("ch_" + id).block();
         assertThat(stored).isEqualTo(new CallSession(id, "ch_" + id, "user_1", "astro_1", Status.ACTIVE, acceptedAt,
-                null));
+                null, fundedUntil));
     }
 
     @Test
     void replayedAcceptChangesNothing() {
         String id = UUID.randomUUID().toString();
-        store.accepted(id, "ch_" + id, "user_1", "astro_1", acceptedAt).block();
+        store.accepted(id, "ch_" + id, "user_1", "astro_1", acceptedAt, fundedUntil).block();
         CallSession first = store.findById(id).block();
-        store.accepted(id, "ch_" + id, "user_1", "astro_1", acceptedAt).block();
+        store.accepted(id, "ch_" + id, "user_1", "astro_1", acceptedAt, fundedUntil).block();
 
         assertThat(store.findById(id).block()).isEqualTo(first);
     }
@@ -64,10 +66,10 @@ class CallSessionStoreTest {
     void endThenAcceptEndsUpEnded() {
         String id = UUID.randomUUID().toString();
         store.ended(id, "ch_" + id, "user_1", "astro_1", acceptedAt, endedAt).block();
-        store.accepted(id, "ch_" + id, "user_1", "astro_1", acceptedAt).block();
+        store.accepted(id, "ch_" + id, "user_1", "astro_1", acceptedAt, fundedUntil).block();
 
         assertThat(store.findById(id).block()).isEqualTo(new CallSession(id, "ch_" + id, "user_1", "astro_1",
-                Status.ENDED, acceptedAt, endedAt));
+                Status.ENDED, acceptedAt, endedAt, fundedUntil));
     }
 
     @Test
@@ -78,7 +80,7 @@ class CallSessionStoreTest {
             String id = UUID.randomUUID().toString();
             ids.add(id);
             for (int copy = 0; copy < 3; copy++) {
-                writes.add(store.accepted(id, "ch_" + id, "user_1", "astro_1", acceptedAt)
+                writes.add(store.accepted(id, "ch_" + id, "user_1", "astro_1", acceptedAt, fundedUntil)
                         .subscribeOn(Schedulers.parallel()));
                 writes.add(store.ended(id, "ch_" + id, "user_1", "astro_1", acceptedAt, endedAt)
                         .subscribeOn(Schedulers.parallel()));
@@ -96,9 +98,9 @@ class CallSessionStoreTest {
     @Test
     void channelNameOfAnotherSessionIsRefused() {
         String id = UUID.randomUUID().toString();
-        store.accepted(id, "ch_" + id, "user_1", "astro_1", acceptedAt).block();
+        store.accepted(id, "ch_" + id, "user_1", "astro_1", acceptedAt, fundedUntil).block();
 
-        assertThatThrownBy(() -> store.accepted("other_" + id, "ch_" + id, "user_2", "astro_2", acceptedAt).block())
+        assertThatThrownBy(() -> store.accepted("other_" + id, "ch_" + id, "user_2", "astro_2", acceptedAt, fundedUntil).block())
                 .isInstanceOf(DuplicateKeyException.class);
         assertThat(store.findByChannelName("ch_" + id).block().id()).isEqualTo(id);
     }

@@ -219,6 +219,49 @@ class TokenApiTest {
     }
 
     @Test
+    void aTokenIssuedJustBeforeTheCoinsRunOutExpiresWhenTheyDo() {
+        CLOCK.set(Instant.now());
+        Session session = sessionAcceptedAgo(Duration.ofSeconds(100));
+        // the balance paid for two minutes: 20 seconds of them are left
+        Instant fundedUntil = session.acceptedAt().plus(Duration.ofMinutes(2));
+        events.publish(accepted(session, fundedUntil)).block();
+        awaitStatus(session.id(), CallSession.Status.ACTIVE);
+
+        Map<String, Object> answer = postToken(session.userId(), Map.of("channelName", session.channel()));
+
+        AccessToken2 parsed = AgoraTokenCheck.parse((String) answer.get("token"));
+        Instant issued = Instant.ofEpochSecond(parsed.issueTs);
+        for (int privilege : AgoraTokenCheck.privileges(parsed, AccessToken2.SERVICE_TYPE_RTC).values()) {
+            assertThat(issued.plusSeconds(privilege)).isBetween(fundedUntil.minusSeconds(2), fundedUntil);
+        }
+        assertThat(Instant.parse((String) answer.get("expiresAt"))).isBetween(fundedUntil.minusSeconds(2), fundedUntil);
+    }
+
+    @Test
+    void noTokenOnceTheCoinsHaveRunOutEvenBeforeTheSessionEnds() {
+        CLOCK.set(Instant.now());
+        Session session = sessionAcceptedAgo(Duration.ofMinutes(3));
+        events.publish(accepted(session, session.acceptedAt().plus(Duration.ofMinutes(2)))).block();
+        awaitStatus(session.id(), CallSession.Status.ACTIVE);
+
+        post("/api/agora/token", session.astrologerId(), Map.of("channelName", session.channel()))
+                .expectStatus().isEqualTo(410)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("coins"));
+    }
+
+    @Test
+    void coinsLastingPastTheRenewalWindowGiveATokenForTheWindowOnly() {
+        Session session = newSession();
+        events.publish(accepted(session, session.acceptedAt().plus(Duration.ofHours(2)))).block();
+        awaitStatus(session.id(), CallSession.Status.ACTIVE);
+
+        Map<String, Object> answer = postToken(session.userId(), Map.of("channelName", session.channel()));
+
+        assertThat(AgoraTokenCheck.parse((String) answer.get("token")).expire).isEqualTo(3600);
+    }
+
+    @Test
     void endedBeforeAcceptedStaysEnded() {
         Session session = newSession();
         events.publish(ended(session)).block();
@@ -384,6 +427,12 @@ class TokenApiTest {
                 CLOCK.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
+    private Session sessionAcceptedAgo(Duration ago) {
+        Session fresh = newSession();
+        return new Session(fresh.id(), fresh.userId(), fresh.astrologerId(), fresh.channel(),
+                fresh.acceptedAt().minus(ago));
+    }
+
     private Session active() {
         Session session = newSession();
         events.publish(accepted(session)).block();
@@ -392,8 +441,12 @@ class TokenApiTest {
     }
 
     private SessionAccepted accepted(Session session) {
+        return accepted(session, null);
+    }
+
+    private SessionAccepted accepted(Session session, Instant fundedUntil) {
         return SessionAccepted.of(session.acceptedAt(), session.id(), session.userId(), session.astrologerId(),
-                SessionType.VIDEO, 10, session.acceptedAt(), session.channel());
+                SessionType.VIDEO, 10, session.acceptedAt(), session.channel(), fundedUntil);
     }
 
     private SessionEnded ended(Session session) {
