@@ -51,7 +51,7 @@ public class SessionEvents {
         SessionEnded event = new SessionEnded(s.endedEventId(), Topics.SESSION_ENDED, SessionEnded.SCHEMA_VERSION,
                 s.endedAt(), s.id(), s.userId(), s.astrologerId(), s.sessionType(), s.endReason(), s.endedBy(),
                 s.acceptedAt(), s.endedAt(), s.ratePerMinute(), orZero(s.billedMinutes()), orZero(s.coinsCharged()),
-                s.channelName());
+                s.channelName(), orZero(s.freeMinutes()));
         return publisher.publish(event).doOnSuccess(done -> metrics.ended(s.endReason()))
                 .then(store.markPublished(s.id(), "endedPublished")).thenReturn(s);
     }
