@@ -32,7 +32,12 @@ public record AstrologerPresence(
         Instant changedAt,
         List<String> endedSessions,
         boolean unpublished,
-        boolean connectionLost) {
+        Boolean connectionLost) {
+
+    /** Records stored before {@code connectionLost} existed (or created by a change that does not set it): not lost. */
+    public AstrologerPresence {
+        connectionLost = connectionLost != null && connectionLost;
+    }
 
     public static final String COLLECTION = "astrologers";
 
