@@ -79,6 +79,8 @@ class NotificationsTest extends ChatTestSupport {
             assertThat(notice.path("reason").asString()).isEqualTo("balance_exhausted");
             assertThat(notice.path("billedMinutes").asLong()).isEqualTo(3);
             assertThat(notice.path("coinsCharged").asLong()).isEqualTo(30);
+            assertThat(notice.has("freeMinutes")).isTrue();
+            assertThat(notice.path("freeMinutes").asLong()).isZero();
         }
     }
 

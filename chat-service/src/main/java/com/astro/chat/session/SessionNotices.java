@@ -38,17 +38,20 @@ public final class SessionNotices {
         }
     }
 
-    /** {@code session:ended}, to both participants' sockets, whatever the reason. */
+    /**
+     * {@code session:ended}, to both participants' sockets, whatever the reason. {@code freeMinutes} of the billed
+     * minutes were the first-session promotion's: {@code coinsCharged = (billedMinutes - freeMinutes) × rate}.
+     */
     public record Ended(String sessionId, String userId, String astrologerId, String sessionType, String reason,
             String endedBy, Instant acceptedAt, Instant endedAt, long ratePerMinute, long billedMinutes,
-            long coinsCharged) {
+            long coinsCharged, long freeMinutes) {
 
         public static Ended of(SessionEnded e) {
             return new Ended(e.sessionId(), e.userId(), e.astrologerId(),
                     e.sessionType() == null ? null : e.sessionType().wireName(),
                     e.reason() == null ? null : e.reason().wireName(), e.endedBy(), e.acceptedAt(),
                     e.endedAt() != null ? e.endedAt() : e.occurredAt(), e.ratePerMinute(), e.billedMinutes(),
-                    e.coinsCharged());
+                    e.coinsCharged(), e.freeMinutes());
         }
     }
 
