@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.astro.common.event.EndReason;
+import com.astro.common.event.PresenceChanged;
+import com.astro.common.event.Rates;
 import com.astro.common.event.SessionEnded;
 import com.astro.common.event.Topics;
 import com.astro.session.promotion.FirstSessionPromotion;
@@ -50,7 +53,8 @@ class FreeFirstMinutesTest extends PromotionTestSupport {
 
         Map<String, Object> ended = endAfter(user, id, Duration.ofSeconds(270));
 
-        assertThat(ended).containsEntry("billedMinutes", 5).containsEntry("coinsCharged", 30);
+        assertThat(ended).containsEntry("billedMinutes", 5).containsEntry("coinsCharged", 30)
+                .containsEntry("freeMinutes", 2);
         assertThat(wallets.balance(user).block()).isEqualTo(70);
         await().atMost(Duration.ofSeconds(20)).until(() -> !events(Topics.SESSION_ENDED, id, SessionEnded.class).isEmpty());
         SessionEnded event = events(Topics.SESSION_ENDED, id, SessionEnded.class).get(0);
@@ -119,5 +123,26 @@ class FreeFirstMinutesTest extends PromotionTestSupport {
         assertThat(store.find(id).block().billedMinutes()).isEqualTo(3);
         assertThat(store.find(id).block().coinsCharged()).isEqualTo(10);
         assertThat(wallets.balance(user).block()).isZero();
+    }
+
+    @Test
+    void aFirstSessionWhoseAstrologerLeftWithinTheFirstMinuteLeavesThePromotionForTheNext() {
+        String user = fresh("user");
+        String astro = fresh("astro");
+        String first = activeChatSession(user, astro, 10, 100);
+        Instant acceptedAt = store.find(first).block().acceptedAt();
+        CLOCK.set(acceptedAt.plusSeconds(90));
+        presence(PresenceChanged.of(CLOCK.instant(), astro, astro, false, true, first, acceptedAt.plusSeconds(20),
+                new Rates(10L, 20L, null), nextPresenceVersion(), true));
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.find(first).block().endReason() != null);
+
+        onlineAstrologer(astro, 10);
+        String second = (String) startSession(user, astro, "chat").get("id");
+        accept(astro, second);
+        Map<String, Object> ended = endAfter(user, second, Duration.ofSeconds(150));
+
+        assertThat(store.find(first).block().billedMinutes()).isZero();
+        assertThat(ended).containsEntry("billedMinutes", 3).containsEntry("freeMinutes", 2)
+                .containsEntry("coinsCharged", 10);
     }
 }

@@ -1,10 +1,13 @@
 package com.astro.session.promotion;
 
 import java.time.Clock;
+import java.util.Date;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import com.astro.session.config.SessionProperties;
@@ -46,9 +49,18 @@ public class FirstSessionPromotion {
 
     private Mono<Document> claim(String userId, String sessionId) {
         Document claim = new Document("_id", userId).append("sessionId", sessionId)
-                .append("minutes", properties.freeFirstMinutes()).append("claimedAt", java.util.Date.from(clock.instant()));
+                .append("minutes", properties.freeFirstMinutes()).append("claimedAt", Date.from(clock.instant()));
         return mongo.insert(claim, COLLECTION)
                 .onErrorResume(DuplicateKeyException.class,
                         ex -> mongo.findById(userId, Document.class, COLLECTION));
+    }
+
+    /**
+     * Gives the promotion back when the session that claimed it billed no minute at all (its astrologer left within
+     * the first minute): the user's next session is then their first. A no-op once another session holds it.
+     */
+    public Mono<Void> giveBack(String userId, String sessionId) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(userId).and("sessionId").is(sessionId)), COLLECTION)
+                .then();
     }
 }

@@ -125,8 +125,10 @@ public class SessionEnder {
             return Mono.just(ending);
         }
         long free = ending.freeMinutes() == null ? 0 : ending.freeMinutes();
-        Mono<?> promotionLine = free == 0 ? Mono.empty()
-                : wallets.recordPromotion(ending.userId(), ending.id(), free, Billing.cost(free, ending.ratePerMinute()));
+        Mono<?> promotionLine = free > 0
+                ? wallets.recordPromotion(ending.userId(), ending.id(), free, Billing.cost(free, ending.ratePerMinute()))
+                : ending.billedMinutes() != null && ending.billedMinutes() == 0
+                        ? promotion.giveBack(ending.userId(), ending.id()) : Mono.empty();
         return wallets.chargeSession(ending.userId(), ending.id(), ending.coinsCharged())
                 .then(promotionLine)
                 .then(reservations.release(ending.astrologerId(), ending.id()))
