@@ -60,25 +60,21 @@ class AstrologerLeftTest extends SessionTestSupport {
 
     @Test
     void anAstrologerWhoseConnectionsAreLostEndsTheSessionWithoutChargingTheMinuteInProgress() {
-        Running session = running();
-        String user = session.user();
-        String astro = session.astro();
-        String id = session.id();
-        Instant acceptedAt = session.acceptedAt();
-        Instant leftAt = acceptedAt.plusSeconds(150);
+        Running s = running();
+        Instant leftAt = s.acceptedAt().plusSeconds(150);
         CLOCK.advance(Duration.ofSeconds(180));
 
-        presence(connectionLost(astro, id, leftAt));
+        presence(connectionLost(s.astro(), s.id(), leftAt));
 
-        Session ended = awaitEnded(id);
+        Session ended = awaitEnded(s.id());
         assertThat(ended.endReason()).isEqualTo(EndReason.ASTROLOGER_LEFT);
         assertThat(ended.endedAt()).isEqualTo(leftAt);
         assertThat(ended.endedBy()).isEqualTo(Session.SYSTEM);
         assertThat(ended.billedMinutes()).as("2 whole minutes; the third, in progress, is free").isEqualTo(2);
         assertThat(ended.coinsCharged()).isEqualTo(20);
-        await().atMost(WAIT).until(() -> wallets.balance(user).block() == 80);
-        await().atMost(WAIT).until(() -> events(Topics.SESSION_ENDED, id, SessionEnded.class).size() == 1);
-        SessionEnded event = events(Topics.SESSION_ENDED, id, SessionEnded.class).get(0);
+        await().atMost(WAIT).until(() -> wallets.balance(s.user()).block() == 80);
+        await().atMost(WAIT).until(() -> events(Topics.SESSION_ENDED, s.id(), SessionEnded.class).size() == 1);
+        SessionEnded event = events(Topics.SESSION_ENDED, s.id(), SessionEnded.class).get(0);
         assertThat(event.reason()).isEqualTo(EndReason.ASTROLOGER_LEFT);
         assertThat(event.schemaVersion()).isEqualTo(2);
         assertThat(event.billedMinutes()).isEqualTo(2);
@@ -86,68 +82,54 @@ class AstrologerLeftTest extends SessionTestSupport {
 
     @Test
     void anAstrologerLeavingWithinTheFirstMinuteCostsTheUserNothing() {
-        Running session = running();
-        String user = session.user();
-        String astro = session.astro();
-        String id = session.id();
-        Instant acceptedAt = session.acceptedAt();
+        Running s = running();
         CLOCK.advance(Duration.ofSeconds(90));
 
-        presence(connectionLost(astro, id, acceptedAt.plusSeconds(40)));
+        presence(connectionLost(s.astro(), s.id(), s.acceptedAt().plusSeconds(40)));
 
-        Session ended = awaitEnded(id);
+        Session ended = awaitEnded(s.id());
         assertThat(ended.billedMinutes()).isZero();
         assertThat(ended.coinsCharged()).isZero();
-        assertThat(wallets.balance(user).block()).isEqualTo(100);
+        assertThat(wallets.balance(s.user()).block()).isEqualTo(100);
     }
 
     @Test
     void aRedeliveredDepartureEndsAndChargesOnce() {
-        Running session = running();
-        String user = session.user();
-        String astro = session.astro();
-        String id = session.id();
-        Instant acceptedAt = session.acceptedAt();
+        Running s = running();
         CLOCK.advance(Duration.ofSeconds(200));
-        PresenceChanged lost = connectionLost(astro, id, acceptedAt.plusSeconds(130));
+        PresenceChanged lost = connectionLost(s.astro(), s.id(), s.acceptedAt().plusSeconds(130));
 
         presence(lost);
-        awaitEnded(id);
+        awaitEnded(s.id());
         publisher.publish(lost).block();
         publisher.publish(lost).block();
 
         await().during(Duration.ofSeconds(2)).atMost(WAIT)
-                .until(() -> wallets.balance(user).block() == 80);
-        assertThat(events(Topics.SESSION_ENDED, id, SessionEnded.class)).hasSize(1);
+                .until(() -> wallets.balance(s.user()).block() == 80);
+        assertThat(events(Topics.SESSION_ENDED, s.id(), SessionEnded.class)).hasSize(1);
     }
 
     @Test
     void goingOfflineByHandDoesNotEndTheSession() {
-        Running session = running();
-        String astro = session.astro();
-        String id = session.id();
+        Running s = running();
         CLOCK.advance(Duration.ofSeconds(90));
 
-        presence(PresenceChanged.of(CLOCK.instant(), astro, astro, false, true, id, CLOCK.instant(), RATES,
-                nextPresenceVersion(), false));
+        presence(PresenceChanged.of(CLOCK.instant(), s.astro(), s.astro(), false, true, s.id(), CLOCK.instant(),
+                RATES, nextPresenceVersion(), false));
 
         await().during(Duration.ofSeconds(2)).atMost(WAIT)
-                .until(() -> store.find(id).block().status() == SessionStatus.ACTIVE);
+                .until(() -> store.find(s.id()).block().status() == SessionStatus.ACTIVE);
     }
 
     @Test
     void aSessionAcceptedAfterTheConnectionsWentAwayIsNotEnded() {
-        Running session = running();
-        String user = session.user();
-        String astro = session.astro();
-        String id = session.id();
-        Instant acceptedAt = session.acceptedAt();
+        Running s = running();
         CLOCK.advance(Duration.ofSeconds(90));
 
-        presence(connectionLost(astro, id, acceptedAt.minusSeconds(5)));
+        presence(connectionLost(s.astro(), s.id(), s.acceptedAt().minusSeconds(5)));
 
         await().during(Duration.ofSeconds(2)).atMost(WAIT)
-                .until(() -> store.find(id).block().status() == SessionStatus.ACTIVE);
-        post("/api/sessions/end", token(user, "user"), Map.of("sessionId", id)).expectStatus().isOk();
+                .until(() -> store.find(s.id()).block().status() == SessionStatus.ACTIVE);
+        post("/api/sessions/end", token(s.user(), "user"), Map.of("sessionId", s.id())).expectStatus().isOk();
     }
 }
