@@ -56,7 +56,8 @@ class FreeFirstMinutesTest extends PromotionTestSupport {
         assertThat(ended).containsEntry("billedMinutes", 5).containsEntry("coinsCharged", 30)
                 .containsEntry("freeMinutes", 2);
         assertThat(wallets.balance(user).block()).isEqualTo(70);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !events(Topics.SESSION_ENDED, id, SessionEnded.class).isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !events(Topics.SESSION_ENDED, id, SessionEnded.class).isEmpty());
         SessionEnded event = events(Topics.SESSION_ENDED, id, SessionEnded.class).get(0);
         assertThat(event.freeMinutes()).isEqualTo(FREE_MINUTES);
         assertThat(event.coinsCharged()).isEqualTo(30);
@@ -69,8 +70,8 @@ class FreeFirstMinutesTest extends PromotionTestSupport {
         String id = activeChatSession(user, fresh("astro"), 10, 100);
         endAfter(user, id, Duration.ofSeconds(270));
 
-        Map<String, Object> wallet = web.get().uri("/api/wallet").header("Authorization", "Bearer " + token(user, "user"))
-                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        Map<String, Object> wallet = web.get().uri("/api/wallet")
+                .header("Authorization", "Bearer " + token(user, "user")).exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
 
         List<Map<String, Object>> entries = (List<Map<String, Object>>) wallet.get("entries");
         assertThat(entries).anySatisfy(entry -> assertThat(entry)
