@@ -94,6 +94,7 @@ const REASONS: Record<string, string> = {
   cancelled: "The request was cancelled.",
   expired: "Nobody accepted the request in time.",
   balance_exhausted: "The session ended when the balance ran out.",
+  astrologer_left: "The astrologer left; the minute in progress was not charged.",
 };
 
 function Summary({ session }: { session: Session }) {

@@ -3,9 +3,15 @@ package com.astro.chat;
 import static com.astro.chat.SocketClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.astro.common.event.EndReason;
+import com.astro.common.event.SessionBalanceRanLow;
 
 import tools.jackson.databind.JsonNode;
 
@@ -73,6 +79,8 @@ class NotificationsTest extends ChatTestSupport {
             assertThat(notice.path("reason").asString()).isEqualTo("balance_exhausted");
             assertThat(notice.path("billedMinutes").asLong()).isEqualTo(3);
             assertThat(notice.path("coinsCharged").asLong()).isEqualTo(30);
+            assertThat(notice.has("freeMinutes")).isTrue();
+            assertThat(notice.path("freeMinutes").asLong()).isZero();
         }
     }
 
@@ -138,5 +146,45 @@ class NotificationsTest extends ChatTestSupport {
         assertThat(stranger.path("error").path("code").asString()).isEqualTo("session_not_found");
         assertThat(astrologer.path("error").path("code").asString()).isEqualTo("session_not_found");
         assertThat(afterAccept.path("error").path("code").asString()).isEqualTo("session_not_pending");
+    }
+
+    private SessionBalanceRanLow lowBalance(Parties p) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        SessionBalanceRanLow event = SessionBalanceRanLow.of(now, p.sessionId(), p.userId(), p.astrologerId(), 10, 25,
+                2, now.plusSeconds(150));
+        cluster.events().publish(event).block(WAIT);
+        return event;
+    }
+
+    @Test
+    void aLowBalanceIsAnnouncedToTheUserWithTheBalanceAndToTheAstrologerWithout() {
+        Parties p = activeSession();
+        clients.connect("user", cluster.a().url(), p.userToken());
+        clients.connect("astro", cluster.b().url(), p.astrologerToken());
+
+        SessionBalanceRanLow event = lowBalance(p);
+
+        JsonNode atUser = clients.awaitReceived("user", "session:low-balance", 1).get(0);
+        assertThat(atUser.path("sessionId").asString()).isEqualTo(p.sessionId());
+        assertThat(atUser.path("minutesLeft").asLong()).isEqualTo(2);
+        assertThat(atUser.path("balance").asLong()).isEqualTo(25);
+        assertThat(Instant.parse(atUser.path("runsOutAt").asString())).isEqualTo(event.runsOutAt());
+        JsonNode atAstrologer = clients.awaitReceived("astro", "session:low-balance", 1).get(0);
+        assertThat(atAstrologer.path("sessionId").asString()).isEqualTo(p.sessionId());
+        assertThat(atAstrologer.path("minutesLeft").asLong()).isEqualTo(2);
+        assertThat(atAstrologer.has("balance")).as("the user's balance is theirs").isFalse();
+    }
+
+    @Test
+    void aLowBalanceWarningReadAfterTheEndIsNotAnnounced() {
+        Parties p = activeSession();
+        clients.connect("user", cluster.a().url(), p.userToken());
+        ended(p, EndReason.COMPLETED, 1);
+        clients.awaitReceived("user", "session:ended", 1);
+
+        lowBalance(p);
+
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(WAIT)
+                .until(() -> clients.received("user", "session:low-balance").isEmpty());
     }
 }

@@ -124,6 +124,7 @@ class DisconnectTest extends PresenceIntegrationTest {
         assertThat(offline.online()).isFalse();
         assertThat(offline.lastSeen()).isEqualTo(closedAt);
         assertThat(offline.version()).isEqualTo(2);
+        assertThat(offline.connectionLost()).as("offline because the connections were lost").isTrue();
         get("/api/v1/astrologers/online", userToken()).expectBody().jsonPath("$[?(@.id == '" + id + "')]").isEmpty();
     }
 
@@ -212,6 +213,34 @@ class DisconnectTest extends PresenceIntegrationTest {
         assertThat(mongo.findById(instance, ChatInstance.class).block()).isNull();
         assertThat(lastEvent(id).online()).isFalse();
         assertThat(lastEvent(id).lastSeen()).isEqualTo(lastHeartbeat);
+        assertThat(lastEvent(id).connectionLost()).isTrue();
+    }
+
+    @Test
+    void goingOfflineByHandIsNotALostConnection() {
+        Connected astrologer = onlineWithOneConnection();
+        String id = astrologer.id();
+
+        post("/api/v1/astrologers/" + id + "/offline", astrologerToken(id)).expectStatus().isOk();
+
+        await().atMost(WAIT).until(() -> !lastEvent(id).online());
+        assertThat(lastEvent(id).connectionLost()).isFalse();
+    }
+
+    @Test
+    void goingOnlineAgainAfterTheConnectionsWereLostClearsTheMark() {
+        Connected astrologer = onlineWithOneConnection();
+        String id = astrologer.id();
+        close(id, astrologer.instance(), "c1");
+        await().atMost(WAIT).until(() -> stored(id).disconnectedSince() != null);
+        clock.advance(GRACE);
+        sweep();
+        assertThat(lastEvent(id).connectionLost()).isTrue();
+
+        goOnline(id);
+
+        await().atMost(WAIT).until(() -> lastEvent(id).online());
+        assertThat(lastEvent(id).connectionLost()).isFalse();
     }
 
     @Test

@@ -23,6 +23,7 @@ import com.astro.common.event.SessionEnded;
 import com.astro.common.event.Topics;
 import com.astro.session.config.SessionProperties;
 import com.astro.session.session.AstrologerReservations;
+import com.astro.session.session.LowBalanceWarnings;
 import com.astro.session.session.SessionEnder;
 import com.astro.session.session.SessionEvents;
 import com.astro.session.session.SessionService;
@@ -53,6 +54,9 @@ class SessionSweeperTest extends SessionTestSupport {
     SessionEvents sessionEvents;
 
     @Autowired
+    LowBalanceWarnings lowBalance;
+
+    @Autowired
     WalletService wallets;
 
     @Autowired
@@ -74,8 +78,8 @@ class SessionSweeperTest extends SessionTestSupport {
             credit(user, 100);
             ids.add((String) startSession(user, astro, "chat").get("id"));
         }
-        SessionSweeper second = new SessionSweeper(store, sessions, ender, sessionEvents, wallets, reservations,
-                userLocks, properties, CLOCK);
+        SessionSweeper second = new SessionSweeper(store, sessions, ender, sessionEvents, lowBalance, wallets,
+                reservations, userLocks, properties, CLOCK);
         CLOCK.advance(Duration.ofSeconds(60));
 
         Mono.zip(sweeper.sweep().subscribeOn(Schedulers.parallel()), second.sweep().subscribeOn(Schedulers.parallel()),

@@ -92,16 +92,25 @@ public abstract class SessionTestSupport {
 
     /** As {@link #presence(String, boolean, boolean, Rates)}, busy in {@code sessionId} when it is not null. */
     protected void presence(String astrologerId, boolean online, boolean busy, String sessionId, Rates rates) {
-        long version;
-        synchronized (SessionTestSupport.class) {
-            version = ++presenceVersion;
-        }
-        publisher.publish(PresenceChanged.of(CLOCK.instant(), astrologerId, astrologerId, online, busy, sessionId,
-                CLOCK.instant(), rates, version)).block();
+        presence(PresenceChanged.of(CLOCK.instant(), astrologerId, astrologerId, online, busy, sessionId,
+                CLOCK.instant(), rates, nextPresenceVersion()));
+    }
+
+    /** Publishes this presence as presence-service would and waits until this service has read it. */
+    protected void presence(PresenceChanged event) {
+        String astrologerId = event.astrologerId();
+        long version = event.version();
+        publisher.publish(event).block();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             var known = directory.find(astrologerId).block();
             return known != null && known.version() == version;
         });
+    }
+
+    protected static long nextPresenceVersion() {
+        synchronized (SessionTestSupport.class) {
+            return ++presenceVersion;
+        }
     }
 
     protected void onlineAstrologer(String astrologerId, long chatRate) {

@@ -58,7 +58,7 @@ class SweepWorkListTest extends SessionTestSupport {
         Instant now = CLOCK.instant();
         mongo.insert(new Session(id, fresh("user"), fresh("astro"), SessionType.CHAT, 10, SessionStatus.PENDING, now,
                 now.plusSeconds(60), null, null, null, null, null, null, null, null, null,
-                UUID.randomUUID().toString(), true, null, false, null, false)).block();
+                UUID.randomUUID().toString(), true, null, false, null, false, null, null, null)).block();
         CLOCK.advance(Duration.ofSeconds(61));
         sweeper.sweep().block();
         assertThat(store.find(id).block().status()).as("not listed: not seen").isEqualTo(SessionStatus.PENDING);

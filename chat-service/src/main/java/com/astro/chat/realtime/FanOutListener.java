@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import com.astro.chat.message.MessageDelivery;
 import com.astro.chat.message.MessageView;
+import com.astro.chat.session.ChatSession;
 import com.astro.chat.session.SessionEvents;
 import com.astro.chat.session.SessionNotices;
 import com.astro.chat.session.SessionStore;
@@ -21,6 +22,7 @@ import com.astro.common.event.DomainEvent;
 import com.astro.common.event.EventJson;
 import com.astro.common.event.MessageSent;
 import com.astro.common.event.SessionAccepted;
+import com.astro.common.event.SessionBalanceRanLow;
 import com.astro.common.event.SessionEnded;
 import com.astro.common.event.SessionRequested;
 import com.astro.common.event.Topics;
@@ -68,7 +70,7 @@ public class FanOutListener {
             groupId = "#{@chatInstance.fanOutGroup()}",
             properties = "auto.offset.reset=latest",
             topics = { Topics.SESSION_REQUESTED, Topics.SESSION_ACCEPTED, Topics.SESSION_ENDED, Topics.MESSAGE_SENT,
-                    ChatRelay.TOPIC })
+                    ChatRelay.TOPIC, Topics.SESSION_BALANCE_RAN_LOW })
     public void on(ConsumerRecord<String, String> record) {
         switch (record.topic()) {
             case Topics.MESSAGE_SENT -> message(read(record.value(), MessageSent.class));
@@ -76,6 +78,7 @@ public class FanOutListener {
             case Topics.SESSION_ACCEPTED -> accepted(read(record.value(), SessionAccepted.class));
             case Topics.SESSION_ENDED -> ended(read(record.value(), SessionEnded.class));
             case ChatRelay.TOPIC -> relay(read(record.value(), ChatRelay.class));
+            case Topics.SESSION_BALANCE_RAN_LOW -> lowBalance(read(record.value(), SessionBalanceRanLow.class));
             default -> log.warn("unexpected topic {}", record.topic());
         }
     }
@@ -136,6 +139,27 @@ public class FanOutListener {
                 })
                 .then();
         inOrder(event, "session-ended", work);
+    }
+
+    /**
+     * {@code session:low-balance}: the balance of an active session covers only a few more minutes. The user hears the
+     * balance, the astrologer only that the session may end soon. In order behind the session's other events here,
+     * and only while the read model still holds the session active: a warning read after the end is old news.
+     */
+    private void lowBalance(SessionBalanceRanLow event) {
+        if (event == null || event.sessionId() == null || event.userId() == null || event.astrologerId() == null
+                || !unseen(event)) {
+            return;
+        }
+        if (!notifier.holdsUser(event.userId()) && !notifier.holdsUser(event.astrologerId())) {
+            return;
+        }
+        inOrder(event, "session-balance-ran-low", sessions.find(event.sessionId()).filter(ChatSession::isActive)
+                .doOnNext(active -> {
+                    notifier.toUser(event.userId(), "session:low-balance", SessionNotices.LowBalance.of(event));
+                    notifier.toUser(event.astrologerId(), "session:low-balance",
+                            SessionNotices.LowBalanceNotice.of(event));
+                }).then());
     }
 
     /**

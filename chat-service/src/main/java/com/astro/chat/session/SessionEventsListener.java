@@ -44,7 +44,8 @@ public class SessionEventsListener {
 
     @KafkaListener(topics = Topics.SESSION_ENDED, groupId = GROUP, properties = "auto.offset.reset=earliest")
     public void onEnded(String value) {
-        SessionEnded event = ConsumedEvents.read(value, SessionEnded.class, SessionEnded.SCHEMA_VERSION);
+        SessionEnded event = ConsumedEvents.read(value, SessionEnded.class,
+                SessionEnded.OLDEST_READABLE_VERSION, SessionEnded.SCHEMA_VERSION);
         ConsumedEvents.require(SessionEvents.valid(event), "a session-ended without session or parties");
         ConsumedEvents.await(store.ended(event));
     }

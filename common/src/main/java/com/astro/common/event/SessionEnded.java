@@ -6,6 +6,9 @@ import java.util.UUID;
 /**
  * The final outcome of a session, published exactly once per session. {@code acceptedAt} and
  * {@code channelName} are null for sessions that never became active; those bill nothing.
+ * {@code freeMinutes} of the billed minutes were free (the first-session promotion), so
+ * {@code coinsCharged = (billedMinutes - freeMinutes) × ratePerMinute}. Version 2 added the reason
+ * {@link EndReason#ASTROLOGER_LEFT} and {@code freeMinutes}; a version 1 record reads with 0 free minutes.
  */
 public record SessionEnded(
         String eventId,
@@ -23,16 +26,25 @@ public record SessionEnded(
         long ratePerMinute,
         long billedMinutes,
         long coinsCharged,
-        String channelName) implements DomainEvent {
+        String channelName,
+        Long freeMinutes) implements DomainEvent {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** A version 1 record has no {@code freeMinutes}: none were free. */
+    public SessionEnded {
+        freeMinutes = freeMinutes == null ? 0L : freeMinutes;
+    }
+
+    public static final int SCHEMA_VERSION = 2;
+
+    /** Consumers read every version from this one up to {@link #SCHEMA_VERSION}: version 2 only added to 1. */
+    public static final int OLDEST_READABLE_VERSION = 1;
 
     public static SessionEnded of(Instant occurredAt, String sessionId, String userId, String astrologerId,
             SessionType sessionType, EndReason reason, String endedBy, Instant acceptedAt, Instant endedAt,
             long ratePerMinute, long billedMinutes, long coinsCharged, String channelName) {
         return new SessionEnded(UUID.randomUUID().toString(), Topics.SESSION_ENDED, SCHEMA_VERSION, occurredAt,
                 sessionId, userId, astrologerId, sessionType, reason, endedBy, acceptedAt, endedAt, ratePerMinute,
-                billedMinutes, coinsCharged, channelName);
+                billedMinutes, coinsCharged, channelName, 0L);
     }
 
     @Override

@@ -14,6 +14,12 @@ public final class Topics {
     /** Key: session id. Value: {@link SessionEnded}. */
     public static final String SESSION_ENDED = "session-ended";
 
+    /**
+     * Key: session id. Value: {@link SessionBalanceRanLow}: an active session's balance covers only a few more
+     * minutes.
+     */
+    public static final String SESSION_BALANCE_RAN_LOW = "session-balance-ran-low";
+
     /** Key: session id. Value: {@link MessageSent}. */
     public static final String MESSAGE_SENT = "message-sent";
 
@@ -34,7 +40,7 @@ public final class Topics {
 
     /** Every topic above. */
     public static final java.util.List<String> ALL = java.util.List.of(SESSION_REQUESTED, SESSION_ACCEPTED,
-            SESSION_ENDED, MESSAGE_SENT, PRESENCE_CHANGED, CHAT_CONNECTIONS, CHAT_HEARTBEATS);
+            SESSION_ENDED, SESSION_BALANCE_RAN_LOW, MESSAGE_SENT, PRESENCE_CHANGED, CHAT_CONNECTIONS, CHAT_HEARTBEATS);
 
     /**
      * The dead-letter topic of a topic: records a consumer group could never handle, with the reason in the

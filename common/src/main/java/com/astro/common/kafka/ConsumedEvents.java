@@ -22,6 +22,11 @@ public final class ConsumedEvents {
 
     /** The record's event, of the one schema version this service reads. */
     public static <T extends DomainEvent> T read(String value, Class<T> type, int schemaVersion) {
+        return read(value, type, schemaVersion, schemaVersion);
+    }
+
+    /** The record's event, of a schema version from {@code oldest} to {@code newest} (later ones only added). */
+    public static <T extends DomainEvent> T read(String value, Class<T> type, int oldest, int newest) {
         T event;
         try {
             event = EventJson.read(value, type);
@@ -32,9 +37,10 @@ public final class ConsumedEvents {
         if (event == null) {
             throw new UnprocessableEventException("an empty " + type.getSimpleName() + " record");
         }
-        if (event.schemaVersion() != schemaVersion) {
+        if (event.schemaVersion() < oldest || event.schemaVersion() > newest) {
             throw new UnprocessableEventException(type.getSimpleName() + " schema version " + event.schemaVersion()
-                    + " is unknown here (this service reads version " + schemaVersion + ")");
+                    + " is unknown here (this service reads " + (oldest == newest ? "version " + oldest
+                            : "versions " + oldest + " to " + newest) + ")");
         }
         return event;
     }

@@ -36,13 +36,15 @@ class EventContractTest {
                         SessionType.VIDEO, 30, AT.plusSeconds(60)), SessionRequested.class),
                 Arguments.of(new SessionAccepted("evt-2", Topics.SESSION_ACCEPTED, 1, ACCEPTED, "sess_1", "user_1",
                         "astro_1", SessionType.VIDEO, 30, ACCEPTED, "session_sess_1", ENDED), SessionAccepted.class),
-                Arguments.of(new SessionEnded("evt-3", Topics.SESSION_ENDED, 1, ENDED, "sess_1", "user_1", "astro_1",
+                Arguments.of(new SessionEnded("evt-3", Topics.SESSION_ENDED, 2, ENDED, "sess_1", "user_1", "astro_1",
                         SessionType.VIDEO, EndReason.BALANCE_EXHAUSTED, "system", ACCEPTED, ENDED, 30, 12, 360,
-                        "session_sess_1"), SessionEnded.class),
+                        "session_sess_1", 0L), SessionEnded.class),
+                Arguments.of(new SessionBalanceRanLow("evt-9", Topics.SESSION_BALANCE_RAN_LOW, 1, ENDED.minusSeconds(180),
+                        "sess_1", "user_1", "astro_1", 30, 95, 2, ENDED), SessionBalanceRanLow.class),
                 Arguments.of(new MessageSent("evt-4", Topics.MESSAGE_SENT, 1, AT, "msg_1", "sess_1", 7, "user_1", "user",
                         "Namaste \"guruji\" \u2728", "client-7", AT), MessageSent.class),
                 Arguments.of(new PresenceChanged("evt-5", Topics.PRESENCE_CHANGED, 1, AT, "astro_1", "Asha", true, false,
-                        null, AT, new Rates(10L, 20L, null), 42), PresenceChanged.class),
+                        null, AT, new Rates(10L, 20L, null), 42, false), PresenceChanged.class),
                 Arguments.of(new ConnectionChanged("evt-6", Topics.CHAT_CONNECTIONS, 1, AT, "astro_1", "astrologer", "Asha",
                         "chat-a", "conn-9", true), ConnectionChanged.class),
                 Arguments.of(new ChatInstanceHeartbeat("evt-7", Topics.CHAT_HEARTBEATS, 1, AT, "chat-a", 10000,
@@ -104,7 +106,26 @@ class EventContractTest {
     void eachEventIsKeyedByTheIdItConcerns() {
         List<DomainEvent> all = events().map(arguments -> (DomainEvent) arguments.get()[0]).toList();
         assertThat(all).extracting(DomainEvent::key)
-                .containsExactly("sess_1", "sess_1", "sess_1", "sess_1", "astro_1", "astro_1", "chat-a");
+                .containsExactly("sess_1", "sess_1", "sess_1", "sess_1", "sess_1", "astro_1", "astro_1", "chat-a");
+    }
+
+    @Test
+    void aVersion1SessionEndedStillReadsWithNoFreeMinutes() throws IOException {
+        String v1 = golden(Topics.SESSION_ENDED).replace("\"schemaVersion\":2", "\"schemaVersion\":1")
+                .replace(",\"freeMinutes\":0", "");
+
+        SessionEnded read = EventJson.read(v1, SessionEnded.class);
+
+        assertThat(read.schemaVersion()).isEqualTo(SessionEnded.OLDEST_READABLE_VERSION);
+        assertThat(read.freeMinutes()).isZero();
+        assertThat(read.coinsCharged()).isEqualTo(360);
+    }
+
+    @Test
+    void aPresenceChangedWrittenBeforeConnectionLostExistedReadsAsNotLost() throws IOException {
+        String older = golden(Topics.PRESENCE_CHANGED).replace(",\"connectionLost\":false", "");
+
+        assertThat(EventJson.read(older, PresenceChanged.class).connectionLost()).isFalse();
     }
 
     @Test

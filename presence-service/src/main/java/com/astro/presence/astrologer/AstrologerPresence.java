@@ -15,6 +15,8 @@ import com.astro.common.event.Rates;
  * known to have ended, so that a late acceptance cannot make the astrologer busy again) are internal and never
  * published. {@code unpublished} is set with every change and cleared once that version's event is acknowledged,
  * so a change whose event was never sent (the instance died in between) is found and published later.
+ * {@code connectionLost} is set when the disconnect rules take the astrologer offline and cleared when they go online
+ * or offline themselves (published: session-service ends the session of an astrologer who left).
  */
 @Document(AstrologerPresence.COLLECTION)
 public record AstrologerPresence(
@@ -29,7 +31,13 @@ public record AstrologerPresence(
         Instant disconnectedSince,
         Instant changedAt,
         List<String> endedSessions,
-        boolean unpublished) {
+        boolean unpublished,
+        Boolean connectionLost) {
+
+    /** Records stored before {@code connectionLost} existed (or created by a change that does not set it): not lost. */
+    public AstrologerPresence {
+        connectionLost = connectionLost != null && connectionLost;
+    }
 
     public static final String COLLECTION = "astrologers";
 
@@ -45,6 +53,7 @@ public record AstrologerPresence(
     static final String CHANGED_AT = "changedAt";
     static final String ENDED_SESSIONS = "endedSessions";
     static final String UNPUBLISHED = "unpublished";
+    static final String CONNECTION_LOST = "connectionLost";
 
     /** How many ended session ids an astrologer's record remembers. */
     static final int ENDED_SESSIONS_KEPT = 20;

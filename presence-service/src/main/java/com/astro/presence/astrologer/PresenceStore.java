@@ -2,6 +2,7 @@ package com.astro.presence.astrologer;
 
 import static com.astro.presence.astrologer.AstrologerPresence.BUSY;
 import static com.astro.presence.astrologer.AstrologerPresence.CHANGED_AT;
+import static com.astro.presence.astrologer.AstrologerPresence.CONNECTION_LOST;
 import static com.astro.presence.astrologer.AstrologerPresence.CURRENT_SESSION_ID;
 import static com.astro.presence.astrologer.AstrologerPresence.DISCONNECTED_SINCE;
 import static com.astro.presence.astrologer.AstrologerPresence.DISPLAY_NAME;
@@ -63,14 +64,14 @@ public class PresenceStore {
     /** Online, with {@code lastSeen} now; a no-op when already online under the same name. */
     public Mono<AstrologerPresence> goOnline(String id, String displayName, Instant now) {
         Update update = change(now).set(ONLINE, true).set(LAST_SEEN, now).unset(DISCONNECTED_SINCE)
-                .setOnInsert(BUSY, false);
+                .set(CONNECTION_LOST, false).setOnInsert(BUSY, false);
         return upsertIfChanged(id, differs(ONLINE, true, displayName), withName(update, displayName));
     }
 
     /** Offline, with {@code lastSeen} now; a no-op when already offline under the same name. */
     public Mono<AstrologerPresence> goOffline(String id, String displayName, Instant now) {
         Update update = change(now).set(ONLINE, false).set(LAST_SEEN, now).unset(DISCONNECTED_SINCE)
-                .setOnInsert(BUSY, false);
+                .set(CONNECTION_LOST, false).setOnInsert(BUSY, false);
         return upsertIfChanged(id, differs(ONLINE, false, displayName), withName(update, displayName));
     }
 
@@ -152,14 +153,16 @@ public class PresenceStore {
      */
     public Mono<AstrologerPresence> goOfflineAfterGrace(String id, Instant disconnectedSince, Instant now) {
         Query query = Query.query(Criteria.where(ID).is(id).and(ONLINE).is(true).and(DISCONNECTED_SINCE).is(disconnectedSince));
-        Update update = change(now).set(ONLINE, false).set(LAST_SEEN, disconnectedSince).unset(DISCONNECTED_SINCE);
+        Update update = change(now).set(ONLINE, false).set(LAST_SEEN, disconnectedSince).unset(DISCONNECTED_SINCE)
+                .set(CONNECTION_LOST, true);
         return mongo.findAndModify(query, update, RETURN_NEW, AstrologerPresence.class);
     }
 
     /** Offline at once (the chat instance holding every connection died), last seen at {@code lastSeen}. */
     public Mono<AstrologerPresence> goOfflineLost(String id, Instant lastSeen, Instant now) {
         Query query = Query.query(Criteria.where(ID).is(id).and(ONLINE).is(true));
-        Update update = change(now).set(ONLINE, false).set(LAST_SEEN, lastSeen).unset(DISCONNECTED_SINCE);
+        Update update = change(now).set(ONLINE, false).set(LAST_SEEN, lastSeen).unset(DISCONNECTED_SINCE)
+                .set(CONNECTION_LOST, true);
         return mongo.findAndModify(query, update, RETURN_NEW, AstrologerPresence.class);
     }
 

@@ -33,7 +33,8 @@ public class SessionEventsListener {
 
     @KafkaListener(topics = Topics.SESSION_ENDED, groupId = "${spring.kafka.consumer.group-id:presence-service}")
     public void onEnded(String value) {
-        SessionEnded event = ConsumedEvents.read(value, SessionEnded.class, SessionEnded.SCHEMA_VERSION);
+        SessionEnded event = ConsumedEvents.read(value, SessionEnded.class,
+                SessionEnded.OLDEST_READABLE_VERSION, SessionEnded.SCHEMA_VERSION);
         ConsumedEvents.require(event.astrologerId() != null && event.sessionId() != null,
                 "a session-ended without session or astrologer");
         ConsumedEvents.await(busy.ended(event));

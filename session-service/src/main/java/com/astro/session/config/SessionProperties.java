@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        request takes, so the sweeper never races a live request
  * @param maxPageSize the largest page {@code GET /api/sessions} answers
  * @param maxCreditCoins the most coins one credit may add
+ * @param freeFirstMinutes the platform's promotion: how many minutes of a user's first session cost nothing (0: off)
+ * @param lowBalanceMinutes the user (and the astrologer) is warned when the balance covers at most this many more
+ *        minutes of an active session
  */
 @ConfigurationProperties("astro.session")
 public record SessionProperties(
@@ -24,5 +27,13 @@ public record SessionProperties(
         @DefaultValue("5s") Duration sweepInterval,
         @DefaultValue("30s") Duration repairGrace,
         @DefaultValue("100") int maxPageSize,
-        @DefaultValue("10000000") long maxCreditCoins) {
+        @DefaultValue("10000000") long maxCreditCoins,
+        @DefaultValue("0") long freeFirstMinutes,
+        @DefaultValue("2") long lowBalanceMinutes) {
+
+    public SessionProperties {
+        if (freeFirstMinutes < 0 || lowBalanceMinutes < 0) {
+            throw new IllegalArgumentException("astro.session.free-first-minutes and low-balance-minutes must be >= 0");
+        }
+    }
 }

@@ -13,6 +13,9 @@ import com.astro.common.event.SessionType;
  * are chosen when the state they announce is written, so a re-publish after a crash carries the same event id and
  * consumers de-duplicate it; the {@code *Published} flags say which were acknowledged by Kafka.
  * {@code finalizedAt} is when it entered {@code ending} or {@code ended} (repairs wait a grace period after it).
+ * {@code freeMinutes} is how many of the billed minutes the first-session promotion paid, fixed with the bill.
+ * {@code lowBalanceRunsOutAt} is the exhaustion point last announced as near ({@code session-balance-ran-low}, whose
+ * ids are in {@code lowBalanceEventIds}): the next warning waits until that point moves.
  */
 @Document("sessions")
 public record Session(
@@ -38,7 +41,10 @@ public record Session(
         String acceptedEventId,
         boolean acceptedPublished,
         String endedEventId,
-        boolean endedPublished) {
+        boolean endedPublished,
+        Long freeMinutes,
+        Instant lowBalanceRunsOutAt,
+        java.util.List<String> lowBalanceEventIds) {
 
     /** Who ends a session on its own: expiry and balance exhaustion. */
     public static final String SYSTEM = "system";

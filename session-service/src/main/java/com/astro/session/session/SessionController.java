@@ -41,27 +41,29 @@ public class SessionController {
              "ratePerMinute": 10, "status": "active", "createdAt": "2026-01-05T10:15:30Z",
              "expiresAt": "2026-01-05T10:17:30Z", "acceptedAt": "2026-01-05T10:15:42Z", "acceptedBy": "astro_1",
              "channelName": "session_65f1c0de9a1b2c3d4e5f6a7b", "endedAt": null, "endReason": null, "endedBy": null,
-             "billedMinutes": null, "coinsCharged": null}""";
+             "billedMinutes": null, "coinsCharged": null, "freeMinutes": null}""";
 
     static final String PENDING_EXAMPLE = """
             {"id": "65f1c0de9a1b2c3d4e5f6a7b", "userId": "user_1", "astrologerId": "astro_1", "sessionType": "chat",
              "ratePerMinute": 10, "status": "pending", "createdAt": "2026-01-05T10:15:30Z",
              "expiresAt": "2026-01-05T10:17:30Z", "acceptedAt": null, "acceptedBy": null, "channelName": null,
-             "endedAt": null, "endReason": null, "endedBy": null, "billedMinutes": null, "coinsCharged": null}""";
+             "endedAt": null, "endReason": null, "endedBy": null, "billedMinutes": null, "coinsCharged": null,
+             "freeMinutes": null}""";
 
     static final String ENDED_EXAMPLE = """
             {"id": "65f1c0de9a1b2c3d4e5f6a7b", "userId": "user_1", "astrologerId": "astro_1", "sessionType": "chat",
              "ratePerMinute": 10, "status": "ended", "createdAt": "2026-01-05T10:15:30Z",
              "expiresAt": "2026-01-05T10:17:30Z", "acceptedAt": "2026-01-05T10:15:42Z", "acceptedBy": "astro_1",
              "channelName": "session_65f1c0de9a1b2c3d4e5f6a7b", "endedAt": "2026-01-05T10:17:12Z",
-             "endReason": "completed", "endedBy": "user_1", "billedMinutes": 2, "coinsCharged": 20}""";
+             "endReason": "completed", "endedBy": "user_1", "billedMinutes": 2, "coinsCharged": 20,
+             "freeMinutes": 0}""";
 
     static final String REJECTED_EXAMPLE = """
             {"id": "65f1c0de9a1b2c3d4e5f6a7b", "userId": "user_1", "astrologerId": "astro_1", "sessionType": "chat",
              "ratePerMinute": 10, "status": "ended", "createdAt": "2026-01-05T10:15:30Z",
              "expiresAt": "2026-01-05T10:17:30Z", "acceptedAt": null, "acceptedBy": null, "channelName": null,
              "endedAt": "2026-01-05T10:15:50Z", "endReason": "rejected", "endedBy": "astro_1", "billedMinutes": null,
-             "coinsCharged": null}""";
+             "coinsCharged": null, "freeMinutes": null}""";
 
     static final String SESSION_ID_EXAMPLE = "{\"sessionId\": \"65f1c0de9a1b2c3d4e5f6a7b\"}";
 

@@ -5,8 +5,10 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
+import com.astro.common.event.EndReason;
 import com.astro.session.billing.Billing;
 import com.astro.session.billing.Billing.Bill;
+import com.astro.session.promotion.FirstSessionPromotion;
 import com.astro.session.wallet.WalletService;
 
 import reactor.core.publisher.Mono;
@@ -15,7 +17,8 @@ import reactor.core.publisher.Mono;
  * Ends active sessions exactly once, without multi-document transactions:
  * <ol>
  * <li>active → ending with the bill computed and stored, one conditional update: one caller wins, one bill;</li>
- * <li>charge the bill as the ledger entry {@code session:<id>} (unique) applied with a conditional {@code $inc};</li>
+ * <li>charge the bill as the ledger entry {@code session:<id>} (unique) applied with a conditional {@code $inc}, and
+ * write the promotion's line {@code promotion:<id>} when some minutes were free;</li>
  * <li>release the astrologer's reservation and the user's lock (conditional on this session holding them);</li>
  * <li>ending → ended, conditional: its one winner publishes {@code session-ended} and marks it published.</li>
  * </ol>
@@ -35,15 +38,18 @@ public class SessionEnder {
 
     private final SessionEvents events;
 
+    private final FirstSessionPromotion promotion;
+
     private final Clock clock;
 
     public SessionEnder(SessionStore store, WalletService wallets, UserLocks userLocks,
-            AstrologerReservations reservations, SessionEvents events, Clock clock) {
+            AstrologerReservations reservations, SessionEvents events, FirstSessionPromotion promotion, Clock clock) {
         this.store = store;
         this.wallets = wallets;
         this.userLocks = userLocks;
         this.reservations = reservations;
         this.events = events;
+        this.promotion = promotion;
         this.clock = clock;
     }
 
@@ -56,26 +62,61 @@ public class SessionEnder {
         };
     }
 
-    /** Ends the session if its balance no longer covers the minute that is starting; else emits nothing. */
+    /**
+     * Ends the session if its balance (with its free minutes) no longer covers the minute that is starting; else
+     * emits nothing.
+     */
     public Mono<Session> endIfExhausted(Session session) {
         Instant now = clock.instant();
-        return wallets.balance(session.userId())
-                .filter(balance -> !now.isBefore(
-                        Billing.exhaustionAt(session.acceptedAt(), balance, session.ratePerMinute())))
-                .flatMap(balance -> begin(session, Session.SYSTEM));
+        return funds(session)
+                .filter(funds -> !now.isBefore(funds.exhaustionAt(session)))
+                .flatMap(funds -> begin(session, Session.SYSTEM));
+    }
+
+    /**
+     * Ends an active session whose astrologer's last connection went away at {@code leftAt} and did not come back
+     * within the grace period: billed the whole minutes before {@code leftAt}, the minute in progress free. A
+     * session accepted after {@code leftAt} (the astrologer accepted without a connection) is left alone.
+     */
+    public Mono<Session> endAstrologerLeft(Session session, Instant leftAt) {
+        if (session.status() != SessionStatus.ACTIVE || !session.acceptedAt().isBefore(leftAt)) {
+            return Mono.empty();
+        }
+        Instant now = clock.instant();
+        return funds(session)
+                .flatMap(funds -> store.beginEnding(session.id(), Billing.astrologerLeft(session.acceptedAt(), leftAt,
+                        session.ratePerMinute(), funds.balance(), funds.freeMinutes()), Session.SYSTEM, now))
+                .flatMap(this::finish)
+                .switchIfEmpty(Mono.defer(() -> store.find(session.id())
+                        .flatMap(current -> end(current, Session.SYSTEM))));
     }
 
     private Mono<Session> begin(Session session, String endedBy) {
         Instant now = clock.instant();
-        return wallets.balance(session.userId())
-                .flatMap(balance -> {
-                    Bill bill = Billing.bill(session.acceptedAt(), now, session.ratePerMinute(), balance);
-                    String by = bill.reason() == com.astro.common.event.EndReason.BALANCE_EXHAUSTED ? Session.SYSTEM
-                            : endedBy;
+        return funds(session)
+                .flatMap(funds -> {
+                    Bill bill = Billing.bill(session.acceptedAt(), now, session.ratePerMinute(), funds.balance(),
+                            funds.freeMinutes());
+                    String by = bill.reason() == EndReason.BALANCE_EXHAUSTED ? Session.SYSTEM : endedBy;
                     return store.beginEnding(session.id(), bill, by, now);
                 })
                 .flatMap(this::finish)
                 .switchIfEmpty(Mono.defer(() -> store.find(session.id()).flatMap(current -> end(current, endedBy))));
+    }
+
+    /** What pays for the active session now: the user's balance and the session's free minutes. */
+    Mono<Funds> funds(Session session) {
+        return wallets.balance(session.userId())
+                .zipWith(promotion.freeMinutes(session.userId(), session.id()), Funds::new);
+    }
+
+    /** The user's balance and the session's free minutes. */
+    record Funds(long balance, long freeMinutes) {
+
+        /** When the first minute these funds cannot pay for starts. */
+        Instant exhaustionAt(Session session) {
+            return Billing.exhaustionAt(session.acceptedAt(), balance, session.ratePerMinute(), freeMinutes);
+        }
     }
 
     /** Steps 2 to 4; safe to run by any number of callers at once. */
@@ -83,7 +124,13 @@ public class SessionEnder {
         if (ending.status() != SessionStatus.ENDING) {
             return Mono.just(ending);
         }
+        long free = ending.freeMinutes() == null ? 0 : ending.freeMinutes();
+        Mono<?> promotionLine = free > 0
+                ? wallets.recordPromotion(ending.userId(), ending.id(), free, Billing.cost(free, ending.ratePerMinute()))
+                : ending.billedMinutes() != null && ending.billedMinutes() == 0
+                        ? promotion.giveBack(ending.userId(), ending.id()) : Mono.empty();
         return wallets.chargeSession(ending.userId(), ending.id(), ending.coinsCharged())
+                .then(promotionLine)
                 .then(reservations.release(ending.astrologerId(), ending.id()))
                 .then(userLocks.release(ending.userId(), ending.id()))
                 .then(store.finishEnding(ending.id()))

@@ -10,6 +10,7 @@ import com.astro.common.event.SessionRequested;
 import com.astro.common.event.Topics;
 import com.astro.common.kafka.EventPublisher;
 import com.astro.session.billing.Billing;
+import com.astro.session.promotion.FirstSessionPromotion;
 import com.astro.session.metrics.SessionMetrics;
 import com.astro.session.wallet.WalletService;
 
@@ -31,11 +32,15 @@ public class SessionEvents {
 
     private final WalletService wallets;
 
-    public SessionEvents(EventPublisher publisher, SessionStore store, SessionMetrics metrics, WalletService wallets) {
+    private final FirstSessionPromotion promotion;
+
+    public SessionEvents(EventPublisher publisher, SessionStore store, SessionMetrics metrics, WalletService wallets,
+            FirstSessionPromotion promotion) {
         this.publisher = publisher;
         this.store = store;
         this.metrics = metrics;
         this.wallets = wallets;
+        this.promotion = promotion;
     }
 
     public Mono<Session> requested(Session s) {
@@ -48,11 +53,12 @@ public class SessionEvents {
 
     /**
      * The balance is read when the event is published: nothing is debited before the session ends and a user has one
-     * session at a time, so a repair sweep publishing again finds the same balance or a credited, larger one.
+     * session at a time, so a repair sweep publishing again finds the same balance or a credited, larger one. Free
+     * first minutes (the promotion) fund the session too.
      */
     public Mono<Session> accepted(Session s) {
-        return wallets.balance(s.userId()).flatMap(balance -> {
-            Instant fundedUntil = Billing.exhaustionAt(s.acceptedAt(), balance, s.ratePerMinute());
+        return wallets.balance(s.userId()).zipWith(promotion.freeMinutes(s.userId(), s.id())).flatMap(funds -> {
+            Instant fundedUntil = Billing.exhaustionAt(s.acceptedAt(), funds.getT1(), s.ratePerMinute(), funds.getT2());
             SessionAccepted event = new SessionAccepted(s.acceptedEventId(), Topics.SESSION_ACCEPTED,
                     SessionAccepted.SCHEMA_VERSION, s.acceptedAt(), s.id(), s.userId(), s.astrologerId(),
                     s.sessionType(), s.ratePerMinute(), s.acceptedAt(), s.channelName(),
@@ -66,7 +72,7 @@ public class SessionEvents {
         SessionEnded event = new SessionEnded(s.endedEventId(), Topics.SESSION_ENDED, SessionEnded.SCHEMA_VERSION,
                 s.endedAt(), s.id(), s.userId(), s.astrologerId(), s.sessionType(), s.endReason(), s.endedBy(),
                 s.acceptedAt(), s.endedAt(), s.ratePerMinute(), orZero(s.billedMinutes()), orZero(s.coinsCharged()),
-                s.channelName());
+                s.channelName(), orZero(s.freeMinutes()));
         return publisher.publish(event).doOnSuccess(done -> metrics.ended(s.endReason()))
                 .then(store.markPublished(s.id(), "endedPublished")).thenReturn(s);
     }

@@ -20,6 +20,7 @@ import com.astro.session.billing.Billing;
 import com.astro.session.config.SessionProperties;
 import com.astro.session.presence.AstrologerDirectory;
 import com.astro.session.presence.KnownAstrologer;
+import com.astro.session.promotion.FirstSessionPromotion;
 import com.astro.session.wallet.WalletService;
 import com.astro.session.web.ApiProblems;
 
@@ -47,13 +48,15 @@ public class SessionService {
 
     private final SessionEnder ender;
 
+    private final FirstSessionPromotion promotion;
+
     private final SessionProperties properties;
 
     private final Clock clock;
 
     public SessionService(SessionStore store, AstrologerDirectory astrologers, WalletService wallets,
             UserLocks userLocks, AstrologerReservations reservations, SessionEvents events, SessionEnder ender,
-            SessionProperties properties, Clock clock) {
+            FirstSessionPromotion promotion, SessionProperties properties, Clock clock) {
         this.store = store;
         this.astrologers = astrologers;
         this.wallets = wallets;
@@ -61,6 +64,7 @@ public class SessionService {
         this.reservations = reservations;
         this.events = events;
         this.ender = ender;
+        this.promotion = promotion;
         this.properties = properties;
         this.clock = clock;
     }
@@ -122,7 +126,7 @@ public class SessionService {
         String id = SessionIds.next();
         Session session = new Session(id, caller.id(), command.astrologerId(), command.sessionType(), rate,
                 SessionStatus.PENDING, now, now.plus(properties.requestTtl()), null, null, null, null, null, null, null,
-                null, null, UUID.randomUUID().toString(), false, null, false, null, false);
+                null, null, UUID.randomUUID().toString(), false, null, false, null, false, null, null, null);
         return lockUser(caller.id(), id, now)
                 .then(store.insert(session, firstDue(now))
                         .onErrorResume(ex -> userLocks.release(caller.id(), id).then(Mono.error(ex))))
@@ -176,7 +180,9 @@ public class SessionService {
                 if (!reserved) {
                     return Mono.error(conflict("You already have an active session; end it before accepting another"));
                 }
+                // the user's first accepted session claims the promotion before anyone hears it is active
                 return store.accept(sessionId, caller.id(), now)
+                        .flatMap(accepted -> promotion.freeMinutes(accepted.userId(), accepted.id()).thenReturn(accepted))
                         .flatMap(events::accepted)
                         .switchIfEmpty(Mono.defer(() -> lostAccept(caller.id(), sessionId)));
             });

@@ -71,8 +71,20 @@ public class SessionStore {
         Query query = Query.query(Criteria.where("_id").is(id).and("status").is(SessionStatus.ACTIVE));
         Update update = new Update().set("status", SessionStatus.ENDING).set("endedAt", bill.endedAt())
                 .set("endReason", bill.reason()).set("endedBy", endedBy).set("billedMinutes", bill.minutes())
-                .set("coinsCharged", bill.coins()).set("finalizedAt", now)
+                .set("freeMinutes", bill.freeMinutes()).set("coinsCharged", bill.coins()).set("finalizedAt", now)
                 .set("endedEventId", UUID.randomUUID().toString()).set("endedPublished", false);
+        return mongo.findAndModify(query, update, RETURN_NEW, Session.class);
+    }
+
+    /**
+     * Records that the active session's balance runs out at {@code runsOutAt}, soon, announced by event
+     * {@code eventId}; matches nothing when that point was announced already (or the session is no longer active),
+     * so of concurrent sweepers one announces it.
+     */
+    public Mono<Session> warnLowBalance(String id, Instant runsOutAt, String eventId) {
+        Query query = Query.query(Criteria.where("_id").is(id).and("status").is(SessionStatus.ACTIVE)
+                .and("lowBalanceRunsOutAt").ne(runsOutAt));
+        Update update = new Update().set("lowBalanceRunsOutAt", runsOutAt).push("lowBalanceEventIds", eventId);
         return mongo.findAndModify(query, update, RETURN_NEW, Session.class);
     }
 

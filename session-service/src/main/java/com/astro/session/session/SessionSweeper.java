@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
 /**
  * Runs on every instance. Each step acts only through the same conditional updates the API uses, so two
  * instances sweeping at once still end a session once and publish its end once:
- * expire pending requests past their expiry; end active sessions whose balance covers no further minute; and,
+ * expire pending requests past their expiry; end active sessions whose balance covers no further minute (and warn
+ * those whose balance covers only a few, {@link LowBalanceWarnings}); and,
  * after a grace period that no live request lasts, repair what a crash left half done (sessions left ending,
  * unpublished events, unapplied ledger entries, reservations and locks held by sessions that are over). It looks only
  * at the sessions listed as due ({@link DueSessions}), so an idle service with a long history costs nothing.
@@ -38,6 +39,8 @@ public class SessionSweeper {
 
     private final SessionEvents events;
 
+    private final LowBalanceWarnings lowBalance;
+
     private final WalletService wallets;
 
     private final AstrologerReservations reservations;
@@ -49,12 +52,13 @@ public class SessionSweeper {
     private final Clock clock;
 
     public SessionSweeper(SessionStore store, SessionService sessions, SessionEnder ender, SessionEvents events,
-            WalletService wallets, AstrologerReservations reservations, UserLocks userLocks,
+            LowBalanceWarnings lowBalance, WalletService wallets, AstrologerReservations reservations, UserLocks userLocks,
             SessionProperties properties, Clock clock) {
         this.store = store;
         this.sessions = sessions;
         this.ender = ender;
         this.events = events;
+        this.lowBalance = lowBalance;
         this.wallets = wallets;
         this.reservations = reservations;
         this.userLocks = userLocks;
@@ -83,9 +87,12 @@ public class SessionSweeper {
                 .concatMap(s -> isolated(s, sessions.expire(s))).count();
     }
 
+    /** Ends the active sessions whose balance ran out, and warns those whose balance runs low; emits the ended. */
     public Mono<Long> exhaust() {
         return due(clock.instant()).filter(s -> s.status() == SessionStatus.ACTIVE)
-                .concatMap(s -> isolated(s, ender.endIfExhausted(s))).count();
+                .concatMap(s -> isolated(s, ender.endIfExhausted(s)
+                        .switchIfEmpty(Mono.defer(() -> lowBalance.check(s).then(Mono.empty())))))
+                .count();
     }
 
     /** The listed sessions due now (see {@link DueSessions}): never a scan of the sessions' history. */

@@ -5,7 +5,7 @@ import java.time.Instant;
 import com.astro.common.event.EndReason;
 import com.astro.common.event.SessionType;
 
-/** A session as its participants see it. */
+/** A session as its participants see it; {@code freeMinutes}: of the billed minutes, those the promotion paid. */
 public record SessionView(
         String id,
         String userId,
@@ -22,11 +22,12 @@ public record SessionView(
         EndReason endReason,
         String endedBy,
         Long billedMinutes,
-        Long coinsCharged) {
+        Long coinsCharged,
+        Long freeMinutes) {
 
     public static SessionView of(Session s) {
         return new SessionView(s.id(), s.userId(), s.astrologerId(), s.sessionType(), s.ratePerMinute(), s.status(),
                 s.createdAt(), s.expiresAt(), s.acceptedAt(), s.acceptedBy(), s.channelName(), s.endedAt(),
-                s.endReason(), s.endedBy(), s.billedMinutes(), s.coinsCharged());
+                s.endReason(), s.endedBy(), s.billedMinutes(), s.coinsCharged(), s.freeMinutes());
     }
 }

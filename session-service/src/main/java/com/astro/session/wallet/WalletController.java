@@ -49,11 +49,15 @@ public class WalletController {
     @ApiResponse(responseCode = "200", description = "The caller's wallet", content = @Content(
             schema = @Schema(implementation = WalletView.class), examples = @ExampleObject("""
                     {"userId": "user_1", "balance": 480, "entries": [
-                     {"id": "65f1c1aa9a1b2c3d4e5f6a7c", "kind": "debit", "coins": -20,
+                     {"id": "session:65f1c0de9a1b2c3d4e5f6a7b", "kind": "debit", "coins": -20,
                       "sessionId": "65f1c0de9a1b2c3d4e5f6a7b", "idempotencyKey": null,
-                      "createdAt": "2026-01-05T10:17:42Z"},
-                     {"id": "65f1bf009a1b2c3d4e5f6a70", "kind": "credit", "coins": 500, "sessionId": null,
-                      "idempotencyKey": "welcome-user_1", "createdAt": "2026-01-05T09:00:00Z"}]}""")))
+                      "createdAt": "2026-01-05T10:17:42Z", "freeMinutes": null, "coinsWaived": null},
+                     {"id": "promotion:65f1c0de9a1b2c3d4e5f6a7b", "kind": "promotion", "coins": 0,
+                      "sessionId": "65f1c0de9a1b2c3d4e5f6a7b", "idempotencyKey": null,
+                      "createdAt": "2026-01-05T10:17:42Z", "freeMinutes": 2, "coinsWaived": 20},
+                     {"id": "credit:welcome-user_1", "kind": "credit", "coins": 500, "sessionId": null,
+                      "idempotencyKey": "welcome-user_1", "createdAt": "2026-01-05T09:00:00Z",
+                      "freeMinutes": null, "coinsWaived": null}]}""")))
     public Mono<WalletView> own(@AuthenticationPrincipal CurrentUser caller) {
         return view(caller.id());
     }
@@ -103,12 +107,13 @@ public class WalletController {
     /** A wallet as its owner sees it: the balance and the latest entries, newest first. */
     public record WalletView(String userId, long balance, List<Entry> entries) {
 
+        /** {@code freeMinutes} and {@code coinsWaived} are set on the promotion's line only. */
         public record Entry(String id, String kind, long coins, String sessionId, String idempotencyKey,
-                java.time.Instant createdAt) {
+                java.time.Instant createdAt, Long freeMinutes, Long coinsWaived) {
 
             static Entry of(LedgerEntry entry) {
                 return new Entry(entry.id(), entry.kind(), entry.coins(), entry.sessionId(), entry.idempotencyKey(),
-                        entry.createdAt());
+                        entry.createdAt(), entry.freeMinutes(), entry.coinsWaived());
             }
         }
     }

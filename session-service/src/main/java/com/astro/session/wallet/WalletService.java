@@ -61,7 +61,7 @@ public class WalletService {
      */
     public Mono<LedgerEntry> credit(String userId, long coins, String idempotencyKey) {
         LedgerEntry entry = new LedgerEntry("credit:" + idempotencyKey, userId, LedgerEntry.CREDIT, coins, null,
-                idempotencyKey, clock.instant(), false);
+                idempotencyKey, clock.instant(), false, null, null);
         return unapplied.list(entry.id(), entry.createdAt())
                 .then(record(entry))
                 .flatMap(stored -> {
@@ -80,9 +80,24 @@ public class WalletService {
      * refusal here therefore means a broken invariant and fails loudly rather than charging less.
      */
     public Mono<LedgerEntry> chargeSession(String userId, String sessionId, long coins) {
-        LedgerEntry entry = new LedgerEntry("session:" + sessionId, userId, LedgerEntry.DEBIT, -coins, sessionId,
-                null, clock.instant(), false);
+        LedgerEntry entry = new LedgerEntry(LedgerEntry.sessionChargeId(sessionId), userId, LedgerEntry.DEBIT, -coins,
+                sessionId, null, clock.instant(), false, null, null);
         return record(entry).flatMap(this::apply);
+    }
+
+    /**
+     * The promotion's own ledger line for a session: {@code freeMinutes} worth {@code coinsWaived} coins, paid by the
+     * platform, so 0 coins move. Once per session, like a charge.
+     */
+    public Mono<LedgerEntry> recordPromotion(String userId, String sessionId, long freeMinutes, long coinsWaived) {
+        LedgerEntry entry = new LedgerEntry(LedgerEntry.promotionId(sessionId), userId, LedgerEntry.PROMOTION, 0,
+                sessionId, null, clock.instant(), false, freeMinutes, coinsWaived);
+        return record(entry).flatMap(this::apply);
+    }
+
+    /** A ledger entry by id. */
+    public Mono<LedgerEntry> entry(String id) {
+        return mongo.findById(id, LedgerEntry.class);
     }
 
     private Mono<LedgerEntry> record(LedgerEntry entry) {
@@ -135,8 +150,7 @@ public class WalletService {
     private Mono<LedgerEntry> markApplied(LedgerEntry entry) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.id())), Update.update("applied", true),
                 LedgerEntry.class)
-                .thenReturn(new LedgerEntry(entry.id(), entry.userId(), entry.kind(), entry.coins(), entry.sessionId(),
-                        entry.idempotencyKey(), entry.createdAt(), true));
+                .thenReturn(entry.asApplied());
     }
 
     /**

@@ -44,13 +44,13 @@ class BillingTest {
     @Test
     void endingBeforeExhaustionCompletesAndBillsStartedMinutes() {
         Bill bill = Billing.bill(ACCEPTED, ACCEPTED.plusSeconds(61), 10, 100);
-        assertThat(bill).isEqualTo(new Bill(EndReason.COMPLETED, ACCEPTED.plusSeconds(61), 2, 20));
+        assertThat(bill).isEqualTo(new Bill(EndReason.COMPLETED, ACCEPTED.plusSeconds(61), 2, 0, 20));
     }
 
     @Test
     void endingAfterExhaustionBillsOnlyTheAffordableMinutesAtTheExhaustionPoint() {
         Bill bill = Billing.bill(ACCEPTED, ACCEPTED.plus(Duration.ofMinutes(10)), 10, 35);
-        assertThat(bill).isEqualTo(new Bill(EndReason.BALANCE_EXHAUSTED, ACCEPTED.plus(Duration.ofMinutes(3)), 3, 30));
+        assertThat(bill).isEqualTo(new Bill(EndReason.BALANCE_EXHAUSTED, ACCEPTED.plus(Duration.ofMinutes(3)), 3, 0, 30));
     }
 
     @Test
@@ -74,5 +74,60 @@ class BillingTest {
     @Test
     void anOverflowingCostIsAnErrorNotAWrappedNumber() {
         assertThatThrownBy(() -> Billing.cost(Long.MAX_VALUE / 2, 3)).isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void freeMinutesAreBilledButCostNothing() {
+        Bill bill = Billing.bill(ACCEPTED, ACCEPTED.plusSeconds(150), 10, 100, 2);
+
+        assertThat(bill).isEqualTo(new Bill(EndReason.COMPLETED, ACCEPTED.plusSeconds(150), 3, 2, 10));
+    }
+
+    @Test
+    void aSessionShorterThanItsFreeMinutesCostsNothing() {
+        assertThat(Billing.bill(ACCEPTED, ACCEPTED.plusSeconds(30), 10, 100, 2).coins()).isZero();
+        assertThat(Billing.bill(ACCEPTED, ACCEPTED.plusSeconds(30), 10, 100, 2).freeMinutes()).isEqualTo(1);
+    }
+
+    @Test
+    void freeMinutesPushTheExhaustionPointBackWhateverTheBalance() {
+        assertThat(Billing.exhaustionAt(ACCEPTED, 25, 10, 2)).isEqualTo(ACCEPTED.plus(Duration.ofMinutes(4)));
+        assertThat(Billing.exhaustionAt(ACCEPTED, 0, 10, 2)).isEqualTo(ACCEPTED.plus(Duration.ofMinutes(2)));
+
+        Bill exhausted = Billing.bill(ACCEPTED, ACCEPTED.plus(Duration.ofMinutes(9)), 10, 25, 2);
+        assertThat(exhausted).isEqualTo(
+                new Bill(EndReason.BALANCE_EXHAUSTED, ACCEPTED.plus(Duration.ofMinutes(4)), 4, 2, 20));
+    }
+
+    @Test
+    void whenTheAstrologerLeavesTheMinuteInProgressIsNotCharged() {
+        Bill bill = Billing.astrologerLeft(ACCEPTED, ACCEPTED.plusSeconds(150), 10, 100, 0);
+
+        assertThat(bill).isEqualTo(new Bill(EndReason.ASTROLOGER_LEFT, ACCEPTED.plusSeconds(150), 2, 0, 20));
+    }
+
+    @Test
+    void anAstrologerLeavingWithinTheFirstMinuteCostsNothing() {
+        Bill bill = Billing.astrologerLeft(ACCEPTED, ACCEPTED.plusSeconds(59), 10, 100, 0);
+
+        assertThat(bill).isEqualTo(new Bill(EndReason.ASTROLOGER_LEFT, ACCEPTED.plusSeconds(59), 0, 0, 0));
+    }
+
+    @Test
+    void aBalanceThatRanOutBeforeTheAstrologerLeftEndedTheSessionFirst() {
+        Bill bill = Billing.astrologerLeft(ACCEPTED, ACCEPTED.plus(Duration.ofMinutes(5)), 10, 25, 0);
+
+        assertThat(bill).isEqualTo(
+                new Bill(EndReason.BALANCE_EXHAUSTED, ACCEPTED.plus(Duration.ofMinutes(2)), 2, 0, 20));
+    }
+
+    @Test
+    void minutesLeftCountWholeMinutesAfterTheOneInProgress() {
+        Instant exhaustion = ACCEPTED.plus(Duration.ofMinutes(5));
+
+        assertThat(Billing.minutesLeft(exhaustion, ACCEPTED.plusSeconds(150))).isEqualTo(2);
+        assertThat(Billing.minutesLeft(exhaustion, ACCEPTED.plusSeconds(180))).isEqualTo(2);
+        assertThat(Billing.minutesLeft(exhaustion, ACCEPTED.plusSeconds(181))).isEqualTo(1);
+        assertThat(Billing.minutesLeft(exhaustion, exhaustion)).isZero();
     }
 }

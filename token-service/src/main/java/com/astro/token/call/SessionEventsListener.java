@@ -40,7 +40,8 @@ public class SessionEventsListener {
 
     @KafkaListener(topics = Topics.SESSION_ENDED, groupId = "${spring.kafka.consumer.group-id:token-service}")
     public void onEnded(String value) {
-        SessionEnded event = ConsumedEvents.read(value, SessionEnded.class, SessionEnded.SCHEMA_VERSION);
+        SessionEnded event = ConsumedEvents.read(value, SessionEnded.class,
+                SessionEnded.OLDEST_READABLE_VERSION, SessionEnded.SCHEMA_VERSION);
         ConsumedEvents.require(event.sessionId() != null, "a session-ended without session");
         if (event.channelName() == null) {
             return;
