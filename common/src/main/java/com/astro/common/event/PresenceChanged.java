@@ -7,6 +7,8 @@ import java.util.UUID;
  * An astrologer's whole current presence. The topic is compacted, so the latest event per
  * astrologer is their presence now; {@code version} grows by one with every change of one
  * astrologer, so a consumer keeps an event only if its version is higher than the one it has.
+ * {@code ratingCount} and {@code ratingAverage} (null while unrated) summarize the users' ratings of the
+ * astrologer's sessions; records written before ratings existed read as 0 and null.
  */
 public record PresenceChanged(
         String eventId,
@@ -20,14 +22,23 @@ public record PresenceChanged(
         String currentSessionId,
         Instant lastSeen,
         Rates rates,
-        long version) implements DomainEvent {
+        long version,
+        long ratingCount,
+        Double ratingAverage) implements DomainEvent {
 
     public static final int SCHEMA_VERSION = 1;
 
     public static PresenceChanged of(Instant occurredAt, String astrologerId, String displayName, boolean online,
             boolean busy, String currentSessionId, Instant lastSeen, Rates rates, long version) {
+        return of(occurredAt, astrologerId, displayName, online, busy, currentSessionId, lastSeen, rates, version, 0, null);
+    }
+
+    public static PresenceChanged of(Instant occurredAt, String astrologerId, String displayName, boolean online,
+            boolean busy, String currentSessionId, Instant lastSeen, Rates rates, long version, long ratingCount,
+            Double ratingAverage) {
         return new PresenceChanged(UUID.randomUUID().toString(), Topics.PRESENCE_CHANGED, SCHEMA_VERSION, occurredAt,
-                astrologerId, displayName, online, busy, currentSessionId, lastSeen, rates, version);
+                astrologerId, displayName, online, busy, currentSessionId, lastSeen, rates, version, ratingCount,
+                ratingAverage);
     }
 
     @Override

@@ -96,6 +96,7 @@ public class AstroKafkaAutoConfiguration {
                 topic(Topics.SESSION_REQUESTED, properties),
                 topic(Topics.SESSION_ACCEPTED, properties),
                 topic(Topics.SESSION_ENDED, properties),
+                topic(Topics.SESSION_RATED, properties),
                 topic(Topics.MESSAGE_SENT, properties),
                 TopicBuilder.name(Topics.PRESENCE_CHANGED)
                         .partitions(properties.partitions())
