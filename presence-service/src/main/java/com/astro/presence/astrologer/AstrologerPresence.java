@@ -15,6 +15,8 @@ import com.astro.common.event.Rates;
  * known to have ended, so that a late acceptance cannot make the astrologer busy again) are internal and never
  * published. {@code unpublished} is set with every change and cleared once that version's event is acknowledged,
  * so a change whose event was never sent (the instance died in between) is found and published later.
+ * {@code ratingCount} and {@code ratingAverage} summarize the users' current ratings of the astrologer's sessions
+ * (absent on records older than ratings).
  */
 @Document(AstrologerPresence.COLLECTION)
 public record AstrologerPresence(
@@ -29,7 +31,9 @@ public record AstrologerPresence(
         Instant disconnectedSince,
         Instant changedAt,
         List<String> endedSessions,
-        boolean unpublished) {
+        boolean unpublished,
+        Long ratingCount,
+        Double ratingAverage) {
 
     public static final String COLLECTION = "astrologers";
 
@@ -45,11 +49,17 @@ public record AstrologerPresence(
     static final String CHANGED_AT = "changedAt";
     static final String ENDED_SESSIONS = "endedSessions";
     static final String UNPUBLISHED = "unpublished";
+    static final String RATING_COUNT = "ratingCount";
+    static final String RATING_AVERAGE = "ratingAverage";
 
     /** How many ended session ids an astrologer's record remembers. */
     static final int ENDED_SESSIONS_KEPT = 20;
 
     public Rates ratesOrNone() {
         return rates == null ? Rates.NONE : rates;
+    }
+
+    public long ratingCountOrZero() {
+        return ratingCount == null ? 0 : ratingCount;
     }
 }
