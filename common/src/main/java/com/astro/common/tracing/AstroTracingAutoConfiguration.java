@@ -20,7 +20,7 @@ import io.micrometer.observation.ObservationPredicate;
 public class AstroTracingAutoConfiguration {
 
     @Bean
-    ObservationPredicate socketIoUntraced() {
-        return new SocketIoUntraced();
+    ObservationPredicate untracedRequests() {
+        return new UntracedRequests();
     }
 }

@@ -4,7 +4,7 @@ import org.springframework.cloud.gateway.filter.headers.observation.GatewayConte
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.astro.common.tracing.SocketIoUntraced;
+import com.astro.common.tracing.UntracedRequests;
 
 import io.micrometer.observation.ObservationPredicate;
 
@@ -18,6 +18,6 @@ class TracingConfiguration {
     @Bean
     ObservationPredicate socketIoProxyUntraced() {
         return (name, context) -> !(context instanceof GatewayContext proxied
-                && SocketIoUntraced.isSocketIo(proxied.getRequest().getPath().value()));
+                && UntracedRequests.isSocketIo(proxied.getRequest().getPath().value()));
     }
 }
