@@ -85,6 +85,24 @@ class OnlineListTest extends ChatTestSupport {
     }
 
     @Test
+    void aChangedRatingAloneReachesTheListWithCountAndAverage() {
+        String astrologer = newId("astro");
+        clients.connect("user", cluster.a().url(), token(newId("user"), "user"));
+        publish(astrologer, true, false, 1);
+        awaitLatestList("user", ids -> ids.contains(astrologer));
+
+        cluster.events().publish(PresenceChanged.of(Instant.now(), astrologer, "Name of " + astrologer, true, false, null,
+                Instant.now(), new Rates(10L, 20L, null), 2, 3, 4.67)).block(WAIT);
+
+        await().atMost(WAIT).until(() -> {
+            JsonNode list = latestList("user");
+            return list != null && java.util.stream.StreamSupport.stream(list.spliterator(), false)
+                    .anyMatch(a -> a.path("id").asString().equals(astrologer) && a.path("ratingCount").asLong() == 3
+                            && a.path("ratingAverage").asDouble() == 4.67);
+        });
+    }
+
+    @Test
     void aBusyAstrologerStaysListedAsBusy() {
         String astrologer = newId("astro");
         clients.connect("user", cluster.a().url(), token(newId("user"), "user"));

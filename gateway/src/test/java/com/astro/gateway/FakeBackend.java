@@ -69,7 +69,8 @@ final class FakeBackend implements AutoCloseable {
                                     .header("X-Request-Id", "backend-made-this-up")
                                     .sendString(Mono.just(echo(request.method().name(), request.uri(),
                                             request.requestHeaders().get("Authorization"),
-                                            request.requestHeaders().get("X-Request-Id"), body.length())))
+                                            request.requestHeaders().get("X-Request-Id"),
+                                            request.requestHeaders().get("traceparent"), body.length())))
                                     .then());
                 })
                 .bindNow();
@@ -115,10 +116,11 @@ final class FakeBackend implements AutoCloseable {
         ready.set(value);
     }
 
-    private String echo(String method, String uri, String authorization, String requestId, int bodyLength) {
+    private String echo(String method, String uri, String authorization, String requestId, String traceparent,
+            int bodyLength) {
         return "{\"backend\":\"" + name + "\",\"method\":\"" + method + "\",\"uri\":\"" + uri.replace("\"", "")
                 + "\",\"authorization\":" + quoted(authorization) + ",\"requestId\":" + quoted(requestId)
-                + ",\"bodyLength\":" + bodyLength + "}";
+                + ",\"traceparent\":" + quoted(traceparent) + ",\"bodyLength\":" + bodyLength + "}";
     }
 
     private static String quoted(String value) {

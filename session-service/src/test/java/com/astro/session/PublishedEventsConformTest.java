@@ -26,6 +26,8 @@ class PublishedEventsConformTest extends SessionTestSupport {
         String id = activeChatSession(user, fresh("astro"), 10, 100);
         CLOCK.advance(Duration.ofSeconds(61));
         post("/api/sessions/end", token(user, "user"), Map.of("sessionId", id)).expectStatus().isOk();
+        post("/api/sessions/" + id + "/rating", token(user, "user"), Map.of("stars", 5, "review", "Clear"))
+                .expectStatus().isCreated();
 
         String otherUser = fresh("user");
         String astro = fresh("astro");
@@ -36,7 +38,7 @@ class PublishedEventsConformTest extends SessionTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "session-requested", "session-accepted", "session-ended" })
+    @ValueSource(strings = { "session-requested", "session-accepted", "session-ended", "session-rated" })
     void everyEventOnTheTopicConformsToItsSchema(String topic) {
         publishSessions();
 

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -185,5 +189,29 @@ public abstract class SessionTestSupport {
             }
         }
         return found;
+    }
+
+    /** Runs {@code call} {@code count} times at once (all threads released together) and answers every result. */
+    protected static <T> List<T> concurrently(int count, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(count);
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return call.call();
+                }));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        }
+        finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -1,9 +1,7 @@
 package com.astro.chat.realtime;
 
-import io.micrometer.observation.ObservationPredicate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.reactive.HandlerMapping;
 
 import com.astro.chat.config.ChatInstance;
@@ -29,19 +27,6 @@ public class RealtimeConfiguration {
                 // behind the gateway every connection comes from it: the client's address is the one it appends
                 .withSessionLimits(new SessionLimits(properties.maxConnections(), properties.maxConnectionsPerAddress(),
                         true)));
-    }
-
-    /**
-     * No HTTP observation for Engine.IO requests. A WebSocket upgrade's observation stays open as long as its
-     * socket: an active long-task timer sample, its contexts and their tags, several kilobytes per idle socket
-     * (issue 23); and a long-polling client makes a request per packet. {@code ChatMetrics} counts sockets instead.
-     */
-    @Bean
-    ObservationPredicate noHttpObservationOfSocketIo(SocketIoServer socketIo) {
-        String path = socketIo.options().path();
-        String bare = path.substring(0, path.length() - 1);
-        return (name, context) -> !(context instanceof ServerRequestObservationContext request
-                && request.getCarrier().getPath().value().startsWith(bare));
     }
 
     /** Named like the socketio module's auto-configured mapping, which then stands back: one mapping, ours. */

@@ -23,6 +23,9 @@ public final class Topics {
     /** Key: session id. Value: {@link MessageSent}. */
     public static final String MESSAGE_SENT = "message-sent";
 
+    /** Key: astrologer id. Value: {@link SessionRated}, a user's rating of an ended session or an edit of it. */
+    public static final String SESSION_RATED = "session-rated";
+
     /** Key: astrologer id. Value: {@link PresenceChanged}. Log-compacted: the latest value per key is the current presence. */
     public static final String PRESENCE_CHANGED = "presence-changed";
 
@@ -40,7 +43,8 @@ public final class Topics {
 
     /** Every topic above. */
     public static final java.util.List<String> ALL = java.util.List.of(SESSION_REQUESTED, SESSION_ACCEPTED,
-            SESSION_ENDED, SESSION_BALANCE_RAN_LOW, MESSAGE_SENT, PRESENCE_CHANGED, CHAT_CONNECTIONS, CHAT_HEARTBEATS);
+            SESSION_ENDED, SESSION_BALANCE_RAN_LOW, SESSION_RATED, MESSAGE_SENT, PRESENCE_CHANGED, CHAT_CONNECTIONS,
+            CHAT_HEARTBEATS);
 
     /**
      * The dead-letter topic of a topic: records a consumer group could never handle, with the reason in the

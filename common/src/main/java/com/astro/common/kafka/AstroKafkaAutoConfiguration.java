@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -40,6 +42,27 @@ public class AstroKafkaAutoConfiguration {
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(KafkaTemplate<String, String> kafka) {
         return new EventPublisher(kafka);
+    }
+
+    /**
+     * Every template and listener container of every service observes its records: a send writes the current
+     * trace into the record's {@code traceparent} header, a listener continues that trace while it handles the
+     * record (its log lines carry the trace id), so a trace crosses Kafka from service to service. Done here rather
+     * than with Boot's {@code spring.kafka.*.observation-enabled} so factories a service builds itself are covered.
+     */
+    @Bean
+    static BeanPostProcessor astroKafkaObservations() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof KafkaTemplate<?, ?> template) {
+                    template.setObservationEnabled(true);
+                } else if (bean instanceof AbstractKafkaListenerContainerFactory<?, ?, ?> factory) {
+                    factory.getContainerProperties().setObservationEnabled(true);
+                }
+                return bean;
+            }
+        };
     }
 
     /** Kafka 4 lingers 5 ms by default; a chat message should not wait for company. */
@@ -93,6 +116,7 @@ public class AstroKafkaAutoConfiguration {
                 topic(Topics.SESSION_ACCEPTED, properties),
                 topic(Topics.SESSION_ENDED, properties),
                 topic(Topics.SESSION_BALANCE_RAN_LOW, properties),
+                topic(Topics.SESSION_RATED, properties),
                 topic(Topics.MESSAGE_SENT, properties),
                 TopicBuilder.name(Topics.PRESENCE_CHANGED)
                         .partitions(properties.partitions())

@@ -14,7 +14,9 @@ import org.springframework.core.env.MapPropertySource;
  * <li>{@code LOG_FORMAT=ecs} (or {@code logstash}, {@code gelf}) switches the console to Boot's
  * structured JSON logs, which carry the MDC's request id as a field; unset or {@code plain} keeps the
  * readable console of dev;</li>
- * <li>the plain console shows {@code [requestId]} on lines written while handling a request.</li>
+ * <li>the plain console shows {@code [requestId]} on lines written while handling a request, and
+ * {@code [traceId,spanId]} on lines written inside a span (a request, a Kafka record being handled); structured
+ * logs carry both as MDC fields.</li>
  * </ul>
  */
 public final class LogFormatEnvironment implements EnvironmentPostProcessor {
@@ -28,7 +30,8 @@ public final class LogFormatEnvironment implements EnvironmentPostProcessor {
         if (!format.isEmpty() && !format.equals("plain")) {
             defaults.put("logging.structured.format.console", format);
         }
-        defaults.put("logging.pattern.correlation", "%replace([%X{" + RequestIds.CONTEXT_KEY + "}] ){'\\[\\] ', ''}");
+        defaults.put("logging.pattern.correlation", "%replace([%X{" + RequestIds.CONTEXT_KEY + "}] ){'\\[\\] ', ''}"
+                + "%replace([%X{traceId},%X{spanId}] ){'\\[,\\] ', ''}");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
     }
 }

@@ -44,7 +44,9 @@ class EventContractTest {
                 Arguments.of(new MessageSent("evt-4", Topics.MESSAGE_SENT, 1, AT, "msg_1", "sess_1", 7, "user_1", "user",
                         "Namaste \"guruji\" \u2728", "client-7", AT), MessageSent.class),
                 Arguments.of(new PresenceChanged("evt-5", Topics.PRESENCE_CHANGED, 1, AT, "astro_1", "Asha", true, false,
-                        null, AT, new Rates(10L, 20L, null), 42, false), PresenceChanged.class),
+                        null, AT, new Rates(10L, 20L, null), 42, false, 3, 4.67), PresenceChanged.class),
+                Arguments.of(new SessionRated("evt-8", Topics.SESSION_RATED, 1, ENDED, "sess_1", "user_1", "astro_1",
+                        SessionType.VIDEO, 4, "Clear and kind \u2728", 2, ENDED), SessionRated.class),
                 Arguments.of(new ConnectionChanged("evt-6", Topics.CHAT_CONNECTIONS, 1, AT, "astro_1", "astrologer", "Asha",
                         "chat-a", "conn-9", true), ConnectionChanged.class),
                 Arguments.of(new ChatInstanceHeartbeat("evt-7", Topics.CHAT_HEARTBEATS, 1, AT, "chat-a", 10000,
@@ -106,7 +108,7 @@ class EventContractTest {
     void eachEventIsKeyedByTheIdItConcerns() {
         List<DomainEvent> all = events().map(arguments -> (DomainEvent) arguments.get()[0]).toList();
         assertThat(all).extracting(DomainEvent::key)
-                .containsExactly("sess_1", "sess_1", "sess_1", "sess_1", "sess_1", "astro_1", "astro_1", "chat-a");
+                .containsExactly("sess_1", "sess_1", "sess_1", "sess_1", "sess_1", "astro_1", "astro_1", "astro_1", "chat-a");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** Log lines written while handling a request carry its id, even after the work hops threads. */
+/** Log lines written while handling a request carry its id and trace id, even after the work hops threads. */
 @ExtendWith(OutputCaptureExtension.class)
 class RequestIdLoggingTest extends TestAppTest {
 
@@ -20,6 +20,16 @@ class RequestIdLoggingTest extends TestAppTest {
                 .header("X-Request-Id", "req-log-41").exchange().expectStatus().isOk();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut().lines()
                 .filter(line -> line.contains("working on m-41"))).singleElement().asString().contains("[req-log-41]"));
+    }
+
+    @Test
+    void aLogLineWrittenWhileHandlingARequestCarriesTheCallersTraceId(CapturedOutput output) {
+        client.get().uri("/things/log?marker=t-7").header("Authorization", "Bearer " + token("user"))
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains("working on t-7"))).singleElement().asString()
+                .containsPattern("\\[4bf92f3577b34da6a3ce929d0e0e4736,[0-9a-f]{16}\\]"));
     }
 
     @Test

@@ -17,6 +17,8 @@ import com.astro.common.event.Rates;
  * so a change whose event was never sent (the instance died in between) is found and published later.
  * {@code connectionLost} is set when the disconnect rules take the astrologer offline and cleared when they go online
  * or offline themselves (published: session-service ends the session of an astrologer who left).
+ * {@code ratingCount} and {@code ratingAverage} summarize the users' current ratings of the astrologer's sessions
+ * (absent on records older than ratings).
  */
 @Document(AstrologerPresence.COLLECTION)
 public record AstrologerPresence(
@@ -32,7 +34,9 @@ public record AstrologerPresence(
         Instant changedAt,
         List<String> endedSessions,
         boolean unpublished,
-        Boolean connectionLost) {
+        Boolean connectionLost,
+        Long ratingCount,
+        Double ratingAverage) {
 
     /** Records stored before {@code connectionLost} existed (or created by a change that does not set it): not lost. */
     public AstrologerPresence {
@@ -54,11 +58,17 @@ public record AstrologerPresence(
     static final String ENDED_SESSIONS = "endedSessions";
     static final String UNPUBLISHED = "unpublished";
     static final String CONNECTION_LOST = "connectionLost";
+    static final String RATING_COUNT = "ratingCount";
+    static final String RATING_AVERAGE = "ratingAverage";
 
     /** How many ended session ids an astrologer's record remembers. */
     static final int ENDED_SESSIONS_KEPT = 20;
 
     public Rates ratesOrNone() {
         return rates == null ? Rates.NONE : rates;
+    }
+
+    public long ratingCountOrZero() {
+        return ratingCount == null ? 0 : ratingCount;
     }
 }

@@ -33,7 +33,8 @@ public class PresenceController {
 
     static final String PRESENCE_EXAMPLE = """
             {"id": "astro_1", "displayName": "Asha", "online": true, "busy": false,
-             "rates": {"chat": 10, "audio": 20, "video": 30}, "lastSeen": "2026-01-05T10:15:30Z", "version": 7}""";
+             "rates": {"chat": 10, "audio": 20, "video": 30}, "lastSeen": "2026-01-05T10:15:30Z", "version": 7,
+             "ratingCount": 12, "ratingAverage": 4.58}""";
 
     private final PresenceService presence;
 

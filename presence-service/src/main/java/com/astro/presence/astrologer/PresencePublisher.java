@@ -90,6 +90,6 @@ public class PresencePublisher {
     PresenceChanged toEvent(AstrologerPresence presence) {
         return PresenceChanged.of(clock.instant(), presence.id(), presence.displayName(), presence.online(),
                 presence.busy(), presence.currentSessionId(), presence.lastSeen(), presence.ratesOrNone(),
-                presence.version(), presence.connectionLost());
+                presence.version(), presence.connectionLost(), presence.ratingCountOrZero(), presence.ratingAverage());
     }
 }

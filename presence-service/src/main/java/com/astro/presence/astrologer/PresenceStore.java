@@ -12,6 +12,8 @@ import static com.astro.presence.astrologer.AstrologerPresence.ID;
 import static com.astro.presence.astrologer.AstrologerPresence.LAST_SEEN;
 import static com.astro.presence.astrologer.AstrologerPresence.ONLINE;
 import static com.astro.presence.astrologer.AstrologerPresence.RATES;
+import static com.astro.presence.astrologer.AstrologerPresence.RATING_AVERAGE;
+import static com.astro.presence.astrologer.AstrologerPresence.RATING_COUNT;
 import static com.astro.presence.astrologer.AstrologerPresence.UNPUBLISHED;
 import static com.astro.presence.astrologer.AstrologerPresence.VERSION;
 
@@ -86,6 +88,15 @@ public class PresenceStore {
         }
         Update update = change(now).set(RATES, rates).setOnInsert(ONLINE, false).setOnInsert(BUSY, false);
         return upsertIfChanged(id, new Criteria().orOperator(differences), withName(update, displayName));
+    }
+
+    /** The users' rating summary; a no-op when unchanged. */
+    public Mono<AstrologerPresence> setRating(String id, long count, Double average, Instant now) {
+        Criteria differs = new Criteria().orOperator(Criteria.where(RATING_COUNT).ne(count),
+                Criteria.where(RATING_AVERAGE).ne(average));
+        Update update = change(now).set(RATING_COUNT, count).set(RATING_AVERAGE, average).setOnInsert(ONLINE, false)
+                .setOnInsert(BUSY, false);
+        return upsertIfChanged(id, differs, update);
     }
 
     /** Creates an offline record without publishing, so that a session event can attach to it; no-op if it exists. */

@@ -41,6 +41,8 @@ public class PresenceIndexes implements ApplicationRunner {
                 mongo.indexOps(AstrologerPresence.class).createIndex(new Index("unpublished", Sort.Direction.ASC)),
                 mongo.indexOps(AstrologerConnections.class).createIndex(new Index("connections.instanceId", Sort.Direction.ASC)),
                 mongo.indexOps(ChatInstance.class).createIndex(new Index("expiresAt", Sort.Direction.ASC)),
+                // an astrologer's rated sessions, read to compute the average after each rating
+                mongo.indexOps("session_ratings").createIndex(new Index("astrologerId", Sort.Direction.ASC)),
                 mongo.indexOps(SessionRecord.class).createIndex(
                         new Index("firstSeenAt", Sort.Direction.ASC).expire(SESSION_RECORD_TTL)))
                 .then()
