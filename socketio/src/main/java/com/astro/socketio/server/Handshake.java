@@ -12,9 +12,18 @@ import org.springframework.http.HttpHeaders;
 public record Handshake(Map<String, Object> auth, HttpHeaders headers, Map<String, String> query,
         InetSocketAddress remoteAddress) {
 
-    /** The same handshake without its HTTP headers (kept by a socket once its connection handlers have run). */
-    public Handshake withoutHeaders() {
-        return headers.isEmpty() ? this : new Handshake(auth, HttpHeaders.EMPTY, query, remoteAddress);
+    /**
+     * What a socket keeps once its connection handlers have run: no HTTP headers and no {@code auth.token}. An idle
+     * socket may live for hours; its request's headers and a bearer credential (a kilobyte of JWT) are needed only
+     * to admit it (issue 23), and a credential kept in memory for hours is one more in every heap dump.
+     */
+    public Handshake retained() {
+        if (headers.isEmpty() && !auth.containsKey("token")) {
+            return this;
+        }
+        Map<String, Object> kept = new java.util.LinkedHashMap<>(auth);
+        kept.remove("token");
+        return new Handshake(java.util.Collections.unmodifiableMap(kept), HttpHeaders.EMPTY, query, remoteAddress);
     }
 
     /** {@code auth.token} when it is a string, else the {@code Authorization: Bearer} header, else null. */

@@ -68,9 +68,9 @@ public final class Socket {
     }
 
     /**
-     * What the client presented when connecting. Its HTTP headers are there for the middleware and the connection
-     * handlers only: afterwards they are empty (auth, query and address stay), so an idle socket does not hold
-     * its handshake request's headers for hours. A handler that needs a header later keeps it in an attribute.
+     * What the client presented when connecting. Its HTTP headers and {@code auth.token} are there for the middleware
+     * and the connection handlers only: afterwards they are gone (the rest of auth, the query and the address stay),
+     * see {@link Handshake#retained()}. A handler that needs one of them later keeps it in an attribute.
      */
     public Handshake handshake() {
         return handshake;
@@ -202,7 +202,7 @@ public final class Socket {
 
     /** The connection handlers have run: deliver what arrived meanwhile, in order, then deliver directly. */
     void ready() {
-        handshake = handshake.withoutHeaders();
+        handshake = handshake.retained();
         while (true) {
             List<Packet> queued;
             synchronized (this) {
