@@ -165,27 +165,4 @@ class SessionConcurrencyTest extends SessionTestSupport {
         assertThat(events(Topics.SESSION_ENDED, id, SessionEnded.class)).singleElement()
                 .satisfies(e -> assertThat(e.billedMinutes()).isEqualTo(2));
     }
-
-    private static <T> List<T> concurrently(int count, Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(count);
-            for (int i = 0; i < count; i++) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    ready.await();
-                    return call.call();
-                }));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
-            }
-            return results;
-        }
-        finally {
-            pool.shutdownNow();
-        }
-    }
 }

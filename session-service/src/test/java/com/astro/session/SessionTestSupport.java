@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,9 +21,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -62,6 +70,36 @@ public abstract class SessionTestSupport {
         @Bean
         @Primary
         Clock testClock() {
+            return CLOCK;
+        }
+    }
+
+    /**
+     * A second running instance of the service on the same Mongo database and Kafka broker, with its own port and
+     * consumer group, moving with the same test clock. Close it when done.
+     */
+    protected static ConfigurableApplicationContext secondInstance() {
+        TestInfra infra = TestInfra.shared();
+        return new SpringApplicationBuilder(SessionApplication.class, SecondInstanceClock.class)
+                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),
+                        "--spring.mongodb.uri=" + infra.mongo().connectionString(),
+                        "--spring.mongodb.database=session-test",
+                        "--astro.security.jwks-url=" + infra.issuer().jwksUrl(),
+                        "--astro.security.issuer=" + infra.issuer().issuer(),
+                        "--astro.security.authorized-parties=" + TestInfra.TEST_ORIGIN,
+                        "--spring.kafka.consumer.group-id=session-second-" + UUID.randomUUID(),
+                        "--astro.session.sweep-interval=1h");
+    }
+
+    /**
+     * The second instance moves with the same test clock. A plain class with a lite {@code @Bean} method, so that
+     * neither the test bootstrapper nor component scanning picks it up for the first instance.
+     */
+    static class SecondInstanceClock {
+
+        @Bean
+        @Primary
+        Clock secondInstanceClock() {
             return CLOCK;
         }
     }
@@ -176,5 +214,29 @@ public abstract class SessionTestSupport {
             }
         }
         return found;
+    }
+
+    /** Runs {@code call} on {@code count} threads released at once; the results in thread order. */
+    protected static <T> List<T> concurrently(int count, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            CountDownLatch ready = new CountDownLatch(count);
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return call.call();
+                }));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        }
+        finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -39,11 +39,12 @@ public class SessionEvents {
                 .then(store.markPublished(s.id(), "requestedPublished")).thenReturn(s);
     }
 
+    /** Fails with {@link NotAnnounced} when the broker did not acknowledge the acceptance. */
     public Mono<Session> accepted(Session s) {
         SessionAccepted event = new SessionAccepted(s.acceptedEventId(), Topics.SESSION_ACCEPTED,
                 SessionAccepted.SCHEMA_VERSION, s.acceptedAt(), s.id(), s.userId(), s.astrologerId(), s.sessionType(),
                 s.ratePerMinute(), s.acceptedAt(), s.channelName());
-        return publisher.publish(event).doOnSuccess(done -> metrics.accepted())
+        return publisher.publish(event).onErrorMap(NotAnnounced::new).doOnSuccess(done -> metrics.accepted())
                 .then(store.markPublished(s.id(), "acceptedPublished")).thenReturn(s);
     }
 

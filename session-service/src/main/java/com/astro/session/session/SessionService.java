@@ -177,10 +177,26 @@ public class SessionService {
                     return Mono.error(conflict("You already have an active session; end it before accepting another"));
                 }
                 return store.accept(sessionId, caller.id(), now)
-                        .flatMap(events::accepted)
+                        .flatMap(accepted -> events.accepted(accepted)
+                                .onErrorResume(NotAnnounced.class, failure -> unannounced(accepted, failure)))
                         .switchIfEmpty(Mono.defer(() -> lostAccept(caller.id(), sessionId)));
             });
         });
+    }
+
+    /**
+     * Billing starts at {@code acceptedAt}, so an acceptance nobody was told about must not stay: the session goes
+     * back to pending and the reservation is freed, and the astrologer is told to accept again. If the session moved
+     * on meanwhile (a participant ended it), the failure stands as it is.
+     */
+    private Mono<Session> unannounced(Session accepted, NotAnnounced failure) {
+        return store.unaccept(accepted)
+                .flatMap(pending -> reservations.release(accepted.astrologerId(), accepted.id())
+                        .then(Mono.<Session>error(ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                                "The acceptance could not be announced (the event broker cannot be reached); the "
+                                        + "session is still requested, accept it again shortly",
+                                Map.of("sessionId", accepted.id(), "sessionStatus", SessionStatus.PENDING.wireName())))))
+                .switchIfEmpty(Mono.error(failure.getCause()));
     }
 
     /**
