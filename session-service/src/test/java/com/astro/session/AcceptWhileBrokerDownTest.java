@@ -30,9 +30,7 @@ class AcceptWhileBrokerDownTest extends SessionTestSupport {
     void anAcceptWhileTheBrokerIsDownIsRefusedWith503AndTheSessionStaysRequested() {
         String user = fresh("user");
         String astro = fresh("astro");
-        onlineAstrologer(astro, 10);
-        credit(user, 100);
-        String id = (String) startSession(user, astro, "chat").get("id");
+        String id = pendingChatSession(user, astro);
         EmbeddedKafka kafka = TestInfra.shared().kafka();
 
         kafka.stopBroker();

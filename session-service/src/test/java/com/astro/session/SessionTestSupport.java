@@ -51,7 +51,7 @@ import static org.awaitility.Awaitility.await;
  * each other's data. The periodic sweep is slowed down; tests run the sweeper themselves after moving the clock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S")
 @Import(SessionTestSupport.Clocks.class)
 public abstract class SessionTestSupport {
 
@@ -136,7 +136,7 @@ public abstract class SessionTestSupport {
         }
         publisher.publish(PresenceChanged.of(CLOCK.instant(), astrologerId, astrologerId, online, busy, sessionId,
                 CLOCK.instant(), rates, version)).block();
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
             var known = directory.find(astrologerId).block();
             return known != null && known.version() == version;
         });
@@ -163,6 +163,13 @@ public abstract class SessionTestSupport {
     protected Map<String, Object> startSession(String userId, String astrologerId, String type) {
         return post("/api/sessions/start", token(userId, "user"), Map.of("astrologerId", astrologerId, "sessionType", type))
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    /** A requested chat session: the astrologer online at 10 coins a minute, the user holding 100 coins. */
+    protected String pendingChatSession(String userId, String astrologerId) {
+        onlineAstrologer(astrologerId, 10);
+        credit(userId, 100);
+        return (String) startSession(userId, astrologerId, "chat").get("id");
     }
 
     @SuppressWarnings("unchecked")
@@ -231,7 +238,7 @@ public abstract class SessionTestSupport {
             }
             List<T> results = new ArrayList<>();
             for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
+                results.add(future.get(5, TimeUnit.MINUTES));
             }
             return results;
         }

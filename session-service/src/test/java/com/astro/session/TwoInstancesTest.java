@@ -49,9 +49,7 @@ class TwoInstancesTest extends SessionTestSupport {
     void ofConcurrentAcceptsSpreadOverTwoInstancesExactlyOneWins() throws Exception {
         String user = fresh("user");
         String astro = fresh("astro");
-        onlineAstrologer(astro, 10);
-        credit(user, 100);
-        String id = (String) startSession(user, astro, "chat").get("id");
+        String id = pendingChatSession(user, astro);
         String bearer = token(astro, "astrologer");
 
         List<Integer> statuses = concurrently(30, () -> on(instanceOfThisThread(), "/api/sessions/accept", bearer, id)
