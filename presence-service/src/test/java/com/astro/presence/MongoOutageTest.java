@@ -1,5 +1,7 @@
 package com.astro.presence;
 
+import static com.astro.infra.Outages.readiness;
+import static com.astro.infra.Outages.unavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.astro.common.event.PresenceChanged;
@@ -73,13 +74,5 @@ class MongoOutageTest extends PresenceIntegrationTest {
         client.post().uri("/api/v1/astrologers/" + astro + "/offline")
                 .headers(h -> h.setBearerAuth(astrologerToken(astro))).exchange().expectStatus().isOk();
         assertThat(stored(astro).online()).isFalse();
-    }
-
-    private static WebTestClient.ResponseSpec readiness(WebTestClient client) {
-        return client.get().uri("/actuator/health/readiness").exchange();
-    }
-
-    private static void unavailable(WebTestClient.ResponseSpec answer) {
-        answer.expectStatus().isEqualTo(503).expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 }

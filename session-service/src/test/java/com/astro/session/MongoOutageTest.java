@@ -1,5 +1,7 @@
 package com.astro.session;
 
+import static com.astro.infra.Outages.readiness;
+import static com.astro.infra.Outages.unavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -89,16 +91,8 @@ class MongoOutageTest extends SessionTestSupport {
         assertThat(events(Topics.SESSION_ENDED, id, SessionEnded.class)).hasSize(1);
     }
 
-    private static WebTestClient.ResponseSpec readiness(WebTestClient client) {
-        return client.get().uri("/actuator/health/readiness").exchange();
-    }
-
     private static WebTestClient.ResponseSpec call(WebTestClient client, String path, String bearer, Object body) {
         return client.post().uri(path).header("Authorization", "Bearer " + bearer)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
-
-    private static void unavailable(WebTestClient.ResponseSpec answer) {
-        answer.expectStatus().isEqualTo(503).expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 }
