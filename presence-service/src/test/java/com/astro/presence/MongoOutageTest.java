@@ -7,16 +7,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.astro.common.event.PresenceChanged;
 import com.astro.infra.EmbeddedMongo;
-import com.mongodb.ConnectionString;
+import com.astro.infra.StoppableMongo;
 
 /**
  * The service's Mongo stopped for 20 s and started again (every connection cut, new ones refused): calls meanwhile
@@ -27,24 +24,10 @@ class MongoOutageTest extends PresenceIntegrationTest {
 
     private static final Duration OUTAGE = Duration.ofSeconds(20);
 
-    private static final EmbeddedMongo MONGO = EmbeddedMongo.startStoppable(0);
+    private static final EmbeddedMongo MONGO = StoppableMongo.SERVER;
 
-    /**
-     * The context's Mongo is this test's own server, which it stops (Boot prefers connection details to the shared
-     * server's properties). A request waits for an unreachable server 5 s before it fails (the driver's default: 30).
-     */
     @TestConfiguration(proxyBeanMethods = false)
-    static class StoppableMongo {
-
-        @Bean
-        MongoConnectionDetails stoppableMongo() {
-            return () -> new ConnectionString(MONGO.connectionString() + "/?serverSelectionTimeoutMS=5000");
-        }
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
+    static class OwnMongo extends StoppableMongo {
     }
 
     @Test

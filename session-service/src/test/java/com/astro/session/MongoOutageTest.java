@@ -8,21 +8,18 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.astro.common.event.SessionEnded;
 import com.astro.common.event.Topics;
 import com.astro.infra.EmbeddedMongo;
+import com.astro.infra.StoppableMongo;
 import com.astro.session.wallet.LedgerEntry;
 import com.astro.session.wallet.WalletService;
-import com.mongodb.ConnectionString;
 
 /**
  * The service's Mongo stopped for 20 s and started again (for real: every connection cut, new ones refused): calls
@@ -33,24 +30,10 @@ class MongoOutageTest extends SessionTestSupport {
 
     private static final Duration OUTAGE = Duration.ofSeconds(20);
 
-    private static final EmbeddedMongo MONGO = EmbeddedMongo.startStoppable(0);
+    private static final EmbeddedMongo MONGO = StoppableMongo.SERVER;
 
-    /**
-     * The context's Mongo is this test's own server, which it stops (Boot prefers connection details to the shared
-     * server's properties). A request waits for an unreachable server 5 s before it fails (the driver's default: 30).
-     */
     @TestConfiguration(proxyBeanMethods = false)
-    static class StoppableMongo {
-
-        @Bean
-        MongoConnectionDetails stoppableMongo() {
-            return () -> new ConnectionString(MONGO.connectionString() + "/?serverSelectionTimeoutMS=5000");
-        }
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
+    static class OwnMongo extends StoppableMongo {
     }
 
     @Autowired
