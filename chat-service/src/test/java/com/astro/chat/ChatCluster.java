@@ -124,6 +124,9 @@ public final class ChatCluster implements AutoCloseable {
             // every test client connects from this machine's address
             args.add("--astro.chat.max-connections-per-address=100000");
         }
+        // an extra argument replaces the default of the same name (Spring would join both values with a comma)
+        List<String> replaced = Arrays.stream(extraArgs).map(arg -> arg.substring(0, arg.indexOf('=') + 1)).toList();
+        args.removeIf(arg -> replaced.contains(arg.substring(0, arg.indexOf('=') + 1)));
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ChatApplication.class, OwnNettyResources.class)
                 .run(args.toArray(String[]::new));

@@ -92,7 +92,7 @@ class OnlineListTest extends ChatTestSupport {
         awaitLatestList("user", ids -> ids.contains(astrologer));
 
         cluster.events().publish(PresenceChanged.of(Instant.now(), astrologer, "Name of " + astrologer, true, false, null,
-                Instant.now(), new Rates(10L, 20L, null), 2, 3, 4.67)).block(WAIT);
+                Instant.now(), new Rates(10L, 20L, null), 2, false, 3, 4.67)).block(WAIT);
 
         await().atMost(WAIT).until(() -> {
             JsonNode list = latestList("user");

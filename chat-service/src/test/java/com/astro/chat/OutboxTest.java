@@ -51,6 +51,21 @@ class OutboxTest extends ChatTestSupport {
     }
 
     @Test
+    void aMessageTheBrokerWroteThoughTheProducerReportedFailureIsNotPublishedASecondTime() {
+        Parties p = activeSession();
+        ChatMessage written = Outboxes.storeUnpublished(cluster.a(), p.sessionId(), p.userId(), "user",
+                "answer lost", "c-written");
+        Outboxes.writtenThoughReportedFailed(cluster.a(), written);
+
+        assertThat(Outboxes.sweep(cluster.a())).isZero();
+        assertThat(Outboxes.sweep(cluster.b())).isZero();
+
+        assertThat(Outboxes.holds(cluster.a(), written.id())).isFalse();
+        assertThat(published(p.sessionId())).singleElement()
+                .satisfies(event -> assertThat(event.messageId()).isEqualTo(written.id()));
+    }
+
+    @Test
     void anOutboxEntryWhoseMessageWasNeverStoredIsDroppedWithoutPublishing() {
         String orphan = Outboxes.orphanEntry(cluster.a());
 

@@ -39,7 +39,7 @@ class AstrologerLeftTest extends SessionTestSupport {
 
     private PresenceChanged connectionLost(String astro, String sessionId, Instant leftAt) {
         return PresenceChanged.of(CLOCK.instant(), astro, astro, false, true, sessionId, leftAt, RATES,
-                nextPresenceVersion(), true);
+                nextPresenceVersion(), true, 0, null);
     }
 
     /** A user's chat session with a fresh astrologer at 10 coins a minute, 100 coins in the wallet, accepted. */
@@ -115,7 +115,7 @@ class AstrologerLeftTest extends SessionTestSupport {
         CLOCK.advance(Duration.ofSeconds(90));
 
         presence(PresenceChanged.of(CLOCK.instant(), s.astro(), s.astro(), false, true, s.id(), CLOCK.instant(),
-                RATES, nextPresenceVersion(), false));
+                RATES, nextPresenceVersion(), false, 0, null));
 
         await().during(Duration.ofSeconds(2)).atMost(WAIT)
                 .until(() -> store.find(s.id()).block().status() == SessionStatus.ACTIVE);

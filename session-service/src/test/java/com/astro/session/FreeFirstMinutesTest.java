@@ -147,7 +147,7 @@ class FreeFirstMinutesTest extends PromotionTestSupport {
         Instant acceptedAt = store.find(first).block().acceptedAt();
         CLOCK.set(acceptedAt.plusSeconds(90));
         presence(PresenceChanged.of(CLOCK.instant(), astro, astro, false, true, first, acceptedAt.plusSeconds(20),
-                new Rates(10L, 20L, null), nextPresenceVersion(), true));
+                new Rates(10L, 20L, null), nextPresenceVersion(), true, 0, null));
         await().atMost(Duration.ofSeconds(20)).until(() -> store.find(first).block().endReason() != null);
 
         onlineAstrologer(astro, 10);

@@ -34,9 +34,7 @@ class SessionConcurrencyTest extends SessionTestSupport {
     void ofFiftyConcurrentAcceptsOfOneSessionExactlyOneWins() throws Exception {
         String user = fresh("user");
         String astro = fresh("astro");
-        onlineAstrologer(astro, 10);
-        credit(user, 100);
-        String id = (String) startSession(user, astro, "chat").get("id");
+        String id = pendingChatSession(user, astro);
         String bearer = token(astro, "astrologer");
 
         List<Integer> statuses = concurrently(50, () -> post("/api/sessions/accept", bearer, Map.of("sessionId", id))
@@ -117,9 +115,7 @@ class SessionConcurrencyTest extends SessionTestSupport {
     void anAcceptRacingACancelLeavesEitherAnActiveSessionOrAFreeAstrologer() throws Exception {
         String user = fresh("user");
         String astro = fresh("astro");
-        onlineAstrologer(astro, 10);
-        credit(user, 100);
-        String id = (String) startSession(user, astro, "chat").get("id");
+        String id = pendingChatSession(user, astro);
         String astroBearer = token(astro, "astrologer");
         String userBearer = token(user, "user");
 

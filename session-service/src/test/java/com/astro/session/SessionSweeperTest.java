@@ -103,16 +103,7 @@ class SessionSweeperTest extends SessionTestSupport {
             credit(user, 100);
             ids.add((String) startSession(user, astro, "chat").get("id"));
         }
-        TestInfra infra = TestInfra.shared();
-        try (ConfigurableApplicationContext other = new SpringApplicationBuilder(SessionApplication.class,
-                SecondInstanceClock.class)
-                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),
-                        "--spring.mongodb.uri=" + infra.mongo().connectionString(), "--spring.mongodb.database=session-test",
-                        "--astro.security.jwks-url=" + infra.issuer().jwksUrl(),
-                        "--astro.security.issuer=" + infra.issuer().issuer(),
-                        "--astro.security.authorized-parties=" + TestInfra.TEST_ORIGIN,
-                        "--spring.kafka.consumer.group-id=session-second-" + java.util.UUID.randomUUID(),
-                        "--astro.session.sweep-interval=1h")) {
+        try (ConfigurableApplicationContext other = secondInstance()) {
             SessionSweeper second = other.getBean(SessionSweeper.class);
             CLOCK.advance(Duration.ofSeconds(60));
 
@@ -125,19 +116,6 @@ class SessionSweeperTest extends SessionTestSupport {
         for (String id : ids) {
             assertThat(events(Topics.SESSION_ENDED, id, SessionEnded.class)).singleElement()
                     .satisfies(e -> assertThat(e.reason()).isEqualTo(EndReason.EXPIRED));
-        }
-    }
-
-    /**
-     * The second instance moves with the same test clock. A plain class with a lite {@code @Bean} method, so that
-     * neither the test bootstrapper nor component scanning picks it up for the first instance.
-     */
-    static class SecondInstanceClock {
-
-        @Bean
-        @Primary
-        Clock secondInstanceClock() {
-            return CLOCK;
         }
     }
 

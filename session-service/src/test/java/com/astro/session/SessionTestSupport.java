@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,9 +21,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
@@ -47,7 +51,7 @@ import static org.awaitility.Awaitility.await;
  * each other's data. The periodic sweep is slowed down; tests run the sweeper themselves after moving the clock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "PT60S")
 @Import(SessionTestSupport.Clocks.class)
 public abstract class SessionTestSupport {
 
@@ -66,6 +70,36 @@ public abstract class SessionTestSupport {
         @Bean
         @Primary
         Clock testClock() {
+            return CLOCK;
+        }
+    }
+
+    /**
+     * A second running instance of the service on the same Mongo database and Kafka broker, with its own port and
+     * consumer group, moving with the same test clock. Close it when done.
+     */
+    protected static ConfigurableApplicationContext secondInstance() {
+        TestInfra infra = TestInfra.shared();
+        return new SpringApplicationBuilder(SessionApplication.class, SecondInstanceClock.class)
+                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),
+                        "--spring.mongodb.uri=" + infra.mongo().connectionString(),
+                        "--spring.mongodb.database=session-test",
+                        "--astro.security.jwks-url=" + infra.issuer().jwksUrl(),
+                        "--astro.security.issuer=" + infra.issuer().issuer(),
+                        "--astro.security.authorized-parties=" + TestInfra.TEST_ORIGIN,
+                        "--spring.kafka.consumer.group-id=session-second-" + UUID.randomUUID(),
+                        "--astro.session.sweep-interval=1h");
+    }
+
+    /**
+     * The second instance moves with the same test clock. A plain class with a lite {@code @Bean} method, so that
+     * neither the test bootstrapper nor component scanning picks it up for the first instance.
+     */
+    static class SecondInstanceClock {
+
+        @Bean
+        @Primary
+        Clock secondInstanceClock() {
             return CLOCK;
         }
     }
@@ -105,7 +139,7 @@ public abstract class SessionTestSupport {
         String astrologerId = event.astrologerId();
         long version = event.version();
         publisher.publish(event).block();
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
             var known = directory.find(astrologerId).block();
             return known != null && known.version() == version;
         });
@@ -138,6 +172,13 @@ public abstract class SessionTestSupport {
     protected Map<String, Object> startSession(String userId, String astrologerId, String type) {
         return post("/api/sessions/start", token(userId, "user"), Map.of("astrologerId", astrologerId, "sessionType", type))
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    /** A requested chat session: the astrologer online at 10 coins a minute, the user holding 100 coins. */
+    protected String pendingChatSession(String userId, String astrologerId) {
+        onlineAstrologer(astrologerId, 10);
+        credit(userId, 100);
+        return (String) startSession(userId, astrologerId, "chat").get("id");
     }
 
     @SuppressWarnings("unchecked")
@@ -196,7 +237,7 @@ public abstract class SessionTestSupport {
         ExecutorService pool = Executors.newFixedThreadPool(count);
         try {
             List<Future<T>> futures = new ArrayList<>();
-            java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(count);
+            CountDownLatch ready = new CountDownLatch(count);
             for (int i = 0; i < count; i++) {
                 futures.add(pool.submit(() -> {
                     ready.countDown();
@@ -206,7 +247,7 @@ public abstract class SessionTestSupport {
             }
             List<T> results = new ArrayList<>();
             for (Future<T> future : futures) {
-                results.add(future.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                results.add(future.get(5, TimeUnit.MINUTES));
             }
             return results;
         }

@@ -3,6 +3,7 @@ package com.astro.chat.message;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +21,9 @@ import com.astro.common.event.MessageSent;
 import com.astro.common.event.Topics;
 import com.astro.common.kafka.EventPublisher;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes a stored message on {@code message-sent} and removes it from the {@link MessageOutbox} once the broker
@@ -52,11 +55,15 @@ class MessagePublisher implements DisposableBean {
 
     private final OutboxProperties properties;
 
+    private final PublishedMessages published;
+
     private final Clock clock;
 
-    MessagePublisher(EventPublisher events, MessageOutbox outbox, OutboxProperties properties, Clock clock) {
+    MessagePublisher(EventPublisher events, MessageOutbox outbox, PublishedMessages published,
+            OutboxProperties properties, Clock clock) {
         this.events = events;
         this.outbox = outbox;
+        this.published = published;
         this.properties = properties;
         this.clock = clock;
     }
@@ -89,12 +96,35 @@ class MessagePublisher implements DisposableBean {
 
     /**
      * Publishes a message again if its latest attempt is over, claiming it first so that of several instances (or
-     * the sweeper and a resend) only one does; false when someone else has it or it was acknowledged.
+     * the sweeper and a resend) only one does; false when someone else has it, it was acknowledged, or it turns out
+     * to be on the topic already.
      */
     Mono<Boolean> republishIfDue(ChatMessage message) {
+        return republishDue(List.of(message)).map(published -> published > 0);
+    }
+
+    /**
+     * Claims those of {@code messages} whose latest attempt is over; of the claimed, drops from the outbox those
+     * already on {@code message-sent} (an attempt reported failed that the broker had written) and publishes the
+     * others again. Completes with the number published. If the topic cannot be read (the broker is still away) the
+     * claims are given back, so the next sweep tries again.
+     */
+    Mono<Long> republishDue(List<ChatMessage> messages) {
         Instant now = clock.instant();
-        return outbox.claim(message.id(), now.minus(properties.attemptTimeout()), now)
-                .flatMap(claimed -> claimed ? publish(message, now, false).thenReturn(true) : Mono.just(false));
+        Instant over = now.minus(properties.attemptTimeout());
+        return Flux.fromIterable(messages)
+                .filterWhen(message -> outbox.claim(message.id(), over, now))
+                .collectList()
+                .flatMap(claimed -> claimed.isEmpty() ? Mono.just(0L)
+                        : Mono.fromCallable(() -> published.among(claimed)).subscribeOn(Schedulers.boundedElastic())
+                                .onErrorResume(ex -> Flux.fromIterable(claimed)
+                                        .flatMap(message -> outbox.attemptFailed(message.id(), now))
+                                        .then(Mono.error(ex)))
+                                .flatMap(onTopic -> Flux.fromIterable(claimed)
+                                        .concatMap(message -> onTopic.contains(message.id())
+                                                ? outbox.remove(message.id()).thenReturn(0L)
+                                                : publish(message, now, false).thenReturn(1L))
+                                        .reduce(0L, Long::sum)));
     }
 
     /** Runs when the producer is done with the record, even after the caller stopped waiting. */

@@ -2,6 +2,7 @@ package com.astro.chat.message;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -59,14 +60,14 @@ class OutboxSweeper implements SmartLifecycle {
     Mono<Long> sweep() {
         Instant over = clock.instant().minus(properties.attemptTimeout());
         return outbox.due(over, BATCH)
-                .flatMap(id -> store.byId(id)
-                        .flatMap(message -> publisher.republishIfDue(message).map(published -> published ? 1L : 0L))
-                        .switchIfEmpty(Mono.defer(() -> outbox.remove(id).thenReturn(0L)))
-                        .onErrorResume(ex -> {
-                            log.warn("could not publish message {} from the outbox yet: {}", id, ex.toString());
-                            return Mono.just(0L);
-                        }), CONCURRENCY)
-                .reduce(0L, Long::sum);
+                .flatMap(id -> store.byId(id).switchIfEmpty(Mono.defer(() -> outbox.remove(id).then(Mono.empty()))),
+                        CONCURRENCY)
+                // each session's messages in their order, as they were first published
+                .collectSortedList(Comparator.comparing(ChatMessage::sessionId).thenComparingLong(ChatMessage::seq))
+                .flatMap(due -> due.isEmpty() ? Mono.just(0L) : publisher.republishDue(due).onErrorResume(ex -> {
+                    log.warn("could not publish {} message(s) from the outbox yet: {}", due.size(), ex.toString());
+                    return Mono.just(0L);
+                }));
     }
 
     /** Runs on the shared task scheduler (the heartbeat's too), so it does not wait for the sweep. */

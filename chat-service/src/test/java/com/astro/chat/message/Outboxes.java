@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import com.astro.chat.ChatCluster;
+import com.astro.common.kafka.EventPublisher;
 
 /** What the fault tests do to an instance's message outbox, whose classes are internal to this package. */
 public final class Outboxes {
@@ -33,6 +34,14 @@ public final class Outboxes {
                 sessionId, senderId, senderRole, text, clientMessageId, Instant.now())).block(WAIT).message();
         instance.bean(MessageOutbox.class).add(message.id(), Instant.EPOCH).block(WAIT);
         return message;
+    }
+
+    /**
+     * Writes the message's event on {@code message-sent} and leaves its outbox entry as a failed attempt: what a
+     * producer leaves that gave up on a batch the broker had in fact appended (the answer was lost with the broker).
+     */
+    public static void writtenThoughReportedFailed(ChatCluster.Instance instance, ChatMessage message) {
+        instance.bean(EventPublisher.class).publish(MessagePublisher.event(message)).block(WAIT);
     }
 
     /** An outbox entry naming no stored message, as a failed insert leaves. */

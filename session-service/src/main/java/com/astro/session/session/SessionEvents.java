@@ -54,7 +54,8 @@ public class SessionEvents {
     /**
      * The balance is read when the event is published: nothing is debited before the session ends and a user has one
      * session at a time, so a repair sweep publishing again finds the same balance or a credited, larger one. Free
-     * first minutes (the promotion) fund the session too.
+     * first minutes (the promotion) fund the session too. Fails with {@link NotAnnounced} when the broker did not
+     * acknowledge the acceptance.
      */
     public Mono<Session> accepted(Session s) {
         return wallets.balance(s.userId()).zipWith(promotion.freeMinutes(s.userId(), s.id())).flatMap(funds -> {
@@ -63,7 +64,7 @@ public class SessionEvents {
                     SessionAccepted.SCHEMA_VERSION, s.acceptedAt(), s.id(), s.userId(), s.astrologerId(),
                     s.sessionType(), s.ratePerMinute(), s.acceptedAt(), s.channelName(),
                     fundedUntil.equals(Instant.MAX) ? null : fundedUntil);
-            return publisher.publish(event).doOnSuccess(done -> metrics.accepted())
+            return publisher.publish(event).onErrorMap(NotAnnounced::new).doOnSuccess(done -> metrics.accepted())
                     .then(store.markPublished(s.id(), "acceptedPublished")).thenReturn(s);
         });
     }

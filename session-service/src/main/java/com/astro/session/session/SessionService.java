@@ -20,7 +20,6 @@ import com.astro.session.billing.Billing;
 import com.astro.session.config.SessionProperties;
 import com.astro.session.presence.AstrologerDirectory;
 import com.astro.session.presence.KnownAstrologer;
-import com.astro.session.promotion.FirstSessionPromotion;
 import com.astro.session.wallet.WalletService;
 import com.astro.session.web.ApiProblems;
 
@@ -48,15 +47,13 @@ public class SessionService {
 
     private final SessionEnder ender;
 
-    private final FirstSessionPromotion promotion;
-
     private final SessionProperties properties;
 
     private final Clock clock;
 
     public SessionService(SessionStore store, AstrologerDirectory astrologers, WalletService wallets,
             UserLocks userLocks, AstrologerReservations reservations, SessionEvents events, SessionEnder ender,
-            FirstSessionPromotion promotion, SessionProperties properties, Clock clock) {
+            SessionProperties properties, Clock clock) {
         this.store = store;
         this.astrologers = astrologers;
         this.wallets = wallets;
@@ -64,7 +61,6 @@ public class SessionService {
         this.reservations = reservations;
         this.events = events;
         this.ender = ender;
-        this.promotion = promotion;
         this.properties = properties;
         this.clock = clock;
     }
@@ -180,13 +176,28 @@ public class SessionService {
                 if (!reserved) {
                     return Mono.error(conflict("You already have an active session; end it before accepting another"));
                 }
-                // the user's first accepted session claims the promotion before anyone hears it is active
+                // announcing it claims the promotion of a user's first accepted session (SessionEvents.accepted)
                 return store.accept(sessionId, caller.id(), now)
-                        .flatMap(accepted -> promotion.freeMinutes(accepted.userId(), accepted.id()).thenReturn(accepted))
-                        .flatMap(events::accepted)
+                        .flatMap(accepted -> events.accepted(accepted)
+                                .onErrorResume(NotAnnounced.class, failure -> unannounced(accepted, failure)))
                         .switchIfEmpty(Mono.defer(() -> lostAccept(caller.id(), sessionId)));
             });
         });
+    }
+
+    /**
+     * Billing starts at {@code acceptedAt}, so an acceptance nobody was told about must not stay: the session goes
+     * back to pending and the reservation is freed, and the astrologer is told to accept again. If the session moved
+     * on meanwhile (a participant ended it), the failure stands as it is.
+     */
+    private Mono<Session> unannounced(Session accepted, NotAnnounced failure) {
+        return store.unaccept(accepted)
+                .flatMap(pending -> reservations.release(accepted.astrologerId(), accepted.id())
+                        .then(Mono.<Session>error(ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                                "The acceptance could not be announced (the event broker cannot be reached); the "
+                                        + "session is still requested, accept it again shortly",
+                                Map.of("sessionId", accepted.id(), "sessionStatus", SessionStatus.PENDING.wireName())))))
+                .switchIfEmpty(Mono.error(failure.getCause()));
     }
 
     /**

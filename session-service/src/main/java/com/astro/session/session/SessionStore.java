@@ -54,6 +54,18 @@ public class SessionStore {
         return mongo.findAndModify(query, update, RETURN_NEW, Session.class);
     }
 
+    /**
+     * active → pending again, for an acceptance the broker never acknowledged: only while it is still the same
+     * acceptance and unannounced, so an end or a repair that got there first is never undone.
+     */
+    public Mono<Session> unaccept(Session accepted) {
+        Query query = Query.query(Criteria.where("_id").is(accepted.id()).and("status").is(SessionStatus.ACTIVE)
+                .and("acceptedEventId").is(accepted.acceptedEventId()).and("acceptedPublished").is(false));
+        Update update = new Update().set("status", SessionStatus.PENDING).unset("acceptedAt").unset("acceptedBy")
+                .unset("channelName").unset("acceptedEventId");
+        return mongo.findAndModify(query, update, RETURN_NEW, Session.class);
+    }
+
     /** pending → ended without billing (rejected, cancelled, expired). Expiry passes {@code expiredBy}. */
     public Mono<Session> endPending(String id, EndReason reason, String endedBy, Instant now, Instant expiredBy) {
         Criteria criteria = Criteria.where("_id").is(id).and("status").is(SessionStatus.PENDING);

@@ -1,0 +1,48 @@
+package com.astro.common.health;
+
+import java.time.Duration;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Health contributors {@code mongoReachable} and {@code kafkaReachable} for the services' readiness groups
+ * ({@code management.endpoint.health.group.readiness.include}): an instance that cannot reach its store or the
+ * broker leaves the gateway's rotation until it can (the gateway still uses all instances when none is ready).
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
+@ConditionalOnClass(ReactiveHealthIndicator.class)
+public class ReadinessAutoConfiguration {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.data.mongodb.core.ReactiveMongoTemplate")
+    @ConditionalOnBean(ReactiveMongoTemplate.class)
+    static class Mongo {
+
+        @Bean
+        ReactiveHealthIndicator mongoReachable(ReactiveMongoTemplate mongo) {
+            return new MongoReachable(mongo, TIMEOUT);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.kafka.core.KafkaAdmin")
+    @ConditionalOnBean(KafkaAdmin.class)
+    static class Kafka {
+
+        @Bean
+        ReactiveHealthIndicator kafkaReachable(KafkaAdmin admin) {
+            return new KafkaReachable(admin.getConfigurationProperties(), TIMEOUT);
+        }
+    }
+}
