@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -35,11 +36,13 @@ class EmbeddedKafkaRestartTest {
 
                 kafka.stopBroker();
                 // whether the producer's next attempt lands while the broker shuts down or after the restart is a race;
-                // either way the record must be there once the broker is back (a CI run saw it completed within 1 s)
-                Future<RecordMetadata> sentWhileDown = producer.send(new ProducerRecord<>(topic, "k", "while down"));
+                // either way the record must be there once the broker is back (a CI run saw it completed within 1 s).
+                // send() itself blocks while the producer has lost the topic's metadata: so from another thread
+                CompletableFuture<Future<RecordMetadata>> sentWhileDown = CompletableFuture.supplyAsync(
+                        () -> producer.send(new ProducerRecord<>(topic, "k", "while down")));
                 kafka.startBroker();
 
-                sentWhileDown.get(60, TimeUnit.SECONDS);
+                sentWhileDown.get(90, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS);
             }
 
             assertThat(kafka.bootstrapServers()).isEqualTo(address);
