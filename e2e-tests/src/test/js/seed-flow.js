@@ -272,6 +272,29 @@ async function main() {
     strangerSocket.disconnect();
   })();
 
+  // 5b. Beyond the seed, through the gateway across the two instances: typing, read receipts, unread counts.
+  await step("typing-read-and-unread", async () => {
+    const typing = waitForEvent(astroSocket, "typing:start", (t) => t.sessionId === sessionId && t.userId === userId,
+      "typing:start at the astrologer");
+    const typed = await emitWithAck(userSocket, "typing:start", { sessionId });
+    assert.ok(typed && typed.ok, `typing:start ack ${JSON.stringify(typed)}`);
+    await typing;
+    const stopped = waitForEvent(astroSocket, "typing:stop", (t) => t.sessionId === sessionId, "typing:stop at the astrologer");
+    await emitWithAck(userSocket, "typing:stop", { sessionId });
+    await stopped;
+
+    const before = expectStatus(await call("GET", `/api/chat/sessions/${sessionId}/unread`, astro), 200, "astrologer's unread");
+    assert.equal(before.unread, 5, "the user's five messages are unread by the astrologer");
+    const seen = waitForEvent(userSocket, "message:read", (r) => r.sessionId === sessionId && r.reader === astroId,
+      "message:read at the user");
+    const read = await emitWithAck(astroSocket, "message:read", { sessionId, seq: before.lastSeq });
+    assert.ok(read && read.ok && read.seq === before.lastSeq, `message:read ack ${JSON.stringify(read)}`);
+    assert.equal((await seen).seq, before.lastSeq, "the user learns how far the astrologer read");
+    const after = expectStatus(await call("GET", `/api/chat/sessions/${sessionId}/unread`, astro), 200, "unread after reading");
+    assert.equal(after.unread, 0, "nothing unread after reading to the last message");
+    expectProblem(await call("GET", `/api/chat/sessions/${sessionId}/unread`, stranger), 404, "a stranger's unread count");
+  })();
+
   // 6. The user ends the session; both hear of it; the bill matches the rate; the astrologer is free again.
   await step("session-ended-and-billed", async () => {
     const endedForUser = waitForEvent(userSocket, "session:ended", (s) => sessionIdOf(s) === sessionId, "session:ended (user)");
@@ -286,6 +309,26 @@ async function main() {
     const wallet = expectStatus(await call("GET", "/api/wallet", user), 200, "wallet after the session");
     assert.equal(wallet.balance, STARTING_COINS - ended.coinsCharged, "charged exactly once");
     console.log(`BILL ${JSON.stringify({ sessionId, billedMinutes: ended.billedMinutes, coinsCharged: ended.coinsCharged })}`);
+  })();
+
+  // 6b. The receipt of the ended session, and the user's rating of it (the astrologer's average in presence).
+  await step("receipt-and-rating", async () => {
+    const receipt = await eventually("the receipt is ready", async () => {
+      const r = await call("GET", `/api/sessions/${sessionId}/receipt`, user);
+      return { done: r.status === 200, value: r.body };
+    });
+    const wallet = expectStatus(await call("GET", "/api/wallet", user), 200, "wallet");
+    assert.equal(receipt.coinsCharged, STARTING_COINS - wallet.balance, "the receipt charges what the wallet paid");
+    expectProblem(await call("GET", `/api/sessions/${sessionId}/receipt`, stranger), 404, "a stranger's receipt");
+    expectProblem(await call("POST", `/api/sessions/${sessionId}/rating`, astro, { stars: 5 }), 403, "the astrologer rating");
+    const rating = expectStatus(await call("POST", `/api/sessions/${sessionId}/rating`, user, { stars: 4, review: "Kind and clear" }),
+      201, "rating");
+    assert.equal(rating.stars, 4);
+    expectProblem(await call("POST", `/api/sessions/${sessionId}/rating`, user, { stars: 5 }), 409, "a second rating");
+    await eventually("the astrologer's profile shows the rating", async () => {
+      const r = expectStatus(await call("GET", `/api/v1/astrologers/${astroId}`, user), 200, "astrologer profile");
+      return { done: r.ratingCount === 1 && r.ratingAverage === 4, value: r };
+    });
   })();
 
   await step("astrologer-free-again", async () => {
