@@ -35,6 +35,7 @@ class AuthorizedPartiesStartupTest {
                 "--astro.security.issuer=" + infra.issuer().issuer(),
                 "--astro.security.authorized-parties=",
                 "--spring.mongodb.uri=" + infra.mongo().connectionString(),
+                "--spring.mongodb.database=authorized-parties",
                 "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers() };
         String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(extra))
                 .toArray(String[]::new);
