@@ -11,6 +11,8 @@ const CHAT_RATE = Number(process.env.CHAT_RATE || 7);
 const STARTING_COINS = 100;
 const WAIT_MS = Number(process.env.WAIT_MS || 15000);
 const RUN = process.env.RUN_ID || String(Date.now());
+// the stack runs the first-session promotion (SESSION_FREE_FIRST_MINUTES): a user's first session bills this many minutes at 0
+const FREE_MINUTES = Number(process.env.FREE_MINUTES || 0);
 
 const sockets = [];
 
@@ -87,12 +89,12 @@ function instanceOf(socket) {
   return Buffer.from(prefix, "base64url").toString("utf8");
 }
 
-function waitForEvent(socket, event, predicate = () => true, what = event) {
+function waitForEvent(socket, event, predicate = () => true, what = event, timeoutMs = WAIT_MS) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, listener);
       reject(new Error(`timed out waiting for ${what}`));
-    }, WAIT_MS);
+    }, timeoutMs);
     function listener(...args) {
       if (predicate(...args)) {
         clearTimeout(timer);
@@ -295,20 +297,22 @@ async function main() {
     expectProblem(await call("GET", `/api/chat/sessions/${sessionId}/unread`, stranger), 404, "a stranger's unread count");
   })();
 
-  // 6. The user ends the session; both hear of it; the bill matches the rate; the astrologer is free again.
+  // 6. The user ends the session; both hear of it; the bill matches the rate, less the first-session promotion.
   await step("session-ended-and-billed", async () => {
     const endedForUser = waitForEvent(userSocket, "session:ended", (s) => sessionIdOf(s) === sessionId, "session:ended (user)");
     const endedForAstro = waitForEvent(astroSocket, "session:ended", (s) => sessionIdOf(s) === sessionId, "session:ended (astrologer)");
     const ended = expectStatus(await call("POST", "/api/sessions/end", user, { sessionId, duration: 1, ratePerMinute: 1 }), 200, "end");
     const again = expectStatus(await call("POST", "/api/sessions/end", astro, { sessionId }), 200, "end again");
     assert.ok(ended.billedMinutes >= 1, "at least one minute is billed");
-    assert.equal(ended.coinsCharged, ended.billedMinutes * CHAT_RATE, "coins = billed minutes x the published rate");
+    assert.equal(ended.freeMinutes, Math.min(FREE_MINUTES, ended.billedMinutes), "the user's first session gets the promotion");
+    assert.equal(ended.coinsCharged, (ended.billedMinutes - ended.freeMinutes) * CHAT_RATE,
+      "coins = (billed minutes - free minutes) x the published rate");
     assert.equal(again.coinsCharged, ended.coinsCharged, "a repeated end answers the same bill");
-    await endedForUser;
+    const heard = await endedForUser;
+    assert.equal(heard.freeMinutes, ended.freeMinutes, "session:ended carries the promotion");
     await endedForAstro;
     const wallet = expectStatus(await call("GET", "/api/wallet", user), 200, "wallet after the session");
-    assert.equal(wallet.balance, STARTING_COINS - ended.coinsCharged, "charged exactly once");
-    console.log(`BILL ${JSON.stringify({ sessionId, billedMinutes: ended.billedMinutes, coinsCharged: ended.coinsCharged })}`);
+    assert.equal(wallet.balance, STARTING_COINS - ended.coinsCharged, "charged once, less the promotion");
   })();
 
   // 6b. The receipt of the ended session, and the user's rating of it (the astrologer's average in presence).
@@ -319,6 +323,12 @@ async function main() {
     });
     const wallet = expectStatus(await call("GET", "/api/wallet", user), 200, "wallet");
     assert.equal(receipt.coinsCharged, STARTING_COINS - wallet.balance, "the receipt charges what the wallet paid");
+    if (FREE_MINUTES > 0) {
+      assert.ok(receipt.promotion, `the receipt shows the promotion: ${JSON.stringify(receipt)}`);
+      assert.equal(receipt.promotion.freeMinutes, Math.min(FREE_MINUTES, receipt.billedMinutes));
+      assert.equal(receipt.promotion.coinsWaived, receipt.promotion.freeMinutes * CHAT_RATE);
+      assert.equal(receipt.promotion.ledgerEntryId, `promotion:${sessionId}`, "the promotion is its own ledger line");
+    }
     expectProblem(await call("GET", `/api/sessions/${sessionId}/receipt`, stranger), 404, "a stranger's receipt");
     expectProblem(await call("POST", `/api/sessions/${sessionId}/rating`, astro, { stars: 5 }), 403, "the astrologer rating");
     const rating = expectStatus(await call("POST", `/api/sessions/${sessionId}/rating`, user, { stars: 4, review: "Kind and clear" }),
@@ -331,13 +341,21 @@ async function main() {
     });
   })();
 
-  await step("astrologer-free-again", async () => {
+  // The user's second session: no promotion, every minute charged, once.
+  await step("astrologer-free-again-and-charged", async () => {
+    const before = expectStatus(await call("GET", "/api/wallet", user), 200, "wallet before the second session").balance;
     const next = await eventually("the astrologer takes a new session", async () => {
       const r = await call("POST", "/api/sessions/start", user, { astrologerId: astroId, sessionType: "chat" });
       return { done: r.status === 201, value: r };
     });
-    expectStatus(await call("POST", "/api/sessions/accept", astro, { sessionId: sessionIdOf(next.body) }), 200, "accept again");
-    expectStatus(await call("POST", "/api/sessions/end", astro, { sessionId: sessionIdOf(next.body) }), 200, "end again");
+    const secondId = sessionIdOf(next.body);
+    expectStatus(await call("POST", "/api/sessions/accept", astro, { sessionId: secondId }), 200, "accept again");
+    const ended = expectStatus(await call("POST", "/api/sessions/end", astro, { sessionId: secondId }), 200, "end again");
+    assert.equal(ended.freeMinutes, 0, "only the first session gets the promotion");
+    assert.equal(ended.coinsCharged, ended.billedMinutes * CHAT_RATE, "coins = billed minutes x the published rate");
+    const wallet = expectStatus(await call("GET", "/api/wallet", user), 200, "wallet after the second session");
+    assert.equal(wallet.balance, before - ended.coinsCharged, "charged exactly once");
+    console.log(`BILL ${JSON.stringify({ sessionId: secondId, billedMinutes: ended.billedMinutes, coinsCharged: ended.coinsCharged })}`);
   })();
 
   // 7. The astrologer drops every socket and goes offline after the grace period.
@@ -347,6 +365,57 @@ async function main() {
       const r = expectStatus(await call("GET", `/api/v1/astrologers/${astroId}`, user), 200, "astrologer presence");
       return { done: r.online === false && !!r.lastSeen, value: r };
     });
+  })();
+
+  // 8. Beyond the seed, a second pair on the two instances: the user hears their balance runs low, then the
+  //    astrologer's connection goes away and the session ends as astrologer_left, the minute in progress not charged.
+  await step("low-balance-then-astrologer-left", async () => {
+    const leaverId = `leaver_${RUN}`;
+    const shortId = `short_${RUN}`;
+    const leaver = await mint(leaverId, "astrologer", "Ravi Iyer");
+    const short = await mint(shortId, "user", "Lee");
+    const coins = 2 * CHAT_RATE;
+    expectStatus(await call("POST", `/api/wallets/${shortId}/credit`, admin, { coins, idempotencyKey: `short-${RUN}` }), 200,
+      "credit two minutes");
+    const leaverSocket = await connect(leaver, ["websocket"]);
+    let shortSocket;
+    for (let attempt = 0; attempt < 6 && !shortSocket; attempt++) {
+      const socket = await connect(short, ["websocket"]);
+      if (instanceOf(socket) !== instanceOf(leaverSocket)) shortSocket = socket;
+      else socket.disconnect();
+    }
+    assert.ok(shortSocket, "the gateway never balanced the user onto the other chat instance");
+    expectStatus(await call("PUT", `/api/v1/astrologers/${leaverId}/rates`, leaver, { chat: CHAT_RATE, audio: CHAT_RATE, video: CHAT_RATE }),
+      200, "set rates");
+    const on = await emitWithAck(leaverSocket, "presence:on", {});
+    assert.ok(on && on.ok !== false && !on.error, `presence:on ack ${JSON.stringify(on)}`);
+    const started = await eventually("session-service sees the second astrologer online", async () => {
+      const r = await call("POST", "/api/sessions/start", short, { astrologerId: leaverId, sessionType: "chat" });
+      return { done: r.status === 201, value: r };
+    });
+    const id = sessionIdOf(started.body);
+
+    // two paid minutes (plus the promotion's) are at most SESSION_LOW_BALANCE_MINUTES (2): warned at the next sweep
+    const lowForUser = waitForEvent(shortSocket, "session:low-balance", (w) => w.sessionId === id, "session:low-balance (user)", WAIT_MS * 3);
+    const lowForAstro = waitForEvent(leaverSocket, "session:low-balance", (w) => w.sessionId === id, "session:low-balance (astrologer)",
+      WAIT_MS * 3);
+    expectStatus(await call("POST", "/api/sessions/accept", leaver, { sessionId: id }), 200, "accept");
+    const warning = await lowForUser;
+    assert.equal(warning.balance, coins, "the user is told their balance");
+    assert.ok(warning.minutesLeft >= 0 && warning.minutesLeft <= 2, `minutes left ${warning.minutesLeft}`);
+    assert.ok(warning.runsOutAt, "and when it runs out");
+    const astroWarning = await lowForAstro;
+    assert.equal(astroWarning.balance, undefined, "the astrologer is not told the user's balance");
+
+    const ended = waitForEvent(shortSocket, "session:ended", (s) => sessionIdOf(s) === id, "session:ended (astrologer_left)", WAIT_MS * 3);
+    leaverSocket.disconnect();
+    const end = await ended;
+    assert.equal(end.reason, "astrologer_left", `reason ${JSON.stringify(end)}`);
+    assert.equal(end.endedBy, "system");
+    assert.equal(end.billedMinutes, 0, "the minute in progress is not billed");
+    assert.equal(end.coinsCharged, 0, "nor charged");
+    const wallet = expectStatus(await call("GET", "/api/wallet", short), 200, "wallet after the astrologer left");
+    assert.equal(wallet.balance, coins, "nothing was taken");
   })();
 }
 

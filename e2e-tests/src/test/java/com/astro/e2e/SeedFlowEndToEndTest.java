@@ -29,19 +29,23 @@ import com.astro.stack.LocalStack;
  * The seed's testing flow, end to end: gateway, presence, token, two session and two chat
  * instances on the embedded broker and Mongo server, driven only through the gateway by the
  * official socket.io-client (one client on WebSocket, one on long-polling, on different chat
- * instances). The flow itself lives in {@code src/test/js/seed-flow.js}.
+ * instances), with the first-session promotion on. The flow itself lives in {@code src/test/js/seed-flow.js}: the
+ * seed's steps, then what marketplaces add (typing, read receipts, unread counts, receipt, rating, the promotion, the
+ * low-balance warning and the astrologer leaving).
  */
 class SeedFlowEndToEndTest {
 
     private static final Pattern BILL = Pattern.compile("^BILL (\\{.*})$", Pattern.MULTILINE);
 
+    private static final int FREE_MINUTES = 1;
+
     private static LocalStack stack;
 
     @BeforeAll
     static void startScaledOutStack() {
-        // the astrologer goes offline this long after their last socket closes
+        // the astrologer goes offline this long after their last socket closes; the first-session promotion is on
         stack = ScaledOutStack.start(18080, Map.of("PRESENCE_DISCONNECT_GRACE", "3s", "PRESENCE_SWEEP_INTERVAL", "500ms",
-                "CHAT_HEARTBEAT_INTERVAL", "1s"));
+                "CHAT_HEARTBEAT_INTERVAL", "1s", "SESSION_FREE_FIRST_MINUTES", String.valueOf(FREE_MINUTES)));
     }
 
     @AfterAll
@@ -54,7 +58,8 @@ class SeedFlowEndToEndTest {
     @Test
     void theSeedTestingFlowPassesThroughTheGatewayAndChargesOnce() {
         String printed = Flows.runPassing(Path.of("src/test/js/seed-flow.js"),
-                Map.of("GATEWAY_URL", stack.gatewayUrl(), "RUN_ID", Flows.runId()), Duration.ofMinutes(4), "FLOW passed");
+                Map.of("GATEWAY_URL", stack.gatewayUrl(), "RUN_ID", Flows.runId(), "FREE_MINUTES", String.valueOf(FREE_MINUTES)),
+                Duration.ofMinutes(4), "FLOW passed");
 
         Matcher bill = BILL.matcher(printed);
         assertThat(bill.find()).as("the flow reports the bill").isTrue();

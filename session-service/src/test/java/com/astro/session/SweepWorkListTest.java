@@ -92,6 +92,37 @@ class SweepWorkListTest extends SessionTestSupport {
                 .satisfies(e -> assertThat(e.eventId()).isEqualTo(accepted.acceptedEventId()));
     }
 
+    @Test
+    void anActiveSessionWhoseBalanceLastsIsNotLookedAtAgainUntilItCouldRunLow() {
+        String id = activeChatSession(fresh("user"), fresh("astro"), 10, 100);
+        Instant acceptedAt = store.find(id).block().acceptedAt();
+        CLOCK.advance(Duration.ofSeconds(31));
+
+        sweeper.sweep().block();
+
+        // ten paid minutes; the warning is due when two remain after the one in progress, seven minutes in
+        assertThat(dueAt(id)).isEqualTo(acceptedAt.plus(Duration.ofMinutes(7)));
+    }
+
+    @Test
+    void endingASessionThatWasPutOffListsItAsDueAtOnce() {
+        String user = fresh("user");
+        String id = activeChatSession(user, fresh("astro"), 10, 100);
+        CLOCK.advance(Duration.ofSeconds(31));
+        sweeper.sweep().block();
+
+        post("/api/sessions/end", token(user, "user"), Map.of("sessionId", id)).expectStatus().isOk();
+
+        assertThat(dueAt(id)).isBeforeOrEqualTo(CLOCK.instant());
+        CLOCK.advance(Duration.ofSeconds(31));
+        sweeper.sweep().block();
+        assertThat(listed(id)).as("settled once its grace has passed").isFalse();
+    }
+
+    private Instant dueAt(String id) {
+        return mongo.findById(id, org.bson.Document.class, "session_due").block().getDate("dueAt").toInstant();
+    }
+
     private boolean listed(String id) {
         Instant farFuture = CLOCK.instant().plus(Duration.ofDays(365));
         return store.due(farFuture, CLOCK.instant(), 100_000).any(s -> s.id().equals(id)).block();

@@ -57,6 +57,15 @@ class DueSessions {
                 COLLECTION).then();
     }
 
+    /**
+     * Nothing to do for the session before {@code dueAt}, unless someone listed it as due after {@code now} since
+     * (an end racing the sweeper lists it again, and must win).
+     */
+    Mono<Void> putOff(String sessionId, Instant now, Instant dueAt) {
+        Query stillDue = Query.query(Criteria.where("_id").is(sessionId).and(DUE_AT).lte(now));
+        return mongo.updateFirst(stillDue, Update.update(DUE_AT, dueAt), COLLECTION).then();
+    }
+
     Mono<Void> delist(String sessionId) {
         return mongo.remove(Query.query(Criteria.where("_id").is(sessionId)), COLLECTION).then();
     }

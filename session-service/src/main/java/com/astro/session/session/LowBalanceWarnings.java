@@ -1,6 +1,6 @@
 package com.astro.session.session;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.stereotype.Component;
@@ -25,36 +25,31 @@ public class LowBalanceWarnings {
 
     private final SessionStore store;
 
-    private final SessionEnder ender;
-
     private final EventPublisher publisher;
 
     private final SessionProperties properties;
 
-    private final Clock clock;
-
-    LowBalanceWarnings(SessionStore store, SessionEnder ender, EventPublisher publisher, SessionProperties properties,
-            Clock clock) {
+    LowBalanceWarnings(SessionStore store, EventPublisher publisher, SessionProperties properties) {
         this.store = store;
-        this.ender = ender;
         this.publisher = publisher;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /** Warns about the active session if its balance runs low and this exhaustion point was not announced yet. */
-    Mono<Void> check(Session session) {
-        Instant now = clock.instant();
-        return ender.funds(session).flatMap(funds -> {
-            Instant runsOutAt = funds.exhaustionAt(session);
-            long minutesLeft = Billing.minutesLeft(runsOutAt, now);
-            if (minutesLeft > properties.lowBalanceMinutes() || runsOutAt.equals(session.lowBalanceRunsOutAt())) {
-                return Mono.empty();
-            }
-            SessionBalanceRanLow event = SessionBalanceRanLow.of(now, session.id(), session.userId(),
-                    session.astrologerId(), session.ratePerMinute(), funds.balance(), minutesLeft, runsOutAt);
-            return store.warnLowBalance(session.id(), runsOutAt, event.eventId())
-                    .flatMap(warned -> publisher.publish(event));
-        }).then();
+    Mono<Void> check(Session session, SessionEnder.Funds funds, Instant now) {
+        Instant runsOutAt = funds.exhaustionAt(session);
+        long minutesLeft = Billing.minutesLeft(runsOutAt, now);
+        if (minutesLeft > properties.lowBalanceMinutes() || runsOutAt.equals(session.lowBalanceRunsOutAt())) {
+            return Mono.empty();
+        }
+        SessionBalanceRanLow event = SessionBalanceRanLow.of(now, session.id(), session.userId(),
+                session.astrologerId(), session.ratePerMinute(), funds.balance(), minutesLeft, runsOutAt);
+        return store.warnLowBalance(session.id(), runsOutAt, event.eventId())
+                .flatMap(warned -> publisher.publish(event)).then();
+    }
+
+    /** From when on the session could need a warning: a minute before its balance covers only the warned minutes. */
+    Instant couldRunLowFrom(Instant runsOutAt) {
+        return runsOutAt.minus(Duration.ofMinutes(properties.lowBalanceMinutes() + 1));
     }
 }

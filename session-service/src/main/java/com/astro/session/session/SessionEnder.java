@@ -62,15 +62,9 @@ public class SessionEnder {
         };
     }
 
-    /**
-     * Ends the session if its balance (with its free minutes) no longer covers the minute that is starting; else
-     * emits nothing.
-     */
-    public Mono<Session> endIfExhausted(Session session) {
-        Instant now = clock.instant();
-        return funds(session)
-                .filter(funds -> !now.isBefore(funds.exhaustionAt(session)))
-                .flatMap(funds -> begin(session, Session.SYSTEM));
+    /** Ends the active session whose balance (with its free minutes) no longer covers the minute that is starting. */
+    Mono<Session> endExhausted(Session session) {
+        return begin(session, Session.SYSTEM);
     }
 
     /**

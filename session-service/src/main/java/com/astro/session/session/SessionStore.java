@@ -80,6 +80,12 @@ public class SessionStore {
 
     /** active → ending with its bill fixed; only one caller ever wins, so only one bill exists. */
     public Mono<Session> beginEnding(String id, Bill bill, String endedBy, Instant now) {
+        // due at once first: an active session may have been put off for long, and what ending leaves half done
+        // (a crash before ended) must be repaired within the grace
+        return due.postpone(id, now).then(Mono.defer(() -> ending(id, bill, endedBy, now)));
+    }
+
+    private Mono<Session> ending(String id, Bill bill, String endedBy, Instant now) {
         Query query = Query.query(Criteria.where("_id").is(id).and("status").is(SessionStatus.ACTIVE));
         Update update = new Update().set("status", SessionStatus.ENDING).set("endedAt", bill.endedAt())
                 .set("endReason", bill.reason()).set("endedBy", endedBy).set("billedMinutes", bill.minutes())
@@ -124,6 +130,11 @@ public class SessionStore {
     /** The sweeper has nothing to do for the session before {@code dueAt}. */
     public Mono<Void> postpone(String id, Instant dueAt) {
         return due.postpone(id, dueAt);
+    }
+
+    /** The active session needs nothing before {@code dueAt}, unless it was listed as due after {@code now} since. */
+    public Mono<Void> putOff(String id, Instant now, Instant dueAt) {
+        return due.putOff(id, now, dueAt);
     }
 
     /** The session is ended, announced and holds nothing: the sweeper stops looking at it. */

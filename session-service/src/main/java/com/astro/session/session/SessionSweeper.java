@@ -31,6 +31,8 @@ public class SessionSweeper {
 
     static final int BATCH = 200;
 
+    static final Duration LONGEST_PUT_OFF = Duration.ofHours(1);
+
     private final SessionStore store;
 
     private final SessionService sessions;
@@ -87,12 +89,40 @@ public class SessionSweeper {
                 .concatMap(s -> isolated(s, sessions.expire(s))).count();
     }
 
-    /** Ends the active sessions whose balance ran out, and warns those whose balance runs low; emits the ended. */
+    /**
+     * Ends the active sessions whose balance ran out and warns those whose balance runs low, reading each one's funds
+     * once; one whose balance lasts is put off until it could run low. Emits how many it ended.
+     */
     public Mono<Long> exhaust() {
-        return due(clock.instant()).filter(s -> s.status() == SessionStatus.ACTIVE)
-                .concatMap(s -> isolated(s, ender.endIfExhausted(s)
-                        .switchIfEmpty(Mono.defer(() -> lowBalance.check(s).then(Mono.empty())))))
+        Instant now = clock.instant();
+        return due(now).filter(s -> s.status() == SessionStatus.ACTIVE)
+                .concatMap(s -> isolated(s, ender.funds(s).flatMap(funds -> attend(s, funds, now))))
                 .count();
+    }
+
+    private Mono<Session> attend(Session s, SessionEnder.Funds funds, Instant now) {
+        Instant runsOutAt = funds.exhaustionAt(s);
+        if (!now.isBefore(runsOutAt)) {
+            return ender.endExhausted(s);
+        }
+        return lowBalance.check(s, funds, now).then(putOff(s, runsOutAt, now)).then(Mono.empty());
+    }
+
+    /**
+     * An announced active session needs nothing from the sweeper before its balance could run low: while it is
+     * active only credits move its run-out point, and only later (a user holds one session at a time), and every end
+     * lists it as due again ({@link SessionStore#beginEnding}). Inside the warning window it is looked at on every
+     * pass (a credit may call for another warning, and the end must come on time). At most an hour at a time, so an
+     * assumption broken by hand (a debit written straight into the database) costs an hour, not the session.
+     */
+    private Mono<Void> putOff(Session s, Instant runsOutAt, Instant now) {
+        if (!s.requestedPublished() || !s.acceptedPublished()) {
+            return Mono.empty(); // the repair pass still has to announce it
+        }
+        Instant couldRunLow = lowBalance.couldRunLowFrom(runsOutAt);
+        Instant latest = now.plus(LONGEST_PUT_OFF);
+        Instant next = couldRunLow.isBefore(latest) ? couldRunLow : latest;
+        return next.isAfter(now) ? store.putOff(s.id(), now, next) : Mono.empty();
     }
 
     /** The listed sessions due now (see {@link DueSessions}): never a scan of the sessions' history. */
