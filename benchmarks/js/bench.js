@@ -35,6 +35,24 @@ function git(...args) {
   }
 }
 
+/**
+ * Waits until the stack's processes together use at most `threshold`% of one core over 3 s (up to `maxMs`);
+ * the figure and the wait, or null if it never did.
+ */
+async function waitForQuietStack(context, threshold = 25, maxMs = 240000) {
+  const started = Date.now();
+  while (Date.now() - started < maxMs) {
+    const meter = context.cpuMeter().start();
+    await new Promise((r) => setTimeout(r, 3000));
+    const usage = meter.stop();
+    const cpu = Object.entries(usage)
+      .filter(([name]) => name !== "reference peer" && name !== "load-generator (node)")
+      .reduce((sum, [, percent]) => sum + percent, 0);
+    if (cpu <= threshold) return { cpu, seconds: Math.round((Date.now() - started) / 1000) };
+  }
+  return null;
+}
+
 function environment(processes) {
   return {
     cores: os.cpus().length,
@@ -138,7 +156,11 @@ async function main() {
     session: () => sessionFlowScenario(stack, options, context),
     fanout: async () => {
       if (peer) {
-        // the peer first: its points run on a machine our overloaded points have not left busy
+        // the peer first: its points run on a machine our overloaded points have not left busy; but not before the
+        // stack's JVMs have finished starting (JIT compilation of seven JVMs took the peer's cores in earlier runs)
+        const settled = await waitForQuietStack(context);
+        log(settled === null ? "the stack never went quiet; measuring the peer anyway"
+          : `the stack is quiet (${settled.cpu}% of a core) after ${settled.seconds}s; measuring the peer`);
         report.results.peerFanout = await measured(() => peerFanOutScenario(peer.url, options, context))
           .catch((e) => {
             const gone = peer.exited();

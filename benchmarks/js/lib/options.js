@@ -21,6 +21,7 @@ const DEFAULTS = {
   saturationMax: 16000,
   saturationSteps: 7,
   saturationSeconds: 10,
+  warmupSeconds: 5,
   thresholdMs: 50,
   idleLevels: [1000, 5000, 10000],
   idleConnectConcurrency: 100,
@@ -115,6 +116,7 @@ const FLAGS = {
   "--saturation-max": ["saturationMax", positiveInt],
   "--saturation-steps": ["saturationSteps", positiveInt],
   "--saturation-duration": ["saturationSeconds", positiveNumber],
+  "--warmup": ["warmupSeconds", positiveNumber],
   "--threshold-ms": ["thresholdMs", positiveNumber],
   "--idle": ["idleLevels", intList],
   "--idle-settle-ms": ["idleSettleMs", positiveInt],
@@ -220,6 +222,7 @@ function usage() {
   fan-out:  --sockets N (${DEFAULTS.sockets}) --rates R1,R2 (${DEFAULTS.rates}) --duration S (${DEFAULTS.durationSeconds})
             --no-saturation --saturation-start R (${DEFAULTS.saturationStart}) --saturation-max R (${DEFAULTS.saturationMax})
             --saturation-steps N (${DEFAULTS.saturationSteps}) --saturation-duration S (${DEFAULTS.saturationSeconds}) --threshold-ms MS (${DEFAULTS.thresholdMs})
+            --warmup S (${DEFAULTS.warmupSeconds}): seconds at min(200, first rate) before anything is measured
   idle:     --idle K1,K2,K3 (${DEFAULTS.idleLevels}) --idle-settle-ms MS (${DEFAULTS.idleSettleMs})
   session:  --session-concurrency N (${DEFAULTS.sessionConcurrency}) --session-duration S (${DEFAULTS.sessionSeconds})
   idlecpu:  --idle-cpu-sessions N (${DEFAULTS.idleCpuSessions}) --idle-cpu-messages M (${DEFAULTS.idleCpuMessages}): history seeded

@@ -319,7 +319,7 @@ async function measureFanOut({ pairs, setupSeconds, restSeconds = null, failures
   };
   // a short warm-up so JIT compilation and connection pools are not charged to the first measured point
   log(`${label}: warm-up`);
-  const warmup = await runAt(Math.min(200, options.rates[0]), 5000);
+  const warmup = await runAt(Math.min(200, options.rates[0]), (options.warmupSeconds || 5) * 1000);
   // the saturation search first and the fixed points after it, highest last: a point far beyond saturation
   // leaves the stack slow for minutes (or, with unbounded buffers, out of memory)
   let saturation = null;
