@@ -61,6 +61,16 @@ class LowBalanceWarningTest extends SessionTestSupport {
     }
 
     @Test
+    void aBalanceLowFromTheStartIsWarnedAboutAtTheFirstSweepAfterTheAcceptance() {
+        String id = activeChatSession(fresh("user"), fresh("astro"), 10, 20);
+
+        sweeper.exhaust().block();
+
+        assertThat(warnings(id)).singleElement()
+                .satisfies(warning -> assertThat(warning.minutesLeft()).isEqualTo(2));
+    }
+
+    @Test
     void theUserIsWarnedOnceWhenTheBalanceCoversTwoMoreMinutes() {
         String user = fresh("user");
         String astro = fresh("astro");

@@ -177,8 +177,11 @@ public class SessionService {
                     return Mono.error(conflict("You already have an active session; end it before accepting another"));
                 }
                 // announcing it claims the promotion of a user's first accepted session (SessionEvents.accepted)
+                // due at the next sweep: a balance that is low from the start is warned about then, not after the
+                // repair grace; a balance that lasts puts the session off until it could run low
                 return store.accept(sessionId, caller.id(), now)
                         .flatMap(accepted -> events.accepted(accepted)
+                                .flatMap(announced -> store.postpone(announced.id(), now).thenReturn(announced))
                                 .onErrorResume(NotAnnounced.class, failure -> unannounced(accepted, failure)))
                         .switchIfEmpty(Mono.defer(() -> lostAccept(caller.id(), sessionId)));
             });
