@@ -71,19 +71,27 @@ abstract class ChatTestSupport {
         return new Parties(newId("s"), newId("user"), newId("astro"));
     }
 
-    protected SessionRequested requested(Parties p) {
+    protected static SessionRequested requestedEvent(Parties p) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        SessionRequested event = SessionRequested.of(now, p.sessionId(), p.userId(), p.astrologerId(), SessionType.CHAT,
-                10, now.plusSeconds(60));
+        return SessionRequested.of(now, p.sessionId(), p.userId(), p.astrologerId(), SessionType.CHAT, 10,
+                now.plusSeconds(60));
+    }
+
+    protected static SessionAccepted acceptedEvent(Parties p) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return SessionAccepted.of(now, p.sessionId(), p.userId(), p.astrologerId(), SessionType.CHAT, 10, now,
+                "channel_" + p.sessionId());
+    }
+
+    protected SessionRequested requested(Parties p) {
+        SessionRequested event = requestedEvent(p);
         cluster.events().publish(event).block(WAIT);
         awaitStage(p.sessionId(), ChatSession.REQUESTED);
         return event;
     }
 
     protected SessionAccepted accepted(Parties p) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        SessionAccepted event = SessionAccepted.of(now, p.sessionId(), p.userId(), p.astrologerId(), SessionType.CHAT,
-                10, now, "channel_" + p.sessionId());
+        SessionAccepted event = acceptedEvent(p);
         cluster.events().publish(event).block(WAIT);
         awaitStage(p.sessionId(), ChatSession.ACCEPTED);
         return event;
