@@ -18,7 +18,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import com.astro.common.event.MessageSent;
-import com.astro.common.event.Topics;
 import com.astro.common.kafka.EventPublisher;
 
 import reactor.core.publisher.Flux;
@@ -148,9 +147,9 @@ class MessagePublisher implements DisposableBean {
     }
 
     static MessageSent event(ChatMessage message) {
-        return new MessageSent(eventId(message.id()), Topics.MESSAGE_SENT, MessageSent.SCHEMA_VERSION,
-                message.sentAt(), message.id(), message.sessionId(), message.seq(), message.senderId(),
-                message.senderRole(), message.text(), message.clientMessageId(), message.sentAt());
+        return MessageSent.of(message.sentAt(), message.id(), message.sessionId(), message.seq(), message.senderId(),
+                message.senderRole(), message.text(), message.clientMessageId(), message.sentAt())
+                .withEventId(eventId(message.id()));
     }
 
     /** Derived from the message id, so every attempt, on any instance, carries the same event id. */

@@ -18,9 +18,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
-import com.astro.common.event.EventJson;
 import com.astro.common.event.PresenceChanged;
 import com.astro.common.event.Topics;
+import com.astro.common.kafka.EventReader;
 
 /**
  * Reads the compacted {@code presence-changed} topic from its beginning into the {@link OnlineList} on every
@@ -33,6 +33,11 @@ import com.astro.common.event.Topics;
 public class PresenceFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PresenceFeed.class);
+
+    // no group, so no dead-letter path: a record the shared groups dead-letter is skipped here
+    private static final EventReader<PresenceChanged> CHANGED = EventReader
+            .of(PresenceChanged.class, PresenceChanged.SCHEMA_VERSION)
+            .requiring(event -> event.astrologerId() != null, "a presence-changed without astrologer");
 
     private final ConsumerFactory<String, String> consumers;
 
@@ -124,12 +129,9 @@ public class PresenceFeed implements SmartLifecycle {
         checkCaughtUp(kafka, targets);
         while (running.get()) {
             for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(500))) {
-                try {
-                    list.apply(EventJson.read(record.value(), PresenceChanged.class));
-                }
-                catch (RuntimeException ex) {
-                    log.warn("skipping unreadable presence-changed record at {}-{}@{}: {}", record.topic(),
-                            record.partition(), record.offset(), ex.getMessage());
+                PresenceChanged event = CHANGED.readOrSkip(record.value());
+                if (event != null) {
+                    list.apply(event);
                 }
             }
             checkCaughtUp(kafka, targets);

@@ -19,13 +19,13 @@ import com.astro.chat.session.SessionEvents;
 import com.astro.chat.session.SessionNotices;
 import com.astro.chat.session.SessionStore;
 import com.astro.common.event.DomainEvent;
-import com.astro.common.event.EventJson;
 import com.astro.common.event.MessageSent;
 import com.astro.common.event.SessionAccepted;
 import com.astro.common.event.SessionBalanceRanLow;
 import com.astro.common.event.SessionEnded;
 import com.astro.common.event.SessionRequested;
 import com.astro.common.event.Topics;
+import com.astro.common.kafka.EventReader;
 
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -44,6 +44,31 @@ public class FanOutListener {
     private static final Logger log = LoggerFactory.getLogger(FanOutListener.class);
 
     private static final int REMEMBERED_EVENTS = 10_000;
+
+    // this instance's own group has no dead-letter path: an unreadable record is skipped here (the shared
+    // read-model group, reading the same topics, dead-letters it once)
+    private static final EventReader<MessageSent> MESSAGE = EventReader.of(MessageSent.class, MessageSent.SCHEMA_VERSION)
+            .requiring(event -> event.sessionId() != null && event.seq() > 0, "a message-sent without session or seq");
+
+    private static final EventReader<SessionRequested> REQUESTED = EventReader
+            .of(SessionRequested.class, SessionRequested.SCHEMA_VERSION)
+            .requiring(SessionEvents::valid, "a session-requested without session, parties or type");
+
+    private static final EventReader<SessionAccepted> ACCEPTED = EventReader
+            .of(SessionAccepted.class, SessionAccepted.SCHEMA_VERSION)
+            .requiring(SessionEvents::valid, "a session-accepted without session, parties or type");
+
+    private static final EventReader<SessionEnded> ENDED = EventReader
+            .of(SessionEnded.class, SessionEnded.OLDEST_READABLE_VERSION, SessionEnded.SCHEMA_VERSION)
+            .requiring(SessionEvents::valid, "a session-ended without session or parties");
+
+    private static final EventReader<ChatRelay> RELAY = EventReader.of(ChatRelay.class, ChatRelay.SCHEMA_VERSION)
+            .requiring(relay -> relay.userId() != null && relay.event() != null, "a relay without user or event");
+
+    private static final EventReader<SessionBalanceRanLow> LOW_BALANCE = EventReader
+            .of(SessionBalanceRanLow.class, SessionBalanceRanLow.SCHEMA_VERSION)
+            .requiring(event -> event.sessionId() != null && event.userId() != null && event.astrologerId() != null,
+                    "a session-balance-ran-low without session or parties");
 
     private final SessionStore sessions;
 
@@ -73,25 +98,25 @@ public class FanOutListener {
                     ChatRelay.TOPIC, Topics.SESSION_BALANCE_RAN_LOW })
     public void on(ConsumerRecord<String, String> record) {
         switch (record.topic()) {
-            case Topics.MESSAGE_SENT -> message(read(record.value(), MessageSent.class));
-            case Topics.SESSION_REQUESTED -> requested(read(record.value(), SessionRequested.class));
-            case Topics.SESSION_ACCEPTED -> accepted(read(record.value(), SessionAccepted.class));
-            case Topics.SESSION_ENDED -> ended(read(record.value(), SessionEnded.class));
-            case ChatRelay.TOPIC -> relay(read(record.value(), ChatRelay.class));
-            case Topics.SESSION_BALANCE_RAN_LOW -> lowBalance(read(record.value(), SessionBalanceRanLow.class));
+            case Topics.MESSAGE_SENT -> message(MESSAGE.readOrSkip(record.value()));
+            case Topics.SESSION_REQUESTED -> requested(REQUESTED.readOrSkip(record.value()));
+            case Topics.SESSION_ACCEPTED -> accepted(ACCEPTED.readOrSkip(record.value()));
+            case Topics.SESSION_ENDED -> ended(ENDED.readOrSkip(record.value()));
+            case ChatRelay.TOPIC -> relay(RELAY.readOrSkip(record.value()));
+            case Topics.SESSION_BALANCE_RAN_LOW -> lowBalance(LOW_BALANCE.readOrSkip(record.value()));
             default -> log.warn("unexpected topic {}", record.topic());
         }
     }
 
     private void message(MessageSent event) {
-        if (event != null && event.sessionId() != null && event.seq() > 0) {
+        if (event != null) {
             // no event-id check: delivery is idempotent by sequence number
             delivery.deliver(MessageView.of(event));
         }
     }
 
     private void requested(SessionRequested event) {
-        if (!SessionEvents.valid(event) || !unseen(event)) {
+        if (event == null || !unseen(event)) {
             return;
         }
         // no astrologer socket here: nobody to tell, and the shared read-model group stores the request
@@ -107,7 +132,7 @@ public class FanOutListener {
     }
 
     private void accepted(SessionAccepted event) {
-        if (!SessionEvents.valid(event) || !unseen(event)) {
+        if (event == null || !unseen(event)) {
             return;
         }
         if (!notifier.holdsUser(event.userId()) && !notifier.holdsUser(event.astrologerId())) {
@@ -124,7 +149,7 @@ public class FanOutListener {
     }
 
     private void ended(SessionEnded event) {
-        if (!SessionEvents.valid(event) || !unseen(event)) {
+        if (event == null || !unseen(event)) {
             return;
         }
         // every instance applies the end, sockets or not: it closes the room here and forgets the active session
@@ -147,8 +172,7 @@ public class FanOutListener {
      * and only while the read model still holds the session active: a warning read after the end is old news.
      */
     private void lowBalance(SessionBalanceRanLow event) {
-        if (event == null || event.sessionId() == null || event.userId() == null || event.astrologerId() == null
-                || !unseen(event)) {
+        if (event == null || !unseen(event)) {
             return;
         }
         if (!notifier.holdsUser(event.userId()) && !notifier.holdsUser(event.astrologerId())) {
@@ -181,7 +205,7 @@ public class FanOutListener {
     }
 
     private void relay(ChatRelay relay) {
-        if (relay != null && relay.userId() != null && relay.event() != null && unseen(relay)) {
+        if (relay != null && unseen(relay)) {
             notifier.toUser(relay.userId(), relay.event(), relay.payload());
             seen(relay);
         }
@@ -194,16 +218,6 @@ public class FanOutListener {
     private synchronized void seen(DomainEvent event) {
         if (event.eventId() != null) {
             seen.add(event.eventId());
-        }
-    }
-
-    private static <T extends DomainEvent> T read(String value, Class<T> type) {
-        try {
-            return EventJson.read(value, type);
-        }
-        catch (RuntimeException ex) {
-            log.warn("skipping unreadable {} record: {}", type.getSimpleName(), ex.getMessage());
-            return null;
         }
     }
 }

@@ -8,6 +8,7 @@ import com.astro.common.event.SessionEnded;
 import com.astro.common.event.SessionRequested;
 import com.astro.common.event.Topics;
 import com.astro.common.kafka.ConsumedEvents;
+import com.astro.common.kafka.EventReader;
 
 /**
  * Keeps the session read model complete: the shared {@code chat-service} group reads every session event once,
@@ -22,6 +23,18 @@ public class SessionEventsListener {
 
     static final String GROUP = "chat-service";
 
+    private static final EventReader<SessionRequested> REQUESTED = EventReader
+            .of(SessionRequested.class, SessionRequested.SCHEMA_VERSION)
+            .requiring(SessionEvents::valid, "a session-requested without session, parties or type");
+
+    private static final EventReader<SessionAccepted> ACCEPTED = EventReader
+            .of(SessionAccepted.class, SessionAccepted.SCHEMA_VERSION)
+            .requiring(SessionEvents::valid, "a session-accepted without session, parties or type");
+
+    private static final EventReader<SessionEnded> ENDED = EventReader
+            .of(SessionEnded.class, SessionEnded.OLDEST_READABLE_VERSION, SessionEnded.SCHEMA_VERSION)
+            .requiring(SessionEvents::valid, "a session-ended without session or parties");
+
     private final SessionStore store;
 
     public SessionEventsListener(SessionStore store) {
@@ -30,23 +43,16 @@ public class SessionEventsListener {
 
     @KafkaListener(topics = Topics.SESSION_REQUESTED, groupId = GROUP, properties = "auto.offset.reset=earliest")
     public void onRequested(String value) {
-        SessionRequested event = ConsumedEvents.read(value, SessionRequested.class, SessionRequested.SCHEMA_VERSION);
-        ConsumedEvents.require(SessionEvents.valid(event), "a session-requested without session, parties or type");
-        ConsumedEvents.await(store.requested(event));
+        ConsumedEvents.handle(value, REQUESTED, store::requested);
     }
 
     @KafkaListener(topics = Topics.SESSION_ACCEPTED, groupId = GROUP, properties = "auto.offset.reset=earliest")
     public void onAccepted(String value) {
-        SessionAccepted event = ConsumedEvents.read(value, SessionAccepted.class, SessionAccepted.SCHEMA_VERSION);
-        ConsumedEvents.require(SessionEvents.valid(event), "a session-accepted without session, parties or type");
-        ConsumedEvents.await(store.accepted(event));
+        ConsumedEvents.handle(value, ACCEPTED, store::accepted);
     }
 
     @KafkaListener(topics = Topics.SESSION_ENDED, groupId = GROUP, properties = "auto.offset.reset=earliest")
     public void onEnded(String value) {
-        SessionEnded event = ConsumedEvents.read(value, SessionEnded.class,
-                SessionEnded.OLDEST_READABLE_VERSION, SessionEnded.SCHEMA_VERSION);
-        ConsumedEvents.require(SessionEvents.valid(event), "a session-ended without session or parties");
-        ConsumedEvents.await(store.ended(event));
+        ConsumedEvents.handle(value, ENDED, store::ended);
     }
 }

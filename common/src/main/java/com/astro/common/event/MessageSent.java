@@ -26,6 +26,12 @@ public record MessageSent(
                 messageId, sessionId, seq, senderId, senderRole, text, clientMessageId, sentAt);
     }
 
+    /** The same event under a stable id, so that a publish repeated after a crash is de-duplicated by consumers. */
+    public MessageSent withEventId(String id) {
+        return new MessageSent(id, type, schemaVersion, occurredAt, messageId, sessionId, seq, senderId, senderRole, text,
+                clientMessageId, sentAt);
+    }
+
     @Override
     public String key() {
         return sessionId;

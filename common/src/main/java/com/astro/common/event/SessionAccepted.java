@@ -36,6 +36,12 @@ public record SessionAccepted(
                 sessionId, userId, astrologerId, sessionType, ratePerMinute, acceptedAt, channelName, fundedUntil);
     }
 
+    /** The same event under a stable id, so that a publish repeated after a crash is de-duplicated by consumers. */
+    public SessionAccepted withEventId(String id) {
+        return new SessionAccepted(id, type, schemaVersion, occurredAt, sessionId, userId, astrologerId, sessionType, ratePerMinute,
+                acceptedAt, channelName, fundedUntil);
+    }
+
     @Override
     public String key() {
         return sessionId;

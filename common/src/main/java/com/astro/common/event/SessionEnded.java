@@ -47,6 +47,18 @@ public record SessionEnded(
                 billedMinutes, coinsCharged, channelName, 0L);
     }
 
+    /** An end with {@code freeMinutes} of the billed minutes free (the first-session promotion). */
+    public SessionEnded withFreeMinutes(long free) {
+        return new SessionEnded(eventId, type, schemaVersion, occurredAt, sessionId, userId, astrologerId, sessionType,
+                reason, endedBy, acceptedAt, endedAt, ratePerMinute, billedMinutes, coinsCharged, channelName, free);
+    }
+
+    /** The same event under a stable id, so that a publish repeated after a crash is de-duplicated by consumers. */
+    public SessionEnded withEventId(String id) {
+        return new SessionEnded(id, type, schemaVersion, occurredAt, sessionId, userId, astrologerId, sessionType, reason, endedBy,
+                acceptedAt, endedAt, ratePerMinute, billedMinutes, coinsCharged, channelName, freeMinutes);
+    }
+
     @Override
     public String key() {
         return sessionId;

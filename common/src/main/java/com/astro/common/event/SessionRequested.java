@@ -24,6 +24,11 @@ public record SessionRequested(
                 sessionId, userId, astrologerId, sessionType, ratePerMinute, expiresAt);
     }
 
+    /** The same event under a stable id, so that a publish repeated after a crash is de-duplicated by consumers. */
+    public SessionRequested withEventId(String id) {
+        return new SessionRequested(id, type, schemaVersion, occurredAt, sessionId, userId, astrologerId, sessionType, ratePerMinute, expiresAt);
+    }
+
     @Override
     public String key() {
         return sessionId;

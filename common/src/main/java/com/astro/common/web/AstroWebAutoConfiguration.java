@@ -2,7 +2,6 @@ package com.astro.common.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -62,14 +61,14 @@ public class AstroWebAutoConfiguration {
         return new ProblemDetailsFallback();
     }
 
-    /** Services only: the gateway proxies bodies up to its own, larger limit. */
+    /** A service's own limit; an application that declares its own (the gateway's, for proxied bodies) keeps it. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnMissingClass(GATEWAY)
+    @ConditionalOnMissingBean(BodySizeLimit.class)
     static class BodyLimitConfiguration {
 
         @Bean
         BodySizeLimit bodySizeLimit(AstroWebProperties properties) {
-            return new BodySizeLimit(properties.maxBodyBytes().toBytes());
+            return BodySizeLimit.forService(properties.maxBodyBytes().toBytes());
         }
 
         /** Also caps what the JSON decoder buffers, whatever the transfer encoding. */

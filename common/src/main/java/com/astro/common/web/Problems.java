@@ -7,7 +7,10 @@ import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 import com.astro.common.event.EventJson;
@@ -15,12 +18,36 @@ import com.astro.common.event.EventJson;
 import reactor.core.publisher.Mono;
 
 /**
- * Writes RFC 9457 problem details straight to a response, for the places that answer before any
- * controller runs (security filters, gateway errors).
+ * RFC 9457 problem details: the refusals a handler throws (answered by {@link ProblemDetailsAdvice} with the
+ * detail kept), and {@link #write} for the places that answer before any controller runs (security filters,
+ * gateway errors).
  */
 public final class Problems {
 
     private Problems() {
+    }
+
+    public static ResponseStatusException badRequest(String detail) {
+        return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    public static ResponseStatusException forbidden(String detail) {
+        return new ResponseStatusException(HttpStatus.FORBIDDEN, detail);
+    }
+
+    public static ResponseStatusException notFound(String detail) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, detail);
+    }
+
+    public static ResponseStatusException conflict(String detail) {
+        return new ResponseStatusException(HttpStatus.CONFLICT, detail);
+    }
+
+    /** A refusal with properties a client can act on (the current rate, the balance needed). */
+    public static ErrorResponseException problem(HttpStatus status, String detail, Map<String, Object> properties) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        properties.forEach(body::setProperty);
+        return new ErrorResponseException(status, body, null);
     }
 
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {

@@ -3,6 +3,7 @@ package com.astro.gateway.edge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.astro.common.web.BodySizeLimit;
 import com.astro.gateway.GatewayProperties;
 
 /** What the edge does to every request before routing: CORS, size limit, error answers. */
@@ -16,7 +17,7 @@ public class EdgeConfiguration {
 
     @Bean
     BodySizeLimit bodySizeLimit(GatewayProperties properties) {
-        return new BodySizeLimit(properties.maxBodySize());
+        return BodySizeLimit.atEdge(properties.maxBodySize().toBytes());
     }
 
     @Bean

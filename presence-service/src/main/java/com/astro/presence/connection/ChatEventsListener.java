@@ -7,6 +7,7 @@ import com.astro.common.event.ChatInstanceHeartbeat;
 import com.astro.common.event.ConnectionChanged;
 import com.astro.common.event.Topics;
 import com.astro.common.kafka.ConsumedEvents;
+import com.astro.common.kafka.EventReader;
 
 /**
  * Connection and heartbeat events from chat-service, consumed once by the shared {@code presence-service}
@@ -16,6 +17,15 @@ import com.astro.common.kafka.ConsumedEvents;
 @Component
 public class ChatEventsListener {
 
+    private static final EventReader<ConnectionChanged> CONNECTION = EventReader
+            .of(ConnectionChanged.class, ConnectionChanged.SCHEMA_VERSION)
+            .requiring(event -> event.userId() != null && event.instanceId() != null && event.connectionId() != null,
+                    "a chat-connections event without user, instance or connection");
+
+    private static final EventReader<ChatInstanceHeartbeat> HEARTBEAT = EventReader
+            .of(ChatInstanceHeartbeat.class, ChatInstanceHeartbeat.SCHEMA_VERSION)
+            .requiring(event -> event.instanceId() != null, "a chat-heartbeats event without instance");
+
     private final ConnectionTracker tracker;
 
     public ChatEventsListener(ConnectionTracker tracker) {
@@ -24,17 +34,11 @@ public class ChatEventsListener {
 
     @KafkaListener(topics = Topics.CHAT_CONNECTIONS, groupId = "${spring.kafka.consumer.group-id:presence-service}")
     public void onConnection(String value) {
-        ConnectionChanged event = ConsumedEvents.read(value, ConnectionChanged.class, ConnectionChanged.SCHEMA_VERSION);
-        ConsumedEvents.require(event.userId() != null && event.instanceId() != null && event.connectionId() != null,
-                "a chat-connections event without user, instance or connection");
-        ConsumedEvents.await(tracker.changed(event));
+        ConsumedEvents.handle(value, CONNECTION, tracker::changed);
     }
 
     @KafkaListener(topics = Topics.CHAT_HEARTBEATS, groupId = "${spring.kafka.consumer.group-id:presence-service}")
     public void onHeartbeat(String value) {
-        ChatInstanceHeartbeat event = ConsumedEvents.read(value, ChatInstanceHeartbeat.class,
-                ChatInstanceHeartbeat.SCHEMA_VERSION);
-        ConsumedEvents.require(event.instanceId() != null, "a chat-heartbeats event without instance");
-        ConsumedEvents.await(tracker.heartbeat(event));
+        ConsumedEvents.handle(value, HEARTBEAT, tracker::heartbeat);
     }
 }

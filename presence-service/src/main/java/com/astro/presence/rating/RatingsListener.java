@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import com.astro.common.event.SessionRated;
 import com.astro.common.event.Topics;
 import com.astro.common.kafka.ConsumedEvents;
+import com.astro.common.kafka.EventReader;
 
 /**
  * Ratings, consumed once per event by the shared {@code presence-service} group; keyed by astrologer, so one
@@ -15,6 +16,11 @@ import com.astro.common.kafka.ConsumedEvents;
 @Component
 class RatingsListener {
 
+    private static final EventReader<SessionRated> RATED = EventReader.of(SessionRated.class, SessionRated.SCHEMA_VERSION)
+            .requiring(event -> event.astrologerId() != null && event.sessionId() != null
+                    && event.stars() >= 1 && event.stars() <= 5 && event.revision() >= 1,
+                    "a session-rated without session, astrologer, stars 1 to 5 or revision");
+
     private final RatingTracker ratings;
 
     RatingsListener(RatingTracker ratings) {
@@ -23,10 +29,6 @@ class RatingsListener {
 
     @KafkaListener(topics = Topics.SESSION_RATED, groupId = "${spring.kafka.consumer.group-id:presence-service}")
     void onRated(String value) {
-        SessionRated event = ConsumedEvents.read(value, SessionRated.class, SessionRated.SCHEMA_VERSION);
-        ConsumedEvents.require(event.astrologerId() != null && event.sessionId() != null
-                && event.stars() >= 1 && event.stars() <= 5 && event.revision() >= 1,
-                "a session-rated without session, astrologer, stars 1 to 5 or revision");
-        ConsumedEvents.await(ratings.rated(event));
+        ConsumedEvents.handle(value, RATED, ratings::rated);
     }
 }

@@ -7,6 +7,7 @@ import com.astro.common.event.SessionAccepted;
 import com.astro.common.event.SessionEnded;
 import com.astro.common.event.Topics;
 import com.astro.common.kafka.ConsumedEvents;
+import com.astro.common.kafka.EventReader;
 
 /**
  * Session events, consumed once per event by the shared {@code presence-service} group. Handling blocks the
@@ -17,6 +18,16 @@ import com.astro.common.kafka.ConsumedEvents;
 @Component
 public class SessionEventsListener {
 
+    private static final EventReader<SessionAccepted> ACCEPTED = EventReader
+            .of(SessionAccepted.class, SessionAccepted.SCHEMA_VERSION)
+            .requiring(event -> event.astrologerId() != null && event.sessionId() != null,
+                    "a session-accepted without session or astrologer");
+
+    private static final EventReader<SessionEnded> ENDED = EventReader
+            .of(SessionEnded.class, SessionEnded.OLDEST_READABLE_VERSION, SessionEnded.SCHEMA_VERSION)
+            .requiring(event -> event.astrologerId() != null && event.sessionId() != null,
+                    "a session-ended without session or astrologer");
+
     private final BusyTracker busy;
 
     public SessionEventsListener(BusyTracker busy) {
@@ -25,18 +36,11 @@ public class SessionEventsListener {
 
     @KafkaListener(topics = Topics.SESSION_ACCEPTED, groupId = "${spring.kafka.consumer.group-id:presence-service}")
     public void onAccepted(String value) {
-        SessionAccepted event = ConsumedEvents.read(value, SessionAccepted.class, SessionAccepted.SCHEMA_VERSION);
-        ConsumedEvents.require(event.astrologerId() != null && event.sessionId() != null,
-                "a session-accepted without session or astrologer");
-        ConsumedEvents.await(busy.accepted(event));
+        ConsumedEvents.handle(value, ACCEPTED, busy::accepted);
     }
 
     @KafkaListener(topics = Topics.SESSION_ENDED, groupId = "${spring.kafka.consumer.group-id:presence-service}")
     public void onEnded(String value) {
-        SessionEnded event = ConsumedEvents.read(value, SessionEnded.class,
-                SessionEnded.OLDEST_READABLE_VERSION, SessionEnded.SCHEMA_VERSION);
-        ConsumedEvents.require(event.astrologerId() != null && event.sessionId() != null,
-                "a session-ended without session or astrologer");
-        ConsumedEvents.await(busy.ended(event));
+        ConsumedEvents.handle(value, ENDED, busy::ended);
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import com.astro.common.event.PresenceChanged;
 import com.astro.common.event.Topics;
 import com.astro.common.kafka.ConsumedEvents;
+import com.astro.common.kafka.EventReader;
 import com.astro.session.session.AstrologerDepartures;
 
 import reactor.core.publisher.Mono;
@@ -20,6 +21,10 @@ import reactor.core.publisher.Mono;
 @Component
 public class PresenceListener {
 
+    private static final EventReader<PresenceChanged> CHANGED = EventReader
+            .of(PresenceChanged.class, PresenceChanged.SCHEMA_VERSION)
+            .requiring(event -> event.astrologerId() != null, "a presence-changed without astrologer");
+
     private final AstrologerDirectory directory;
 
     private final AstrologerDepartures departures;
@@ -31,9 +36,7 @@ public class PresenceListener {
 
     @KafkaListener(topics = Topics.PRESENCE_CHANGED, groupId = "${spring.kafka.consumer.group-id:session-service}")
     public void onPresenceChanged(String value) {
-        PresenceChanged event = ConsumedEvents.read(value, PresenceChanged.class, PresenceChanged.SCHEMA_VERSION);
-        ConsumedEvents.require(event.astrologerId() != null, "a presence-changed without astrologer");
-        ConsumedEvents.await(directory.apply(event).then(departed(event)));
+        ConsumedEvents.handle(value, CHANGED, event -> directory.apply(event).then(departed(event)));
     }
 
     /**

@@ -1,8 +1,10 @@
 package com.astro.session.rating;
 
-import com.astro.session.web.JsonFields;
 
 import tools.jackson.databind.JsonNode;
+
+import com.astro.common.web.JsonFields;
+import com.astro.common.web.Problems;
 
 /** A rating's body, checked: 1 to 5 whole stars, and an optional review of at most 1,000 characters. */
 record RatingInput(int stars, String review) {
@@ -19,11 +21,11 @@ record RatingInput(int stars, String review) {
             return new RatingInput(stars, null);
         }
         if (!node.isString()) {
-            throw JsonFields.badRequest("'review' must be a string, got " + node);
+            throw Problems.badRequest("'review' must be a string, got " + node);
         }
         String review = node.stringValue().strip();
         if (review.codePointCount(0, review.length()) > MAX_REVIEW) {
-            throw JsonFields.badRequest("'review' must have at most " + MAX_REVIEW + " characters");
+            throw Problems.badRequest("'review' must have at most " + MAX_REVIEW + " characters");
         }
         return new RatingInput(stars, review.isEmpty() ? null : review);
     }

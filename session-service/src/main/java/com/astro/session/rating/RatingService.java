@@ -6,13 +6,13 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Service;
 
+import com.astro.common.web.Problems;
 import com.astro.common.event.SessionRated;
 import com.astro.common.kafka.EventPublisher;
 import com.astro.common.security.CurrentUser;
 import com.astro.session.session.Session;
 import com.astro.session.session.SessionService;
 import com.astro.session.session.SessionStatus;
-import com.astro.session.web.ApiProblems;
 
 import reactor.core.publisher.Mono;
 
@@ -45,7 +45,7 @@ class RatingService {
             Instant now = clock.instant();
             return ratings.create(new Rating(session.id(), session.userId(), session.astrologerId(),
                             session.sessionType(), input.stars(), input.review(), 1, now, null))
-                    .switchIfEmpty(Mono.error(() -> ApiProblems.conflict("Session " + sessionId
+                    .switchIfEmpty(Mono.error(() -> Problems.conflict("Session " + sessionId
                             + " is already rated; change the rating with PUT within 24 hours of rating")));
         }).flatMap(this::announced);
     }
@@ -55,9 +55,9 @@ class RatingService {
             Instant now = clock.instant();
             return ratings.edit(session.id(), caller.id(), input.stars(), input.review(), now.minus(EDITABLE_FOR), now)
                     .switchIfEmpty(Mono.defer(() -> ratings.find(session.id())
-                            .flatMap(existing -> Mono.<Rating>error(ApiProblems.conflict("The rating of session "
+                            .flatMap(existing -> Mono.<Rating>error(Problems.conflict("The rating of session "
                                     + sessionId + " can no longer be changed: ratings are editable for 24 hours")))
-                            .switchIfEmpty(Mono.error(() -> ApiProblems.notFound("Session " + sessionId
+                            .switchIfEmpty(Mono.error(() -> Problems.notFound("Session " + sessionId
                                     + " has no rating yet; rate it with POST")))));
         }).flatMap(this::announced);
     }
@@ -65,21 +65,21 @@ class RatingService {
     /** The rating, for the session's participants and admins. */
     Mono<Rating> find(CurrentUser caller, String sessionId) {
         return sessions.get(caller, sessionId).flatMap(session -> ratings.find(session.id()))
-                .switchIfEmpty(Mono.error(() -> ApiProblems.notFound("Session " + sessionId + " has no rating")));
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("Session " + sessionId + " has no rating")));
     }
 
     /** The session if the caller is its user and it ended after being active; 404, 403 or 409 otherwise. */
     private Mono<Session> rateable(CurrentUser caller, String sessionId) {
         return sessions.get(caller, sessionId).flatMap(session -> {
             if (!session.userId().equals(caller.id())) {
-                return Mono.error(ApiProblems.forbidden("Only the user of session " + sessionId + " may rate it"));
+                return Mono.error(Problems.forbidden("Only the user of session " + sessionId + " may rate it"));
             }
             if (session.status() != SessionStatus.ENDED) {
-                return Mono.error(ApiProblems.conflict("Session " + sessionId + " is " + session.status().wireName()
+                return Mono.error(Problems.conflict("Session " + sessionId + " is " + session.status().wireName()
                         + "; it can be rated once it has ended"));
             }
             if (session.acceptedAt() == null) {
-                return Mono.error(ApiProblems.conflict("Session " + sessionId + " never took place, so it cannot be rated"));
+                return Mono.error(Problems.conflict("Session " + sessionId + " never took place, so it cannot be rated"));
             }
             return Mono.just(session);
         });

@@ -1,12 +1,13 @@
 package com.astro.session.receipt;
 
-import static com.astro.session.web.ApiProblems.conflict;
+import static com.astro.common.web.Problems.conflict;
 
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import com.astro.common.web.Problems;
 import com.astro.common.security.CurrentUser;
 import com.astro.session.billing.Billing;
 import com.astro.session.session.Session;

@@ -14,11 +14,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.astro.common.web.JsonFields;
+import com.astro.common.web.Problems;
 import com.astro.common.apidocs.ApiDocs;
 import com.astro.common.security.CurrentUser;
 import com.astro.session.session.SessionService;
-import com.astro.session.web.ApiProblems;
-import com.astro.session.web.JsonFields;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -82,12 +82,12 @@ public class ReportController {
             String reason = JsonFields.requiredString(JsonFields.object(body, "{\"reason\": \"asked for my phone number\"}"),
                     "reason").strip();
             if (reason.isEmpty() || reason.codePointCount(0, reason.length()) > MAX_REASON) {
-                return Mono.error(JsonFields.badRequest("'reason' must have 1 to " + MAX_REASON + " characters"));
+                return Mono.error(Problems.badRequest("'reason' must have 1 to " + MAX_REASON + " characters"));
             }
             // admins see every session, yet only its participants report it
             return sessions.get(caller, id)
                     .filter(session -> session.hasParticipant(caller.id()))
-                    .switchIfEmpty(Mono.error(() -> ApiProblems.notFound("No session " + id)))
+                    .switchIfEmpty(Mono.error(() -> Problems.notFound("No session " + id)))
                     .flatMap(session -> reports.create(new Report(UUID.randomUUID().toString(), session.id(), caller.id(),
                             reason, Report.OPEN, clock.instant(), null, null)))
                     .map(created -> created.isNew()
@@ -110,7 +110,7 @@ public class ReportController {
         return Mono.defer(() -> {
             requireAdmin(caller);
             if (!Report.OPEN.equals(status) && !Report.RESOLVED.equals(status)) {
-                return Mono.error(JsonFields.badRequest("'status' must be open or resolved, got '"
+                return Mono.error(Problems.badRequest("'status' must be open or resolved, got '"
                         + (status.length() > 40 ? status.substring(0, 40) : status) + "'"));
             }
             return reports.withStatus(status, LIST_LIMIT).collectList();
@@ -131,14 +131,14 @@ public class ReportController {
         return Mono.defer(() -> {
             requireAdmin(caller);
             return reports.resolve(reportId, caller.id(), clock.instant())
-                    .switchIfEmpty(Mono.error(() -> ApiProblems.notFound("No report " + (reportId.length() > 40
+                    .switchIfEmpty(Mono.error(() -> Problems.notFound("No report " + (reportId.length() > 40
                             ? reportId.substring(0, 40) : reportId))));
         });
     }
 
     private static void requireAdmin(CurrentUser caller) {
         if (!caller.isAdmin()) {
-            throw ApiProblems.forbidden("Only an admin may list or resolve reports");
+            throw Problems.forbidden("Only an admin may list or resolve reports");
         }
     }
 }

@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.astro.common.web.JsonFields;
+import com.astro.common.web.Problems;
 import com.astro.common.apidocs.ApiDocs;
 import com.astro.common.security.CurrentUser;
 import com.astro.session.config.SessionProperties;
-import com.astro.session.web.ApiProblems;
-import com.astro.session.web.JsonFields;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -192,7 +192,7 @@ public class SessionController {
     public Mono<SessionView> get(@AuthenticationPrincipal CurrentUser caller,
             @Parameter(example = "65f1c0de9a1b2c3d4e5f6a7b") @PathVariable String id) {
         if (!SessionIds.isValid(id)) {
-            return Mono.error(ApiProblems.notFound("No session " + (id.length() > 40 ? id.substring(0, 40) : id)));
+            return Mono.error(Problems.notFound("No session " + (id.length() > 40 ? id.substring(0, 40) : id)));
         }
         return sessions.get(caller, id).map(SessionView::of);
     }
@@ -218,7 +218,7 @@ public class SessionController {
             if (status != null && !status.isEmpty()) {
                 wanted = SessionStatus.fromWireName(status);
                 if (wanted == null) {
-                    throw JsonFields.badRequest("'status' must be one of pending, active, ending, ended, got '"
+                    throw Problems.badRequest("'status' must be one of pending, active, ending, ended, got '"
                             + status + "'");
                 }
             }
@@ -242,7 +242,7 @@ public class SessionController {
         catch (NumberFormatException ignored) {
             // answered below with the allowed range
         }
-        throw JsonFields.badRequest("'" + name + "' must be a whole number from " + min + " to " + max + ", got '"
+        throw Problems.badRequest("'" + name + "' must be a whole number from " + min + " to " + max + ", got '"
                 + value + "'");
     }
 

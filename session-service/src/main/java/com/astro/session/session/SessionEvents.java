@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import com.astro.common.event.SessionAccepted;
 import com.astro.common.event.SessionEnded;
 import com.astro.common.event.SessionRequested;
-import com.astro.common.event.Topics;
 import com.astro.common.kafka.EventPublisher;
 import com.astro.session.billing.Billing;
 import com.astro.session.promotion.FirstSessionPromotion;
@@ -44,9 +43,8 @@ public class SessionEvents {
     }
 
     public Mono<Session> requested(Session s) {
-        SessionRequested event = new SessionRequested(s.requestedEventId(), Topics.SESSION_REQUESTED,
-                SessionRequested.SCHEMA_VERSION, s.createdAt(), s.id(), s.userId(), s.astrologerId(), s.sessionType(),
-                s.ratePerMinute(), s.expiresAt());
+        SessionRequested event = SessionRequested.of(s.createdAt(), s.id(), s.userId(), s.astrologerId(),
+                s.sessionType(), s.ratePerMinute(), s.expiresAt()).withEventId(s.requestedEventId());
         return publisher.publish(event).doOnSuccess(done -> metrics.started())
                 .then(store.markPublished(s.id(), "requestedPublished")).thenReturn(s);
     }
@@ -60,20 +58,19 @@ public class SessionEvents {
     public Mono<Session> accepted(Session s) {
         return wallets.balance(s.userId()).zipWith(promotion.freeMinutes(s.userId(), s.id())).flatMap(funds -> {
             Instant fundedUntil = Billing.exhaustionAt(s.acceptedAt(), funds.getT1(), s.ratePerMinute(), funds.getT2());
-            SessionAccepted event = new SessionAccepted(s.acceptedEventId(), Topics.SESSION_ACCEPTED,
-                    SessionAccepted.SCHEMA_VERSION, s.acceptedAt(), s.id(), s.userId(), s.astrologerId(),
+            SessionAccepted event = SessionAccepted.of(s.acceptedAt(), s.id(), s.userId(), s.astrologerId(),
                     s.sessionType(), s.ratePerMinute(), s.acceptedAt(), s.channelName(),
-                    fundedUntil.equals(Instant.MAX) ? null : fundedUntil);
+                    fundedUntil.equals(Instant.MAX) ? null : fundedUntil).withEventId(s.acceptedEventId());
             return publisher.publish(event).onErrorMap(NotAnnounced::new).doOnSuccess(done -> metrics.accepted())
                     .then(store.markPublished(s.id(), "acceptedPublished")).thenReturn(s);
         });
     }
 
     public Mono<Session> ended(Session s) {
-        SessionEnded event = new SessionEnded(s.endedEventId(), Topics.SESSION_ENDED, SessionEnded.SCHEMA_VERSION,
-                s.endedAt(), s.id(), s.userId(), s.astrologerId(), s.sessionType(), s.endReason(), s.endedBy(),
-                s.acceptedAt(), s.endedAt(), s.ratePerMinute(), orZero(s.billedMinutes()), orZero(s.coinsCharged()),
-                s.channelName(), orZero(s.freeMinutes()));
+        SessionEnded event = SessionEnded.of(s.endedAt(), s.id(), s.userId(), s.astrologerId(), s.sessionType(),
+                s.endReason(), s.endedBy(), s.acceptedAt(), s.endedAt(), s.ratePerMinute(), orZero(s.billedMinutes()),
+                orZero(s.coinsCharged()), s.channelName()).withFreeMinutes(orZero(s.freeMinutes()))
+                .withEventId(s.endedEventId());
         return publisher.publish(event).doOnSuccess(done -> metrics.ended(s.endReason()))
                 .then(store.markPublished(s.id(), "endedPublished")).thenReturn(s);
     }

@@ -4,9 +4,11 @@ import java.util.regex.Pattern;
 
 import org.bson.types.ObjectId;
 
-import com.astro.session.web.JsonFields;
 
 import tools.jackson.databind.JsonNode;
+
+import com.astro.common.web.JsonFields;
+import com.astro.common.web.Problems;
 
 /** Session ids are Mongo ObjectIds in hex: 24 characters, so channel names stay short. */
 final class SessionIds {
@@ -29,7 +31,7 @@ final class SessionIds {
         JsonNode object = JsonFields.object(body, "{\"sessionId\": \"665f1c2e9b1e8a0012345678\"}");
         String id = JsonFields.requiredString(object, "sessionId");
         if (!isValid(id)) {
-            throw JsonFields.badRequest("'sessionId' must be a session id (24 lowercase hex characters), got '"
+            throw Problems.badRequest("'sessionId' must be a session id (24 lowercase hex characters), got '"
                     + (id.length() > 40 ? id.substring(0, 40) + "..." : id) + "'");
         }
         return id;

@@ -1,8 +1,8 @@
 package com.astro.session.session;
 
-import static com.astro.session.web.ApiProblems.conflict;
-import static com.astro.session.web.ApiProblems.forbidden;
-import static com.astro.session.web.ApiProblems.notFound;
+import static com.astro.common.web.Problems.conflict;
+import static com.astro.common.web.Problems.forbidden;
+import static com.astro.common.web.Problems.notFound;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import com.astro.common.web.Problems;
 import com.astro.common.event.EndReason;
 import com.astro.common.security.CurrentUser;
 import com.astro.common.security.Role;
@@ -21,7 +22,6 @@ import com.astro.session.config.SessionProperties;
 import com.astro.session.presence.AstrologerDirectory;
 import com.astro.session.presence.KnownAstrologer;
 import com.astro.session.wallet.WalletService;
-import com.astro.session.web.ApiProblems;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -76,7 +76,7 @@ public class SessionService {
                 .flatMap(rate -> wallets.balance(caller.id()).flatMap(balance -> {
                     long required = Billing.cost(properties.minimumMinutes(), rate);
                     if (balance < required) {
-                        return Mono.error(ApiProblems.problem(HttpStatus.PAYMENT_REQUIRED,
+                        return Mono.error(Problems.problem(HttpStatus.PAYMENT_REQUIRED,
                                 "Your balance of " + balance + " coins does not cover " + properties.minimumMinutes()
                                         + " minute(s) at " + rate + " coins per minute; " + required + " are needed",
                                 Map.of("balance", balance, "required", required)));
@@ -109,7 +109,7 @@ public class SessionService {
                     + command.sessionType().wireName() + " sessions"));
         }
         if (command.ratePerMinute() != null && command.ratePerMinute().longValue() != rate) {
-            return Mono.error(ApiProblems.problem(HttpStatus.CONFLICT,
+            return Mono.error(Problems.problem(HttpStatus.CONFLICT,
                     "The rate for " + command.sessionType().wireName() + " sessions is now " + rate
                             + " coins per minute, not " + command.ratePerMinute() + "; start again with the current rate",
                     Map.of("currentRate", rate)));
@@ -196,7 +196,7 @@ public class SessionService {
     private Mono<Session> unannounced(Session accepted, NotAnnounced failure) {
         return store.unaccept(accepted)
                 .flatMap(pending -> reservations.release(accepted.astrologerId(), accepted.id())
-                        .then(Mono.<Session>error(ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE,
+                        .then(Mono.<Session>error(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE,
                                 "The acceptance could not be announced (the event broker cannot be reached); the "
                                         + "session is still requested, accept it again shortly",
                                 Map.of("sessionId", accepted.id(), "sessionStatus", SessionStatus.PENDING.wireName())))))

@@ -1,7 +1,8 @@
 package com.astro.session.session;
 
+import com.astro.common.web.JsonFields;
+import com.astro.common.web.Problems;
 import com.astro.common.event.SessionType;
-import com.astro.session.web.JsonFields;
 
 import tools.jackson.databind.JsonNode;
 
@@ -16,7 +17,7 @@ record StartCommand(String astrologerId, SessionType sessionType, Long ratePerMi
         String type = JsonFields.requiredString(object, "sessionType");
         SessionType sessionType = SessionType.fromWireName(type);
         if (sessionType == null) {
-            throw JsonFields.badRequest("'sessionType' must be one of chat, audio, video, got '" + type + "'");
+            throw Problems.badRequest("'sessionType' must be one of chat, audio, video, got '" + type + "'");
         }
         Long rate = JsonFields.optionalLong(object, "ratePerMinute", 1, MAX_RATE);
         return new StartCommand(astrologerId, sessionType, rate);

@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.astro.common.web.JsonFields;
 import com.astro.common.apidocs.ApiDocs;
 import com.astro.common.security.CurrentUser;
 import com.astro.session.config.SessionProperties;
-import com.astro.session.web.JsonFields;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

@@ -9,6 +9,7 @@ import com.astro.common.event.SessionAccepted;
 import com.astro.common.event.SessionEnded;
 import com.astro.common.event.Topics;
 import com.astro.common.kafka.ConsumedEvents;
+import com.astro.common.kafka.EventReader;
 import com.astro.common.kafka.UnprocessableEventException;
 
 import reactor.core.publisher.Mono;
@@ -23,6 +24,15 @@ import reactor.core.publisher.Mono;
 @Component
 public class SessionEventsListener {
 
+    private static final EventReader<SessionAccepted> ACCEPTED = EventReader
+            .of(SessionAccepted.class, SessionAccepted.SCHEMA_VERSION)
+            .requiring(event -> event.sessionId() != null && event.channelName() != null,
+                    "a session-accepted without session or channel");
+
+    private static final EventReader<SessionEnded> ENDED = EventReader
+            .of(SessionEnded.class, SessionEnded.OLDEST_READABLE_VERSION, SessionEnded.SCHEMA_VERSION)
+            .requiring(event -> event.sessionId() != null, "a session-ended without session");
+
     private final CallSessionStore store;
 
     public SessionEventsListener(CallSessionStore store) {
@@ -31,34 +41,25 @@ public class SessionEventsListener {
 
     @KafkaListener(topics = Topics.SESSION_ACCEPTED, groupId = "${spring.kafka.consumer.group-id:token-service}")
     public void onAccepted(String value) {
-        SessionAccepted event = ConsumedEvents.read(value, SessionAccepted.class, SessionAccepted.SCHEMA_VERSION);
-        ConsumedEvents.require(event.sessionId() != null && event.channelName() != null,
-                "a session-accepted without session or channel");
-        apply(event, store.accepted(event.sessionId(), event.channelName(), event.userId(), event.astrologerId(),
-                event.acceptedAt(), event.fundedUntil()));
+        ConsumedEvents.handle(value, ACCEPTED, event -> ownChannel(event, store.accepted(event.sessionId(),
+                event.channelName(), event.userId(), event.astrologerId(), event.acceptedAt(), event.fundedUntil())));
     }
 
     @KafkaListener(topics = Topics.SESSION_ENDED, groupId = "${spring.kafka.consumer.group-id:token-service}")
     public void onEnded(String value) {
-        SessionEnded event = ConsumedEvents.read(value, SessionEnded.class,
-                SessionEnded.OLDEST_READABLE_VERSION, SessionEnded.SCHEMA_VERSION);
-        ConsumedEvents.require(event.sessionId() != null, "a session-ended without session");
-        if (event.channelName() == null) {
-            return;
-        }
-        apply(event, store.ended(event.sessionId(), event.channelName(), event.userId(), event.astrologerId(),
-                event.acceptedAt(), event.endedAt() != null ? event.endedAt() : event.occurredAt()));
+        ConsumedEvents.handle(value, ENDED, event -> event.channelName() == null ? Mono.empty()
+                : ownChannel(event, store.ended(event.sessionId(), event.channelName(), event.userId(),
+                        event.astrologerId(), event.acceptedAt(),
+                        event.endedAt() != null ? event.endedAt() : event.occurredAt())));
     }
 
-    private static void apply(DomainEvent event, Mono<Void> change) {
-        try {
-            ConsumedEvents.await(change);
-        }
-        catch (DuplicateKeyException ex) {
-            // another session already holds this channel name; retrying cannot help, and granting either
-            // session's participants the other's channel would be wrong
-            throw new UnprocessableEventException(event.getClass().getSimpleName() + " for session " + event.key()
-                    + ": its channel name belongs to another session", ex);
-        }
+    /**
+     * Another session already holding this channel name cannot be fixed by retrying, and granting either
+     * session's participants the other's channel would be wrong.
+     */
+    private static Mono<Void> ownChannel(DomainEvent event, Mono<Void> change) {
+        return change.onErrorMap(DuplicateKeyException.class,
+                ex -> new UnprocessableEventException(event.getClass().getSimpleName() + " for session " + event.key()
+                        + ": its channel name belongs to another session", ex));
     }
 }

@@ -1,16 +1,18 @@
-package com.astro.session.web;
+package com.astro.common.web;
 
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * Strict reading of request bodies by hand: data binding would quietly turn {@code 12.5} into 12 or {@code true}
- * into "true", and money and ids deserve a precise 400. Unknown fields are ignored, since the seed's clients send
- * extra ones (duration, ratePerMinute).
+ * The one way services read a JSON request body: field by field, strictly, by hand, because data binding would
+ * quietly turn {@code 12.5} into 12 or {@code true} into "true", and money and ids deserve a precise 400 naming
+ * the field. Unknown fields are ignored unless the endpoint lists what it accepts ({@link #allowOnly}): the seed's
+ * clients send extra ones (duration, ratePerMinute) to some endpoints.
  */
 public final class JsonFields {
 
@@ -23,6 +25,16 @@ public final class JsonFields {
     public static JsonNode object(JsonNode body, String example) {
         if (body == null || !body.isObject()) {
             throw badRequest("The body must be a JSON object like " + example);
+        }
+        return body;
+    }
+
+    /** Refuses any field not in {@code allowed}. */
+    public static JsonNode allowOnly(JsonNode body, List<String> allowed) {
+        for (Map.Entry<String, JsonNode> property : body.properties()) {
+            if (!allowed.contains(property.getKey())) {
+                throw badRequest("Unknown field '" + property.getKey() + "'; allowed fields are " + allowed);
+            }
         }
         return body;
     }
@@ -81,7 +93,7 @@ public final class JsonFields {
         }
     }
 
-    public static ResponseStatusException badRequest(String detail) {
-        return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+    private static ResponseStatusException badRequest(String detail) {
+        return Problems.badRequest(detail);
     }
 }
