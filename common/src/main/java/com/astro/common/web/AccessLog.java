@@ -11,13 +11,18 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.astro.common.tracing.UntracedRequests;
+
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 /**
  * One line per request on logger {@code astro.access}: method, path (no query string: it may carry
  * personal data), status, duration in ms and request id. Logged when the response is committed, so
- * statuses set by error handlers (which run after the filter chain) are the ones logged.
+ * statuses set by error handlers (which run after the filter chain) are the ones logged. Successful Socket.IO
+ * long-polling requests are not logged: a polling client makes about four per chat message and holds one open at
+ * all times, so their lines were a tenth of the gateway's CPU per message (docs/benchmarks.md, long-polling) and
+ * said nothing the socket events do not; refused ones, handshakes and WebSocket upgrades still are.
  */
 public final class AccessLog implements WebFilter, Ordered {
 
@@ -42,14 +47,24 @@ public final class AccessLog implements WebFilter, Ordered {
         if (!log.isInfoEnabled() || !logged.compareAndSet(false, true)) {
             return;
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
         HttpStatusCode status = exchange.getResponse().getStatusCode();
+        if (outcome == null && isPoll(exchange) && (status == null || !status.isError())) {
+            return;
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
         String requestId = exchange.getAttribute(RequestIds.ATTRIBUTE);
         try (MDC.MDCCloseable ignored = requestId == null ? null : MDC.putCloseable(RequestIds.CONTEXT_KEY, requestId)) {
             log.info("{} {} {} {} ms requestId={}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath().value(),
                     outcome != null ? outcome : status == null ? 200 : status.value(), millis, requestId);
         }
+    }
+
+    /** A request of an established long-polling session (the handshake has no {@code sid} yet). */
+    private static boolean isPoll(ServerWebExchange exchange) {
+        return UntracedRequests.isSocketIo(exchange.getRequest().getPath().value())
+                && "polling".equals(exchange.getRequest().getQueryParams().getFirst("transport"))
+                && exchange.getRequest().getQueryParams().containsKey("sid");
     }
 
     /** Just inside the request id filter, so it times everything else. */

@@ -65,6 +65,26 @@ class RequestIdLoggingTest extends TestAppTest {
     }
 
     @Test
+    void aSuccessfulLongPollingRequestIsNotAccessLogged(CapturedOutput output) {
+        client.get().uri("/socket.io/?EIO=4&transport=polling&sid=s1").header("Authorization", "Bearer " + token("user"))
+                .header("X-Request-Id", "req-poll-ok").exchange().expectStatus().isOk();
+        client.get().uri("/things/busy").header("Authorization", "Bearer " + token("user"))
+                .header("X-Request-Id", "req-after-poll").exchange().expectStatus().isEqualTo(409);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .contains("requestId=req-after-poll"));
+        assertThat(output.getOut()).doesNotContain("requestId=req-poll-ok");
+    }
+
+    @Test
+    void aRefusedLongPollingRequestIsAccessLogged(CapturedOutput output) {
+        client.get().uri("/socket.io/?EIO=4&transport=polling&sid=s1").header("X-Request-Id", "req-poll-401")
+                .exchange().expectStatus().isUnauthorized();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut().lines()
+                .filter(line -> line.contains("requestId=req-poll-401")))
+                .anySatisfy(line -> assertThat(line).contains("GET /socket.io/ 401")));
+    }
+
+    @Test
     void linesOutsideARequestHaveNoRequestIdMarker(CapturedOutput output) {
         org.slf4j.LoggerFactory.getLogger("outside").info("no request here");
         assertThat(output.getOut().lines().filter(line -> line.contains("no request here")))

@@ -93,6 +93,12 @@ public class TestApp {
             throw new IllegalStateException("secret internal state: password=hunter2");
         }
 
+        /** Stands in for a Socket.IO long-polling request, answered like one. */
+        @GetMapping("/socket.io/")
+        String poll() {
+            return "6";
+        }
+
         /** Logs after hopping threads twice, to prove the request id follows the work. */
         @GetMapping("/things/log")
         Mono<String> logAcrossThreads(@RequestParam String marker) {
