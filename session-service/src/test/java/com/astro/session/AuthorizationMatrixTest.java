@@ -2,6 +2,7 @@ package com.astro.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +29,7 @@ class AuthorizationMatrixTest extends SessionTestSupport {
     @BeforeEach
     void patientClient() {
         // a hundred fixtures and attempts in a row on a shared machine: a slow answer is not a refusal
-        web = web.mutate().responseTimeout(java.time.Duration.ofMinutes(1)).build();
+        web = web.mutate().responseTimeout(Duration.ofMinutes(1)).build();
     }
 
     @Test

@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -33,7 +35,7 @@ class RatingApiTest extends SessionTestSupport {
     }
 
     private WebTestClient.ResponseSpec rate(String method, Ended session, String bearer, Object body) {
-        return web.method(org.springframework.http.HttpMethod.valueOf(method)).uri("/api/sessions/{id}/rating", session.id())
+        return web.method(HttpMethod.valueOf(method)).uri("/api/sessions/{id}/rating", session.id())
                 .header("Authorization", "Bearer " + bearer).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange();
     }
@@ -98,7 +100,7 @@ class RatingApiTest extends SessionTestSupport {
                 .jsonPath("$.revision").isEqualTo(2);
 
         assertThat(ratedEvents(session)).extracting(SessionRated::revision, SessionRated::stars)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 2), org.assertj.core.groups.Tuple.tuple(2, 5));
+                .containsExactly(Tuple.tuple(1, 2), Tuple.tuple(2, 5));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -203,7 +204,7 @@ public abstract class SessionTestSupport {
 
     /** Every record of {@code topic} the filter keeps, read from the beginning by a plain consumer. */
     protected static <T extends DomainEvent> List<T> events(String topic, Class<T> type,
-            java.util.function.Predicate<ConsumerRecord<String, String>> filter) {
+            Predicate<ConsumerRecord<String, String>> filter) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.shared().kafka().bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "session-events-" + UUID.randomUUID());

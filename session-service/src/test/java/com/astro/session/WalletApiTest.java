@@ -2,7 +2,12 @@ package com.astro.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +76,7 @@ class WalletApiTest extends SessionTestSupport {
     void aUserSeesTheirOwnBalanceAndEntriesNewestFirst() {
         String user = fresh("user");
         credit(user, 30);
-        CLOCK.advance(java.time.Duration.ofSeconds(1));
+        CLOCK.advance(Duration.ofSeconds(1));
         credit(user, 12);
 
         web.get().uri("/api/wallet").header("Authorization", "Bearer " + token(user, "user")).exchange()
@@ -88,9 +93,9 @@ class WalletApiTest extends SessionTestSupport {
         String user = fresh("user");
         String admin = token("admin_1", "admin");
         String key = fresh("grant");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
-            var futures = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            var futures = new ArrayList<Future<Integer>>();
             for (int i = 0; i < 20; i++) {
                 futures.add(pool.submit(() -> post("/api/wallets/" + user + "/credit", admin,
                         Map.of("coins", 5, "idempotencyKey", key)).returnResult(String.class).getStatus().value()));

@@ -21,20 +21,20 @@ import com.astro.common.event.EndReason;
  */
 public final class Billing {
 
-    public static final Duration MINUTE = Duration.ofMinutes(1);
+    static final Duration MINUTE = Duration.ofMinutes(1);
 
     private Billing() {
     }
 
     /** Started minutes of {@code active} time, at least one. */
-    public static long billedMinutes(Duration active) {
+    static long billedMinutes(Duration active) {
         long millis = Math.max(0, active.toMillis());
         long minutes = millis / MINUTE.toMillis() + (millis % MINUTE.toMillis() == 0 ? 0 : 1);
         return Math.max(1, minutes);
     }
 
     /** Whole minutes {@code balance} pays for at {@code rate}. */
-    public static long affordableMinutes(long balance, long rate) {
+    static long affordableMinutes(long balance, long rate) {
         if (rate <= 0) {
             throw new IllegalArgumentException("rate must be positive");
         }
@@ -42,7 +42,7 @@ public final class Billing {
     }
 
     /** When the first minute the balance cannot pay for would start. */
-    public static Instant exhaustionAt(Instant acceptedAt, long balance, long rate) {
+    static Instant exhaustionAt(Instant acceptedAt, long balance, long rate) {
         return exhaustionAt(acceptedAt, balance, rate, 0);
     }
 

@@ -6,5 +6,5 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Turns on the periodic session sweep (expiry, balance exhaustion, crash repair). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-public class SchedulingConfiguration {
+class SchedulingConfiguration {
 }

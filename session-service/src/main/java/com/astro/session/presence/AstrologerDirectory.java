@@ -22,7 +22,7 @@ public class AstrologerDirectory {
 
     private final ReactiveMongoTemplate mongo;
 
-    public AstrologerDirectory(ReactiveMongoTemplate mongo) {
+    AstrologerDirectory(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 

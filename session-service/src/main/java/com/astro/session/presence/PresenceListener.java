@@ -7,7 +7,7 @@ import com.astro.common.event.PresenceChanged;
 import com.astro.common.event.Topics;
 import com.astro.common.kafka.ConsumedEvents;
 import com.astro.common.kafka.EventReader;
-import com.astro.session.session.AstrologerDepartures;
+import com.astro.session.lifecycle.AstrologerDepartures;
 
 import reactor.core.publisher.Mono;
 
@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
  * handler).
  */
 @Component
-public class PresenceListener {
+class PresenceListener {
 
     private static final EventReader<PresenceChanged> CHANGED = EventReader
             .of(PresenceChanged.class, PresenceChanged.SCHEMA_VERSION)
@@ -29,7 +29,7 @@ public class PresenceListener {
 
     private final AstrologerDepartures departures;
 
-    public PresenceListener(AstrologerDirectory directory, AstrologerDepartures departures) {
+    PresenceListener(AstrologerDirectory directory, AstrologerDepartures departures) {
         this.directory = directory;
         this.departures = departures;
     }

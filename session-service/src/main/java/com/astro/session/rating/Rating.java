@@ -12,6 +12,6 @@ import com.astro.common.event.SessionType;
  * is 1 when rated and grows with each edit; edits are allowed until {@code ratedAt} plus 24 hours.
  */
 @Document("session_ratings")
-public record Rating(@Id String sessionId, String userId, String astrologerId, SessionType sessionType, int stars,
+record Rating(@Id String sessionId, String userId, String astrologerId, SessionType sessionType, int stars,
         String review, int revision, Instant ratedAt, Instant editedAt) {
 }

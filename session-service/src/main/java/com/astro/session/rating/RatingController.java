@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 /** Ratings and reviews: the user of an ended session rates it once and may change the rating for 24 hours. */
 @RestController
 @Tag(name = "ratings", description = "Users rate their ended sessions (1 to 5 stars, an optional review)")
-public class RatingController {
+class RatingController {
 
     private static final String RATING_EXAMPLE = """
             {"sessionId": "s_8f2a", "userId": "user_1", "astrologerId": "astro_1", "sessionType": "chat", "stars": 5,

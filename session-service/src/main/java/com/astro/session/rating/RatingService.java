@@ -10,9 +10,9 @@ import com.astro.common.web.Problems;
 import com.astro.common.event.SessionRated;
 import com.astro.common.kafka.EventPublisher;
 import com.astro.common.security.CurrentUser;
-import com.astro.session.session.Session;
-import com.astro.session.session.SessionService;
-import com.astro.session.session.SessionStatus;
+import com.astro.session.lifecycle.Session;
+import com.astro.session.lifecycle.SessionService;
+import com.astro.session.lifecycle.SessionStatus;
 
 import reactor.core.publisher.Mono;
 

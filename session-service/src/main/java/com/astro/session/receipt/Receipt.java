@@ -11,7 +11,7 @@ import com.astro.common.event.SessionType;
  * {@code freeMinutes} were the promotion's (worth {@code coinsWaived}), {@code coinsCharged =
  * (billedMinutes - freeMinutes) × ratePerMinute}, debited by ledger entry {@code ledgerEntryId}.
  */
-public record Receipt(
+record Receipt(
         String sessionId,
         String userId,
         String astrologerId,
@@ -29,10 +29,10 @@ public record Receipt(
         Events events) {
 
     /** The first-session promotion's part: none when {@code freeMinutes} is 0. */
-    public record Promotion(long freeMinutes, long coinsWaived, String ledgerEntryId) {
+    record Promotion(long freeMinutes, long coinsWaived, String ledgerEntryId) {
     }
 
     /** The ids of the events that announced each step (null for a step that did not happen). */
-    public record Events(String requested, String accepted, List<String> lowBalance, String ended) {
+    record Events(String requested, String accepted, List<String> lowBalance, String ended) {
     }
 }

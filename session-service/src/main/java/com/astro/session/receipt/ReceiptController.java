@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 /** A session's receipt. */
 @RestController
 @Tag(name = "sessions")
-public class ReceiptController {
+class ReceiptController {
 
     static final String RECEIPT_EXAMPLE = """
             {"sessionId": "65f1c0de9a1b2c3d4e5f6a7b", "userId": "user_1", "astrologerId": "astro_1",
@@ -36,7 +36,7 @@ public class ReceiptController {
 
     private final Receipts receipts;
 
-    public ReceiptController(Receipts receipts) {
+    ReceiptController(Receipts receipts) {
         this.receipts = receipts;
     }
 

@@ -7,12 +7,11 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import com.astro.common.web.Problems;
 import com.astro.common.security.CurrentUser;
 import com.astro.session.billing.Billing;
-import com.astro.session.session.Session;
-import com.astro.session.session.SessionService;
-import com.astro.session.session.SessionStatus;
+import com.astro.session.lifecycle.Session;
+import com.astro.session.lifecycle.SessionService;
+import com.astro.session.lifecycle.SessionStatus;
 import com.astro.session.wallet.LedgerEntry;
 import com.astro.session.wallet.WalletService;
 

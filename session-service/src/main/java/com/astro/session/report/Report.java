@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * index on both), open until an admin resolves it.
  */
 @Document("session_reports")
-public record Report(@Id String id, String sessionId, String reporterId, String reason, String status,
+record Report(@Id String id, String sessionId, String reporterId, String reason, String status,
         Instant createdAt, Instant resolvedAt, String resolvedBy) {
 
     static final String OPEN = "open";

@@ -14,11 +14,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.astro.common.web.JsonFields;
 import com.astro.common.web.Problems;
 import com.astro.common.apidocs.ApiDocs;
 import com.astro.common.security.CurrentUser;
-import com.astro.session.session.SessionService;
+import com.astro.session.lifecycle.SessionService;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,9 +37,7 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @Tag(name = "reports", description = "Participants report sessions; admins list and resolve the reports")
-public class ReportController {
-
-    static final int MAX_REASON = 1_000;
+class ReportController {
 
     static final int LIST_LIMIT = 100;
 
@@ -62,8 +59,8 @@ public class ReportController {
             + "a repeat (or a concurrent call) answers the first report with 200.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             schema = @Schema(type = "object", requiredProperties = "reason"), schemaProperties =
-                    @SchemaProperty(name = "reason", schema = @Schema(type = "string", minLength = 1, maxLength = MAX_REASON)),
-            examples = @ExampleObject("{\"reason\": \"asked for my phone number\"}")))
+                    @SchemaProperty(name = "reason", schema = @Schema(type = "string", minLength = 1, maxLength = ReportCommand.MAX_REASON)),
+            examples = @ExampleObject(ReportCommand.EXAMPLE)))
     @ApiResponse(responseCode = "201", description = "The new report", content = @Content(
             schema = @Schema(implementation = Report.class), examples = @ExampleObject("""
                     {"id": "5f0c3c1e-8d7a-4f55-9a57-0c6f0e1b2a33", "sessionId": "s_8f2a", "reporterId": "user_1",
@@ -79,17 +76,13 @@ public class ReportController {
     public Mono<ResponseEntity<Report>> report(@AuthenticationPrincipal CurrentUser caller, @PathVariable String id,
             @RequestBody JsonNode body) {
         return Mono.defer(() -> {
-            String reason = JsonFields.requiredString(JsonFields.object(body, "{\"reason\": \"asked for my phone number\"}"),
-                    "reason").strip();
-            if (reason.isEmpty() || reason.codePointCount(0, reason.length()) > MAX_REASON) {
-                return Mono.error(Problems.badRequest("'reason' must have 1 to " + MAX_REASON + " characters"));
-            }
+            ReportCommand command = ReportCommand.fromBody(body);
             // admins see every session, yet only its participants report it
             return sessions.get(caller, id)
                     .filter(session -> session.hasParticipant(caller.id()))
                     .switchIfEmpty(Mono.error(() -> Problems.notFound("No session " + id)))
                     .flatMap(session -> reports.create(new Report(UUID.randomUUID().toString(), session.id(), caller.id(),
-                            reason, Report.OPEN, clock.instant(), null, null)))
+                            command.reason(), Report.OPEN, clock.instant(), null, null)))
                     .map(created -> created.isNew()
                             ? ResponseEntity.created(URI.create("/api/sessions/reports/" + created.report().id())).body(created.report())
                             : ResponseEntity.ok(created.report()));

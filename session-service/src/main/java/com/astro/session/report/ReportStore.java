@@ -6,21 +6,34 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.astro.session.config.OwnIndexes;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Component
-class ReportStore {
+class ReportStore implements OwnIndexes {
 
     private final ReactiveMongoTemplate mongo;
 
     ReportStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /** The unique index is what keeps one report per participant and session under concurrent calls. */
+    @Override
+    public Mono<Void> ensureIndexes() {
+        return Flux.concat(
+                mongo.indexOps(Report.class).createIndex(new Index().on("sessionId", Sort.Direction.ASC)
+                        .on("reporterId", Sort.Direction.ASC).unique()),
+                mongo.indexOps(Report.class).createIndex(new Index().on("status", Sort.Direction.ASC)))
+                .then();
     }
 
     /** One report per participant and session: a second, or a concurrent one, answers the first. */

@@ -16,11 +16,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record LedgerEntry(@Id String id, String userId, String kind, long coins, String sessionId,
         String idempotencyKey, Instant createdAt, boolean applied, Long freeMinutes, Long coinsWaived) {
 
-    public static final String CREDIT = "credit";
+    static final String CREDIT = "credit";
 
-    public static final String DEBIT = "debit";
+    static final String DEBIT = "debit";
 
-    public static final String PROMOTION = "promotion";
+    static final String PROMOTION = "promotion";
 
     public static String sessionChargeId(String sessionId) {
         return "session:" + sessionId;

@@ -11,5 +11,5 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * the step is retried after a crash.
  */
 @Document("wallets")
-public record Wallet(@Id String userId, long balance, List<String> appliedKeys) {
+record Wallet(@Id String userId, long balance, List<String> appliedKeys) {
 }

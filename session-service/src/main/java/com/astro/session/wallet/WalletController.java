@@ -1,17 +1,17 @@
 package com.astro.session.wallet;
 
+import java.time.Instant;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import com.astro.common.web.JsonFields;
+import com.astro.common.web.Problems;
 import com.astro.common.apidocs.ApiDocs;
 import com.astro.common.security.CurrentUser;
 import com.astro.session.config.SessionProperties;
@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 /** The caller's own wallet, and credits by admins. */
 @RestController
 @Tag(name = "wallet", description = "Coin balances and their ledger")
-public class WalletController {
+class WalletController {
 
     static final int RECENT_ENTRIES = 20;
 
@@ -38,7 +38,7 @@ public class WalletController {
 
     private final SessionProperties properties;
 
-    public WalletController(WalletService wallets, SessionProperties properties) {
+    WalletController(WalletService wallets, SessionProperties properties) {
         this.wallets = wallets;
         this.properties = properties;
     }
@@ -82,15 +82,13 @@ public class WalletController {
             @RequestBody JsonNode body) {
         return Mono.defer(() -> {
             if (!caller.isAdmin()) {
-                return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "Only an admin may credit a wallet"));
+                return Mono.error(Problems.forbidden("Only an admin may credit a wallet"));
             }
             String target = JsonFields.id(userId, "userId");
-            JsonNode object = JsonFields.object(body, "{\"coins\": 100, \"idempotencyKey\": \"grant-42\"}");
-            long coins = JsonFields.requiredLong(object, "coins", 1, properties.maxCreditCoins());
-            String key = JsonFields.id(JsonFields.requiredString(object, "idempotencyKey"), "idempotencyKey");
-            return wallets.credit(target, coins, key)
-                    .flatMap(entry -> wallets.balance(target)
-                            .map(balance -> new CreditResult(target, entry.coins(), key, balance)));
+            CreditCommand command = CreditCommand.fromBody(body, properties.maxCreditCoins());
+            return wallets.credit(target, command.coins(), command.idempotencyKey())
+                    .flatMap(entry -> wallets.balance(target).map(balance -> new CreditResult(target, entry.coins(),
+                            command.idempotencyKey(), balance)));
         });
     }
 
@@ -101,15 +99,15 @@ public class WalletController {
     }
 
     /** The answer to a credit: the balance after it (and after anything else applied meanwhile). */
-    public record CreditResult(String userId, long coins, String idempotencyKey, long balance) {
+    record CreditResult(String userId, long coins, String idempotencyKey, long balance) {
     }
 
     /** A wallet as its owner sees it: the balance and the latest entries, newest first. */
-    public record WalletView(String userId, long balance, List<Entry> entries) {
+    record WalletView(String userId, long balance, List<Entry> entries) {
 
         /** {@code freeMinutes} and {@code coinsWaived} are set on the promotion's line only. */
-        public record Entry(String id, String kind, long coins, String sessionId, String idempotencyKey,
-                java.time.Instant createdAt, Long freeMinutes, Long coinsWaived) {
+        record Entry(String id, String kind, long coins, String sessionId, String idempotencyKey,
+                Instant createdAt, Long freeMinutes, Long coinsWaived) {
 
             static Entry of(LedgerEntry entry) {
                 return new Entry(entry.id(), entry.kind(), entry.coins(), entry.sessionId(), entry.idempotencyKey(),

@@ -1,17 +1,19 @@
 package com.astro.session.wallet;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
+import com.astro.common.web.Problems;
+import com.astro.session.config.OwnIndexes;
 import com.astro.session.metrics.SessionMetrics;
 
 import reactor.core.publisher.Flux;
@@ -24,7 +26,7 @@ import reactor.core.publisher.Mono;
  * retry of either step, concurrent or after a crash, changes nothing more.
  */
 @Service
-public class WalletService {
+public class WalletService implements OwnIndexes {
 
     /** Keys remembered per wallet; far more than can be in flight for one user at once. */
     static final int KEYS_KEPT = 500;
@@ -37,11 +39,18 @@ public class WalletService {
 
     private final SessionMetrics metrics;
 
-    public WalletService(ReactiveMongoTemplate mongo, Clock clock, SessionMetrics metrics) {
+    WalletService(ReactiveMongoTemplate mongo, Clock clock, SessionMetrics metrics) {
         this.mongo = mongo;
         this.clock = clock;
         this.metrics = metrics;
         this.unapplied = new UnappliedCredits(mongo);
+    }
+
+    /** The wallet view: a user's latest entries. */
+    @Override
+    public Mono<Void> ensureIndexes() {
+        return mongo.indexOps(LedgerEntry.class).createIndex(new Index().on("userId", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.DESC)).then();
     }
 
     public Mono<Long> balance(String userId) {
@@ -59,14 +68,14 @@ public class WalletService {
      * Credits {@code coins} once per idempotency key; the same key again answers the first entry, the same key
      * with another user or amount is a 409.
      */
-    public Mono<LedgerEntry> credit(String userId, long coins, String idempotencyKey) {
+    Mono<LedgerEntry> credit(String userId, long coins, String idempotencyKey) {
         LedgerEntry entry = new LedgerEntry("credit:" + idempotencyKey, userId, LedgerEntry.CREDIT, coins, null,
                 idempotencyKey, clock.instant(), false, null, null);
         return unapplied.list(entry.id(), entry.createdAt())
                 .then(record(entry))
                 .flatMap(stored -> {
                     if (!stored.userId().equals(userId) || stored.coins() != coins || !LedgerEntry.CREDIT.equals(stored.kind())) {
-                        return Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
+                        return Mono.error(Problems.conflict(
                                 "Idempotency key '" + idempotencyKey + "' was already used for a credit of "
                                         + stored.coins() + " coins to " + stored.userId()
                                         + "; use a new key for a different credit"));
@@ -157,7 +166,7 @@ public class WalletService {
      * Applies credits a crash left recorded but unapplied, listed since before {@code olderThan}. (A session's
      * charge needs no list of its own: the session stays ending until it is applied, and the sweeper finishes it.)
      */
-    public Flux<LedgerEntry> repairUnapplied(java.time.Instant olderThan) {
+    public Flux<LedgerEntry> repairUnapplied(Instant olderThan) {
         return unapplied.listedBefore(olderThan, 100)
                 .concatMap(id -> mongo.findById(id, LedgerEntry.class)
                         .flatMap(this::apply)
