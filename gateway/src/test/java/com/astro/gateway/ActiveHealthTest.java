@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -97,7 +98,7 @@ class ActiveHealthTest {
     }
 
     private List<String> backendsOf(String path, int requests) {
-        return java.util.stream.IntStream.range(0, requests)
+        return IntStream.range(0, requests)
                 .mapToObj(i -> (String) client.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                         .exchange().expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody().get("backend"))
                 .toList();

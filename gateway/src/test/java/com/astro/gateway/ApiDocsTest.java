@@ -2,6 +2,8 @@ package com.astro.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,7 +72,7 @@ class ApiDocsTest {
 
     @Test
     void aServiceThatDoesNotAnswerIsNamedAsUnavailable() {
-        mergedDocument().jsonPath("$['x-unavailable-services']").isEqualTo(java.util.List.of("token-service"));
+        mergedDocument().jsonPath("$['x-unavailable-services']").isEqualTo(List.of("token-service"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.astro.gateway;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -52,7 +53,7 @@ final class FakeBackend implements AutoCloseable {
                                 .then();
                     }
                     if (request.uri().contains("/slow")) {
-                        return Mono.delay(java.time.Duration.ofSeconds(10)).then(response.sendString(Mono.just("late")).then());
+                        return Mono.delay(Duration.ofSeconds(10)).then(response.sendString(Mono.just("late")).then());
                     }
                     if (request.uri().contains("/broken-once") && !BROKE_ONCE.getAndSet(true)) {
                         // the first such request of the JVM, on whichever backend: as a pooled connection closed by its backend

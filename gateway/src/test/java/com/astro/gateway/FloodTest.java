@@ -1,7 +1,9 @@
 package com.astro.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -57,7 +60,7 @@ class FloodTest extends GatewayTest {
             calmStatuses.add(read(web, calm).block());
             millis.add((System.nanoTime() - start) / 1e6);
         }
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).until(() -> floodAnswers.values()
+        await().atMost(Duration.ofMinutes(2)).until(() -> floodAnswers.values()
                 .stream().mapToInt(AtomicInteger::get).sum() == FLOOD);
         flood.dispose();
         // the budget refills 100 a minute: what the flood may have had while it ran
@@ -76,7 +79,7 @@ class FloodTest extends GatewayTest {
         assertThat(p99).isLessThan(30_000);
     }
 
-    private static reactor.core.publisher.Mono<Integer> read(WebClient web, String token) {
+    private static Mono<Integer> read(WebClient web, String token) {
         return web.get().uri("/api/wallet").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .exchangeToMono(answer -> answer.releaseBody().thenReturn(answer.statusCode().value()));
     }

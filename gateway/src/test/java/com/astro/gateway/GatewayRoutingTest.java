@@ -1,12 +1,19 @@
 package com.astro.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,15 +21,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 import com.astro.infra.TestInfra;
 
+import reactor.core.publisher.Flux;
 
 // these tests open Socket.IO sessions from one address faster than any client would; RateLimitTest covers the budgets
-@org.springframework.test.context.TestPropertySource(properties = "astro.gateway.rate-limits.socket-handshakes=100000/1s")
+@TestPropertySource(properties = "astro.gateway.rate-limits.socket-handshakes=100000/1s")
 class GatewayRoutingTest extends GatewayTest {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
@@ -142,12 +154,12 @@ class GatewayRoutingTest extends GatewayTest {
 
     @Test
     void aChunkedBodyOverTheLimitIs413() {
-        org.springframework.core.io.buffer.DefaultDataBufferFactory buffers = new org.springframework.core.io.buffer.DefaultDataBufferFactory();
-        reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer> chunks = reactor.core.publisher.Flux.range(0, 8)
-                .map(i -> buffers.wrap("x".repeat(300).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        DefaultDataBufferFactory buffers = new DefaultDataBufferFactory();
+        Flux<DataBuffer> chunks = Flux.range(0, 8)
+                .map(i -> buffers.wrap("x".repeat(300).getBytes(StandardCharsets.UTF_8)));
         client.post().uri("/api/sessions/start").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(org.springframework.web.reactive.function.BodyInserters.fromDataBuffers(chunks))
+                .body(BodyInserters.fromDataBuffers(chunks))
                 .exchange()
                 .expectStatus().isEqualTo(413)
                 .expectBody().jsonPath("$.detail").isEqualTo("The request body is larger than the limit of 1024 bytes");
@@ -258,20 +270,20 @@ class GatewayRoutingTest extends GatewayTest {
     @Test
     void aPostIsForwardedAtOnceWhileManyLongPollsAreHeldAtTheSameInstance() {
         String sid = sidOf("127.0.0.1:" + GatewayTestBackends.CHAT_A.port());
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         int before = GatewayTestBackends.CHAT_A.requests();
-        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> held = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<String>>> held = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            held.add(http.sendAsync(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/socket.io/slow?EIO=4&transport=polling&sid=" + sid)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()));
+            held.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/socket.io/slow?EIO=4&transport=polling&sid=" + sid)).build(), HttpResponse.BodyHandlers.ofString()));
         }
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(8))
+        await().atMost(Duration.ofSeconds(8))
                 .until(() -> GatewayTestBackends.CHAT_A.requests() - before >= 40);
 
         client.post().uri("/socket.io/?EIO=4&transport=polling&sid=" + sid).contentType(MediaType.TEXT_PLAIN).bodyValue("3")
                 .exchange().expectStatus().isOk().expectBody(JSON).value(echo -> assertThat(echo).containsEntry("backend", "chat-a"));
 
-        assertThat(held).noneMatch(java.util.concurrent.CompletableFuture::isDone);
+        assertThat(held).noneMatch(CompletableFuture::isDone);
         held.forEach(request -> request.cancel(true));
     }
 
@@ -311,7 +323,7 @@ class GatewayRoutingTest extends GatewayTest {
     }
 
     private static String sidOf(String authority) {
-        return java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(authority.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".r4nd0m";
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(authority.getBytes(StandardCharsets.UTF_8)) + ".r4nd0m";
     }
 }

@@ -2,6 +2,7 @@ package com.astro.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 
@@ -9,9 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 
-import com.astro.infra.AuthorizationMatrix;
 import com.astro.infra.AuthorizationMatrix.Actor;
 import com.astro.infra.AuthorizationMatrix.Outcome;
+import com.astro.infra.AuthorizationMatrix;
 
 /**
  * Every presence route as every actor, each attempt about a fresh astrologer (the "session's astrologer" is the
@@ -23,7 +24,7 @@ class AuthorizationMatrixTest extends PresenceIntegrationTest {
     @BeforeEach
     void patientClient() {
         // a hundred fixtures and attempts in a row on a shared machine: a slow answer is not a refusal
-        web = web.mutate().responseTimeout(java.time.Duration.ofMinutes(1)).build();
+        web = web.mutate().responseTimeout(Duration.ofMinutes(1)).build();
     }
 
     @Test

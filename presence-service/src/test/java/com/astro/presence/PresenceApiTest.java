@@ -2,8 +2,16 @@ package com.astro.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
+import java.time.Duration;
+import java.time.Instant;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import com.astro.infra.DevIssuer;
+import com.astro.infra.TestInfra;
 import com.astro.presence.astrologer.AstrologerPresence;
 
 class PresenceApiTest extends PresenceIntegrationTest {
@@ -32,7 +40,7 @@ class PresenceApiTest extends PresenceIntegrationTest {
     void astrologerGoesOfflineWithLastSeenSet() {
         String id = newAstrologerId();
         goOnline(id);
-        clock.advance(java.time.Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         post("/api/v1/astrologers/" + id + "/offline", astrologerToken(id))
                 .expectStatus().isOk()
                 .expectBody()
@@ -152,9 +160,9 @@ class PresenceApiTest extends PresenceIntegrationTest {
     @Test
     void aForgedTokenGets401() {
         String id = newAstrologerId();
-        String forged = com.astro.infra.DevIssuer.sign(com.astro.infra.TestInfra.shared().issuer()
-                .claims(id, "astrologer", null, java.time.Instant.now(), java.time.Duration.ofHours(1)).build(),
-                com.astro.infra.DevIssuer.strangerKey());
+        String forged = DevIssuer.sign(TestInfra.shared().issuer()
+                .claims(id, "astrologer", null, Instant.now(), Duration.ofHours(1)).build(),
+                DevIssuer.strangerKey());
         post("/api/v1/astrologers/" + id + "/online", forged).expectStatus().isUnauthorized();
         assertThat(stored(id)).isNull();
     }
@@ -209,9 +217,9 @@ class PresenceApiTest extends PresenceIntegrationTest {
         String id = newAstrologerId();
         goOnline(id);
         AstrologerPresence before = stored(id);
-        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(id)),
-                new org.springframework.data.mongodb.core.query.Update().set("busy", true).set("currentSessionId", "s-1"),
+        mongo.updateFirst(Query.query(
+                        Criteria.where("_id").is(id)),
+                new Update().set("busy", true).set("currentSessionId", "s-1"),
                 AstrologerPresence.class).block();
         assertThat(before.currentSessionId()).isNull();
         get("/api/v1/astrologers/" + id, astrologerToken(id)).expectBody()

@@ -19,7 +19,7 @@ import com.astro.common.event.Topics;
 import com.astro.infra.TestInfra;
 
 /** Reads {@code presence-changed} from the beginning with a fresh plain consumer, as any analytics consumer would. */
-final class PresenceTopic {
+public final class PresenceTopic {
 
     private PresenceTopic() {
     }
@@ -32,7 +32,7 @@ final class PresenceTopic {
      * Every record now on the topic, in partition order (one astrologer's records keep their order). The
      * consumer has no group and is rewound to the beginning each time, as a fresh consumer would be.
      */
-    static synchronized List<ConsumerRecord<String, PresenceChanged>> readAll() {
+    public static synchronized List<ConsumerRecord<String, PresenceChanged>> readAll() {
         if (consumer == null) {
             Properties config = new Properties();
             config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfra.shared().kafka().bootstrapServers());
@@ -66,7 +66,7 @@ final class PresenceTopic {
     }
 
     /** One astrologer's events, in the order they were appended. */
-    static List<PresenceChanged> eventsFor(String astrologerId) {
+    public static List<PresenceChanged> eventsFor(String astrologerId) {
         return readAll().stream()
                 .filter(record -> astrologerId.equals(record.key()))
                 .map(ConsumerRecord::value)

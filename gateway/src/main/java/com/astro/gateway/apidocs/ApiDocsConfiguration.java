@@ -28,7 +28,7 @@ import com.astro.gateway.routing.ServiceRegistry;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("dev")
-public class ApiDocsConfiguration {
+class ApiDocsConfiguration {
 
     @Bean
     MergedApiDocs mergedApiDocs(ServiceRegistry registry) {
@@ -36,7 +36,7 @@ public class ApiDocsConfiguration {
         for (String service : new String[] { ServiceRegistry.PRESENCE, ServiceRegistry.SESSION, ServiceRegistry.CHAT,
                 ServiceRegistry.TOKEN }) {
             // a host name stands for all of a service's instances: any one serves the same document
-            services.put(service, registry.get(service).urls().get(0));
+            services.put(service, registry.urls(service).get(0));
         }
         return new MergedApiDocs(WebClient.create(), services);
     }

@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code session-service.Name}, references rewritten). A service that does not answer is left out and named
  * in {@code x-unavailable-services}. The servers entry is the gateway itself.
  */
-public final class MergedApiDocs {
+final class MergedApiDocs {
 
     static final String UNAVAILABLE = "x-unavailable-services";
 
@@ -42,12 +42,12 @@ public final class MergedApiDocs {
     private final Map<String, String> serviceUrls;
 
     /** @param serviceUrls service name to the base URL of one of its instances, in the order to merge */
-    public MergedApiDocs(WebClient client, Map<String, String> serviceUrls) {
+    MergedApiDocs(WebClient client, Map<String, String> serviceUrls) {
         this.client = client;
         this.serviceUrls = serviceUrls;
     }
 
-    public Mono<ObjectNode> document() {
+    Mono<ObjectNode> document() {
         return Flux.fromIterable(serviceUrls.entrySet())
                 .concatMap(service -> client.get().uri(service.getValue() + "/v3/api-docs").retrieve()
                         .bodyToMono(JsonNode.class).timeout(TIMEOUT)

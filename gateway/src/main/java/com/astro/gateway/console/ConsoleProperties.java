@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        panel shows the token's channel, uid and expiry instead of joining
  */
 @ConfigurationProperties("astro.console")
-public record ConsoleProperties(@DefaultValue("") String clerkPublishableKey, @DefaultValue("") String agoraAppId) {
+record ConsoleProperties(@DefaultValue("") String clerkPublishableKey, @DefaultValue("") String agoraAppId) {
 }

@@ -22,7 +22,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * how to sign in. Only these paths: everything else still goes to the service routes or is "no route".
  */
 @Configuration(proxyBeanMethods = false)
-public class ConsoleRoutes {
+class ConsoleRoutes {
 
     private static final Resource INDEX = new ClassPathResource("console/index.html");
     private static final Resource ASSETS = new ClassPathResource("console/assets/");

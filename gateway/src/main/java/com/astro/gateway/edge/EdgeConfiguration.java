@@ -8,7 +8,7 @@ import com.astro.gateway.GatewayProperties;
 
 /** What the edge does to every request before routing: CORS, size limit, error answers. */
 @Configuration(proxyBeanMethods = false)
-public class EdgeConfiguration {
+class EdgeConfiguration {
 
     @Bean
     EdgeCors edgeCors(GatewayProperties properties) {

@@ -19,14 +19,14 @@ import reactor.core.publisher.Mono;
  * CORS for the frontend on every path, {@code /socket.io/} included. It runs before security so that
  * a preflight (which never carries a token) is answered instead of refused with 401.
  */
-public final class EdgeCors implements WebFilter, Ordered {
+final class EdgeCors implements WebFilter, Ordered {
 
     /** Before Spring Security's filter chain (order -100). */
-    public static final int ORDER = -200;
+    private static final int ORDER = -200;
 
     private final CorsWebFilter delegate;
 
-    public EdgeCors(List<String> allowedOrigins) {
+    EdgeCors(List<String> allowedOrigins) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(allowedOrigins.stream().map(String::trim).filter(origin -> !origin.isEmpty()).toList());
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));

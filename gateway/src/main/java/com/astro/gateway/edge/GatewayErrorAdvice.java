@@ -15,11 +15,11 @@ import reactor.core.publisher.Mono;
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class GatewayErrorAdvice {
+class GatewayErrorAdvice {
 
     private final GatewayErrors errors;
 
-    public GatewayErrorAdvice(GatewayErrors errors) {
+    GatewayErrorAdvice(GatewayErrors errors) {
         this.errors = errors;
     }
 

@@ -16,7 +16,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
 import com.astro.common.web.Problems;
-import com.astro.gateway.routing.StickySessionFilter;
+import com.astro.gateway.routing.ServiceRegistry;
 
 import reactor.core.publisher.Mono;
 
@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * trace: no route (404), body too large (413), a service that cannot be reached (503), one that does
  * not answer in time (504) or breaks off its answer (502).
  */
-public final class GatewayErrors implements WebExceptionHandler, Ordered {
+final class GatewayErrors implements WebExceptionHandler, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayErrors.class);
 
@@ -34,7 +34,7 @@ public final class GatewayErrors implements WebExceptionHandler, Ordered {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        String service = exchange.getAttribute(StickySessionFilter.SERVICE_ATTRIBUTE);
+        String service = exchange.getAttribute(ServiceRegistry.ROUTED_SERVICE_ATTRIBUTE);
         String name = service == null ? "The service" : service;
         if (causedBy(error, TimeoutException.class) || status(error) == HttpStatus.GATEWAY_TIMEOUT.value()) {
             return Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, name + " did not answer in time");

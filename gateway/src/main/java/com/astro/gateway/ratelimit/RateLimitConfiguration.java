@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Per-caller request budgets at the edge (see the gateway README for how they add up over instances). */
 @Configuration(proxyBeanMethods = false)
-public class RateLimitConfiguration {
+class RateLimitConfiguration {
 
     @Bean
     RateLimitFilter rateLimitFilter(RateLimitProperties properties) {

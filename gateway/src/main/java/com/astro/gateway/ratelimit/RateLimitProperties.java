@@ -17,7 +17,7 @@ import com.astro.common.ratelimit.Budget;
  * @param maxTrackedCallers how many callers' buckets are kept per class (least recently seen forgotten first)
  */
 @ConfigurationProperties("astro.gateway.rate-limits")
-public record RateLimitProperties(
+record RateLimitProperties(
         @DefaultValue("10/1m") Budget sessionStart,
         @DefaultValue("120/1m") Budget writes,
         @DefaultValue("600/1m") Budget reads,

@@ -11,7 +11,7 @@ import org.springframework.web.server.ServerWebExchange;
  * path; a service's own headers would duplicate them and browsers reject duplicates) and the request
  * id (the gateway already echoes it).
  */
-public final class BackendResponseHeaders implements HttpHeadersFilter {
+final class BackendResponseHeaders implements HttpHeadersFilter {
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {

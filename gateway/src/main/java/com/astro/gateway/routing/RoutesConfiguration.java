@@ -18,12 +18,13 @@ import com.astro.gateway.GatewayProperties;
 import reactor.netty.http.client.PrematureCloseException;
 
 /**
- * Which path prefix belongs to which service (the contract in ARCHITECTURE.md), each balanced over its
- * instances by Spring Cloud LoadBalancer ({@code lb://<service>}, {@link InstanceLoadBalancer}).
+ * Which path prefix belongs to which service, each balanced over its instances by Spring Cloud LoadBalancer
+ * ({@code lb://<service>}, {@link InstanceLoadBalancer}). The paths are a contract with the clients: the root README
+ * and each service's README list them, and a change here is a change there.
  */
 @Configuration(proxyBeanMethods = false)
 @LoadBalancerClients(defaultConfiguration = InstanceLoadBalancerConfiguration.class)
-public class RoutesConfiguration {
+class RoutesConfiguration {
 
     static final String SCHEME = "lb";
 

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * failed, or a connection to it was refused. It keeps serving the Engine.IO sessions that live on it
  * ({@link #byAuthority}); new requests go to the others, and it comes back when a probe answers 200.
  */
-public final class ServiceInstances {
+final class ServiceInstances {
 
     private final String service;
 
@@ -37,7 +38,7 @@ public final class ServiceInstances {
 
     private final Set<Instance> unusable = ConcurrentHashMap.newKeySet();
 
-    public ServiceInstances(String service, List<String> urls) {
+    ServiceInstances(String service, List<String> urls) {
         if (urls == null || urls.isEmpty()) {
             throw new IllegalArgumentException("no URL configured for " + service);
         }
@@ -54,12 +55,12 @@ public final class ServiceInstances {
         return uri;
     }
 
-    public String service() {
+    String service() {
         return service;
     }
 
     /** Resolves the configured host names again; a name that does not resolve (yet) is kept as it is. */
-    public void refresh() {
+    void refresh() {
         Map<String, Instance> nextKnown = new LinkedHashMap<>();
         List<Instance> nextBalanced = new ArrayList<>();
         for (URI uri : configured) {
@@ -108,7 +109,7 @@ public final class ServiceInstances {
      * The next usable instance in round-robin order; when none is known to be usable, the next of all
      * (a probe may be wrong, and a refused connection then says more than a blanket 503).
      */
-    public Instance next() {
+    Instance next() {
         List<Instance> current = balanced;
         int turn = next.getAndIncrement();
         for (int i = 0; i < current.size(); i++) {
@@ -140,12 +141,12 @@ public final class ServiceInstances {
     }
 
     /** The instance advertising {@code authority} ({@code host:port}), only if it is one of this service's. */
-    public Optional<Instance> byAuthority(String authority) {
-        return Optional.ofNullable(known.get(authority.toLowerCase(java.util.Locale.ROOT)));
+    Optional<Instance> byAuthority(String authority) {
+        return Optional.ofNullable(known.get(authority.toLowerCase(Locale.ROOT)));
     }
 
     /** The instances requests are balanced over, as {@code scheme://host:port}. */
-    public List<String> urls() {
+    List<String> urls() {
         return balanced.stream().map(instance -> instance.scheme() + "://" + instance.authority()).toList();
     }
 }

@@ -27,7 +27,10 @@ public final class ServiceRegistry implements DisposableBean {
 
     public static final String TOKEN = "token-service";
 
-    public static final String DEV_ISSUER = "dev-issuer";
+    static final String DEV_ISSUER = "dev-issuer";
+
+    /** The exchange attribute naming the service a request was routed to, for error messages. */
+    public static final String ROUTED_SERVICE_ATTRIBUTE = ServiceRegistry.class.getName() + ".routedService";
 
     private static final Logger log = LoggerFactory.getLogger(ServiceRegistry.class);
 
@@ -37,7 +40,7 @@ public final class ServiceRegistry implements DisposableBean {
 
     private final ReadinessProbe probe;
 
-    public ServiceRegistry(GatewayProperties properties) {
+    ServiceRegistry(GatewayProperties properties) {
         services.put(PRESENCE, new ServiceInstances(PRESENCE, properties.presenceUrl()));
         services.put(SESSION, new ServiceInstances(SESSION, properties.sessionUrl()));
         services.put(CHAT, new ServiceInstances(CHAT, properties.chatUrl()));
@@ -78,8 +81,13 @@ public final class ServiceRegistry implements DisposableBean {
     }
 
     /** The instances of a service, or null when the gateway does not know that name. */
-    public ServiceInstances get(String service) {
+    ServiceInstances get(String service) {
         return services.get(service);
+    }
+
+    /** The instances of a known service, as {@code scheme://host:port}. */
+    public List<String> urls(String service) {
+        return services.get(service).urls();
     }
 
     @Override

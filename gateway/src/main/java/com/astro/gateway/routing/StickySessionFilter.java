@@ -21,17 +21,14 @@ import reactor.core.publisher.Mono;
  * to pick: provided that instance is one of the configured ones, since a forged prefix must never make
  * the gateway call an address of the client's choosing.
  */
-public final class StickySessionFilter implements GlobalFilter, Ordered {
-
-    /** The service a request was routed to, for error messages. */
-    public static final String SERVICE_ATTRIBUTE = StickySessionFilter.class.getName() + ".service";
+final class StickySessionFilter implements GlobalFilter, Ordered {
 
     /** The instance a request must go to (its Engine.IO session lives there), read by the load balancer. */
     static final String OWNER_ATTRIBUTE = StickySessionFilter.class.getName() + ".owner";
 
     private final ServiceRegistry registry;
 
-    public StickySessionFilter(ServiceRegistry registry) {
+    StickySessionFilter(ServiceRegistry registry) {
         this.registry = registry;
     }
 
@@ -45,7 +42,7 @@ public final class StickySessionFilter implements GlobalFilter, Ordered {
         if (instances == null) {
             return Problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, url.getHost() + " is not configured");
         }
-        exchange.getAttributes().put(SERVICE_ATTRIBUTE, instances.service());
+        exchange.getAttributes().put(ServiceRegistry.ROUTED_SERVICE_ATTRIBUTE, instances.service());
         String sid = exchange.getRequest().getQueryParams().getFirst("sid");
         if (sid != null && EngineIoSid.hasPrefix(sid)) {
             Optional<Instance> owner = EngineIoSid.authority(sid).flatMap(instances::byAuthority);

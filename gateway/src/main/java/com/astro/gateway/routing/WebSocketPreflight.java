@@ -8,10 +8,10 @@ import java.time.Duration;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 
 import io.netty.channel.ChannelOption;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -24,11 +24,11 @@ import reactor.netty.tcp.TcpClient;
  * otherwise cost the client a 101 and then a closed socket; refused here, nothing has been answered
  * yet: the load balancer marks the instance and the route's retry takes another one.
  */
-public final class WebSocketPreflight implements GlobalFilter, Ordered {
+final class WebSocketPreflight implements GlobalFilter, Ordered {
 
     private final Duration connectTimeout;
 
-    public WebSocketPreflight(Duration connectTimeout) {
+    WebSocketPreflight(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
 

@@ -43,7 +43,7 @@ public record AstrologerPresence(
         connectionLost = connectionLost != null && connectionLost;
     }
 
-    public static final String COLLECTION = "astrologers";
+    static final String COLLECTION = "astrologers";
 
     static final String ID = "_id";
     static final String DISPLAY_NAME = "displayName";
@@ -64,7 +64,7 @@ public record AstrologerPresence(
     /** How many ended session ids an astrologer's record remembers. */
     static final int ENDED_SESSIONS_KEPT = 20;
 
-    public Rates ratesOrNone() {
+    Rates ratesOrNone() {
         return rates == null ? Rates.NONE : rates;
     }
 

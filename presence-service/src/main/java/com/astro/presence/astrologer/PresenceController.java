@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 @RestController
 @RequestMapping("/api/v1/astrologers")
 @Tag(name = "presence", description = "Which astrologers are online, busy, and at what rates")
-public class PresenceController {
+class PresenceController {
 
     static final String PRESENCE_EXAMPLE = """
             {"id": "astro_1", "displayName": "Asha", "online": true, "busy": false,
@@ -38,7 +38,7 @@ public class PresenceController {
 
     private final PresenceService presence;
 
-    public PresenceController(PresenceService presence) {
+    PresenceController(PresenceService presence) {
         this.presence = presence;
     }
 

@@ -3,13 +3,12 @@ package com.astro.presence.astrologer;
 import java.time.Clock;
 import java.util.regex.Pattern;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import com.astro.common.event.Rates;
 import com.astro.common.security.CurrentUser;
 import com.astro.common.security.Role;
+import com.astro.common.web.Problems;
 import com.astro.presence.config.PresenceProperties;
 
 import reactor.core.publisher.Flux;
@@ -35,7 +34,7 @@ public class PresenceService {
 
     private final Clock clock;
 
-    public PresenceService(PresenceStore store, PresencePublisher publisher, PresenceProperties properties, Clock clock) {
+    PresenceService(PresenceStore store, PresencePublisher publisher, PresenceProperties properties, Clock clock) {
         this.store = store;
         this.publisher = publisher;
         this.properties = properties;
@@ -52,20 +51,20 @@ public class PresenceService {
         return applied(caller, id, store.goOffline(id, ownName(caller, id), clock.instant()));
     }
 
-    public Mono<PresenceView> setRates(CurrentUser caller, String id, JsonNode body) {
+    Mono<PresenceView> setRates(CurrentUser caller, String id, JsonNode body) {
         authorizeChange(caller, id);
         Rates rates = RatesRequest.parse(body, properties.rates());
         return applied(caller, id, store.setRates(id, rates, ownName(caller, id), clock.instant()));
     }
 
-    public Mono<PresenceView> find(CurrentUser caller, String id) {
+    Mono<PresenceView> find(CurrentUser caller, String id) {
         return store.findById(id)
-                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                .switchIfEmpty(Mono.error(() -> Problems.notFound(
                         "No presence is known for astrologer '" + id + "'")))
                 .map(presence -> PresenceView.of(presence, caller));
     }
 
-    public Flux<PresenceView> online(CurrentUser caller) {
+    Flux<PresenceView> online(CurrentUser caller) {
         return store.findOnline().map(presence -> PresenceView.of(presence, caller));
     }
 
@@ -77,12 +76,12 @@ public class PresenceService {
 
     private static void authorizeChange(CurrentUser caller, String id) {
         if (!ASTROLOGER_ID.matcher(id).matches()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+            throw Problems.badRequest(
                     "An astrologer id is 1 to 128 letters, digits or _ . : @ -");
         }
         boolean self = caller.is(Role.ASTROLOGER) && caller.id().equals(id);
         if (!self && !caller.isAdmin()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+            throw Problems.forbidden(
                     "Only astrologer '" + id + "' or an admin may change this astrologer's presence");
         }
     }

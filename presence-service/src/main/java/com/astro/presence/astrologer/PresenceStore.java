@@ -25,12 +25,14 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.astro.common.event.Rates;
+import com.astro.presence.config.OwnIndexes;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,7 +45,7 @@ import reactor.core.publisher.Mono;
  * change to the winner's record instead.
  */
 @Component
-public class PresenceStore {
+public class PresenceStore implements OwnIndexes {
 
     private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
 
@@ -51,34 +53,44 @@ public class PresenceStore {
 
     private final ReactiveMongoTemplate mongo;
 
-    public PresenceStore(ReactiveMongoTemplate mongo) {
+    PresenceStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    public Mono<AstrologerPresence> findById(String id) {
+    /** The online list, the sweeper's grace clocks and its republishing read these on every request or sweep. */
+    @Override
+    public Mono<Void> ensureIndexes() {
+        return Flux.concat(
+                mongo.indexOps(AstrologerPresence.class).createIndex(new Index(ONLINE, Sort.Direction.ASC)),
+                mongo.indexOps(AstrologerPresence.class).createIndex(new Index(DISCONNECTED_SINCE, Sort.Direction.ASC).sparse()),
+                mongo.indexOps(AstrologerPresence.class).createIndex(new Index(UNPUBLISHED, Sort.Direction.ASC)))
+                .then();
+    }
+
+    Mono<AstrologerPresence> findById(String id) {
         return mongo.findById(id, AstrologerPresence.class);
     }
 
-    public Flux<AstrologerPresence> findOnline() {
+    Flux<AstrologerPresence> findOnline() {
         return mongo.find(Query.query(Criteria.where(ONLINE).is(true)).with(Sort.by(ID)), AstrologerPresence.class);
     }
 
     /** Online, with {@code lastSeen} now; a no-op when already online under the same name. */
-    public Mono<AstrologerPresence> goOnline(String id, String displayName, Instant now) {
+    Mono<AstrologerPresence> goOnline(String id, String displayName, Instant now) {
         Update update = change(now).set(ONLINE, true).set(LAST_SEEN, now).unset(DISCONNECTED_SINCE)
                 .set(CONNECTION_LOST, false).setOnInsert(BUSY, false);
         return upsertIfChanged(id, differs(ONLINE, true, displayName), withName(update, displayName));
     }
 
     /** Offline, with {@code lastSeen} now; a no-op when already offline under the same name. */
-    public Mono<AstrologerPresence> goOffline(String id, String displayName, Instant now) {
+    Mono<AstrologerPresence> goOffline(String id, String displayName, Instant now) {
         Update update = change(now).set(ONLINE, false).set(LAST_SEEN, now).unset(DISCONNECTED_SINCE)
                 .set(CONNECTION_LOST, false).setOnInsert(BUSY, false);
         return upsertIfChanged(id, differs(ONLINE, false, displayName), withName(update, displayName));
     }
 
     /** Replaces the published rates; a no-op when they (and the name) are unchanged. */
-    public Mono<AstrologerPresence> setRates(String id, Rates rates, String displayName, Instant now) {
+    Mono<AstrologerPresence> setRates(String id, Rates rates, String displayName, Instant now) {
         List<Criteria> differences = new ArrayList<>(List.of(
                 Criteria.where(RATES + ".chat").ne(rates.chat()),
                 Criteria.where(RATES + ".audio").ne(rates.audio()),
@@ -169,14 +181,6 @@ public class PresenceStore {
         return mongo.findAndModify(query, update, RETURN_NEW, AstrologerPresence.class);
     }
 
-    /** Offline at once (the chat instance holding every connection died), last seen at {@code lastSeen}. */
-    public Mono<AstrologerPresence> goOfflineLost(String id, Instant lastSeen, Instant now) {
-        Query query = Query.query(Criteria.where(ID).is(id).and(ONLINE).is(true));
-        Update update = change(now).set(ONLINE, false).set(LAST_SEEN, lastSeen).unset(DISCONNECTED_SINCE)
-                .set(CONNECTION_LOST, true);
-        return mongo.findAndModify(query, update, RETURN_NEW, AstrologerPresence.class);
-    }
-
     /**
      * Applies the change to an existing record if it changes something; creates the record if there is none.
      * Two creators racing collide on {@code _id}; the loser then applies its change to the winner's record.
@@ -203,13 +207,13 @@ public class PresenceStore {
     }
 
     /** The event of {@code version} was acknowledged; a newer change keeps its own flag until its event is. */
-    public Mono<Void> markPublished(String id, long version) {
+    Mono<Void> markPublished(String id, long version) {
         Query query = Query.query(Criteria.where(ID).is(id).and(VERSION).is(version).and(UNPUBLISHED).is(true));
         return mongo.updateFirst(query, new Update().set(UNPUBLISHED, false), AstrologerPresence.class).then();
     }
 
     /** Changes whose event has not been acknowledged although they are older than {@code changedBefore}. */
-    public Flux<AstrologerPresence> findUnpublished(Instant changedBefore) {
+    Flux<AstrologerPresence> findUnpublished(Instant changedBefore) {
         return mongo.find(Query.query(Criteria.where(UNPUBLISHED).is(true).and(CHANGED_AT).lt(changedBefore)),
                 AstrologerPresence.class);
     }

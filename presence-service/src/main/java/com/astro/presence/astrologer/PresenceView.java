@@ -23,7 +23,7 @@ public record PresenceView(
         long ratingCount,
         Double ratingAverage) {
 
-    public static PresenceView of(AstrologerPresence presence, CurrentUser viewer) {
+    static PresenceView of(AstrologerPresence presence, CurrentUser viewer) {
         boolean mayKnowSession = viewer.isAdmin() || viewer.id().equals(presence.id());
         return new PresenceView(presence.id(), presence.displayName(), presence.online(), presence.busy(),
                 presence.ratesOrNone(), presence.lastSeen(), mayKnowSession ? presence.currentSessionId() : null,

@@ -6,5 +6,5 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Turns on the periodic disconnect sweep. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-public class SchedulingConfiguration {
+class SchedulingConfiguration {
 }

@@ -16,14 +16,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * closed connection back.
  */
 @Document(AstrologerConnections.COLLECTION)
-public record AstrologerConnections(@Id String id, List<Live> connections, List<Closed> closed, long rev) {
+record AstrologerConnections(@Id String id, List<Live> connections, List<Closed> closed, long rev) {
 
-    public static final String COLLECTION = "astrologer_connections";
+    static final String COLLECTION = "astrologer_connections";
 
     static final int CLOSED_KEPT = 50;
 
     /** A live connection; {@code openedAt} is the chat instance's time. */
-    public record Live(String instanceId, String connectionId, Instant openedAt) {
+    record Live(String instanceId, String connectionId, Instant openedAt) {
 
         boolean is(String instance, String connection) {
             return instanceId.equals(instance) && connectionId.equals(connection);
@@ -31,7 +31,7 @@ public record AstrologerConnections(@Id String id, List<Live> connections, List<
     }
 
     /** A connection known to be closed; connection ids are never reused, so it never comes back. */
-    public record Closed(String instanceId, String connectionId, Instant closedAt) {
+    record Closed(String instanceId, String connectionId, Instant closedAt) {
     }
 
     public AstrologerConnections {
@@ -43,7 +43,7 @@ public record AstrologerConnections(@Id String id, List<Live> connections, List<
         return new AstrologerConnections(astrologerId, List.of(), List.of(), 0);
     }
 
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return connections.isEmpty();
     }
 

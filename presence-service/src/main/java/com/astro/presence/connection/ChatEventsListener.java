@@ -15,7 +15,7 @@ import com.astro.common.kafka.EventReader;
  * that can never be applied goes to the topic's dead-letter topic (common's error handler).
  */
 @Component
-public class ChatEventsListener {
+class ChatEventsListener {
 
     private static final EventReader<ConnectionChanged> CONNECTION = EventReader
             .of(ConnectionChanged.class, ConnectionChanged.SCHEMA_VERSION)
@@ -28,17 +28,17 @@ public class ChatEventsListener {
 
     private final ConnectionTracker tracker;
 
-    public ChatEventsListener(ConnectionTracker tracker) {
+    ChatEventsListener(ConnectionTracker tracker) {
         this.tracker = tracker;
     }
 
     @KafkaListener(topics = Topics.CHAT_CONNECTIONS, groupId = "${spring.kafka.consumer.group-id:presence-service}")
-    public void onConnection(String value) {
+    void onConnection(String value) {
         ConsumedEvents.handle(value, CONNECTION, tracker::changed);
     }
 
     @KafkaListener(topics = Topics.CHAT_HEARTBEATS, groupId = "${spring.kafka.consumer.group-id:presence-service}")
-    public void onHeartbeat(String value) {
+    void onHeartbeat(String value) {
         ConsumedEvents.handle(value, HEARTBEAT, tracker::heartbeat);
     }
 }

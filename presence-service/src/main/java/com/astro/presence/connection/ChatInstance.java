@@ -13,8 +13,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * applied to the astrologers' connection sets.
  */
 @Document(ChatInstance.COLLECTION)
-public record ChatInstance(@Id String id, Instant lastHeartbeatAt, Instant lastReportedAt, long intervalMillis,
+record ChatInstance(@Id String id, Instant lastHeartbeatAt, Instant lastReportedAt, long intervalMillis,
         Instant expiresAt, Instant appliedReportedAt) {
 
-    public static final String COLLECTION = "chat_instances";
+    static final String COLLECTION = "chat_instances";
 }

@@ -6,12 +6,16 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import com.astro.presence.config.OwnIndexes;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,39 +26,48 @@ import reactor.core.publisher.Mono;
  * sweepers may touch the same set at once, and a lost race simply re-reads and re-applies.
  */
 @Component
-public class ConnectionStore {
+class ConnectionStore implements OwnIndexes {
 
     private static final int MAX_ATTEMPTS = 50;
 
     private final ReactiveMongoTemplate mongo;
 
-    public ConnectionStore(ReactiveMongoTemplate mongo) {
+    ConnectionStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    /** The set before and after a change. */
-    public record Transition(AstrologerConnections before, AstrologerConnections after) {
+    /** Every heartbeat and every dead instance looks up the connections on an instance; every sweep the expired. */
+    @Override
+    public Mono<Void> ensureIndexes() {
+        return Flux.concat(
+                mongo.indexOps(AstrologerConnections.class).createIndex(new Index("connections.instanceId", Sort.Direction.ASC)),
+                mongo.indexOps(ChatInstance.class).createIndex(new Index("expiresAt", Sort.Direction.ASC)))
+                .then();
+    }
 
-        public boolean emptied() {
+    /** The set before and after a change. */
+    record Transition(AstrologerConnections before, AstrologerConnections after) {
+
+        boolean emptied() {
             return !before.isEmpty() && after.isEmpty();
         }
 
-        public boolean filled() {
+        boolean filled() {
             return before.isEmpty() && !after.isEmpty();
         }
     }
 
-    public Mono<AstrologerConnections> find(String astrologerId) {
+    Mono<AstrologerConnections> find(String astrologerId) {
         return mongo.findById(astrologerId, AstrologerConnections.class)
                 .defaultIfEmpty(AstrologerConnections.none(astrologerId));
     }
 
-    public Flux<AstrologerConnections> findOnInstance(String instanceId) {
+    Flux<AstrologerConnections> findOnInstance(String instanceId) {
         return mongo.find(Query.query(Criteria.where("connections.instanceId").is(instanceId)),
                 AstrologerConnections.class);
     }
 
-    public Mono<Transition> modify(String astrologerId, UnaryOperator<AstrologerConnections> change) {
+    Mono<Transition> modify(String astrologerId, UnaryOperator<AstrologerConnections> change) {
         return modify(astrologerId, change, 1);
     }
 
@@ -97,7 +110,7 @@ public class ConnectionStore {
      * Records a heartbeat unless a later one from the same instance was already recorded; empty when this one
      * is stale (an older heartbeat delivered late must not replace a newer connection set).
      */
-    public Mono<ChatInstance> heartbeat(String instanceId, Instant reportedAt, long intervalMillis, Instant now,
+    Mono<ChatInstance> heartbeat(String instanceId, Instant reportedAt, long intervalMillis, Instant now,
             int misses) {
         Query newer = Query.query(Criteria.where("_id").is(instanceId))
                 .addCriteria(new Criteria().orOperator(Criteria.where("lastReportedAt").is(null),
@@ -114,7 +127,7 @@ public class ConnectionStore {
      * Makes an instance known from a connection event, so that its connections are dropped if it never
      * heartbeats; an instance already known is left as it is.
      */
-    public Mono<Void> knowInstance(String instanceId, Duration assumedInterval, Instant now, int misses) {
+    Mono<Void> knowInstance(String instanceId, Duration assumedInterval, Instant now, int misses) {
         Update update = new Update().setOnInsert("lastHeartbeatAt", now)
                 .setOnInsert("intervalMillis", assumedInterval.toMillis())
                 .setOnInsert("expiresAt", now.plus(assumedInterval.multipliedBy(misses)));
@@ -124,17 +137,17 @@ public class ConnectionStore {
     }
 
     /** Notes that the heartbeat reported at {@code reportedAt} has been applied to every connection set. */
-    public Mono<Void> applied(String instanceId, Instant reportedAt) {
+    Mono<Void> applied(String instanceId, Instant reportedAt) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(instanceId)),
                 new Update().max("appliedReportedAt", reportedAt), ChatInstance.class).then();
     }
 
-    public Flux<ChatInstance> findExpired(Instant now) {
+    Flux<ChatInstance> findExpired(Instant now) {
         return mongo.find(Query.query(Criteria.where("expiresAt").lt(now)), ChatInstance.class);
     }
 
     /** Forgets a dead instance, unless it heartbeated again meanwhile. */
-    public Mono<Void> forget(ChatInstance instance) {
+    Mono<Void> forget(ChatInstance instance) {
         return mongo.remove(Query.query(Criteria.where("_id").is(instance.id()).and("expiresAt").is(instance.expiresAt())),
                 ChatInstance.class).then();
     }

@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * offline. Connections of users and admins are not tracked.
  */
 @Component
-public class ConnectionTracker {
+class ConnectionTracker {
 
     private final ConnectionStore connections;
 
@@ -36,7 +36,7 @@ public class ConnectionTracker {
 
     private final Clock clock;
 
-    public ConnectionTracker(ConnectionStore connections, PresenceStore presence, PresenceProperties properties,
+    ConnectionTracker(ConnectionStore connections, PresenceStore presence, PresenceProperties properties,
             Clock clock) {
         this.connections = connections;
         this.presence = presence;
@@ -44,7 +44,7 @@ public class ConnectionTracker {
         this.clock = clock;
     }
 
-    public Mono<Void> changed(ConnectionChanged event) {
+    Mono<Void> changed(ConnectionChanged event) {
         if (!isAstrologer(event.role())) {
             return Mono.empty();
         }
@@ -61,7 +61,7 @@ public class ConnectionTracker {
     }
 
     /** The heartbeat's list replaces what is known of that instance's astrologer connections. */
-    public Mono<Void> heartbeat(ChatInstanceHeartbeat heartbeat) {
+    Mono<Void> heartbeat(ChatInstanceHeartbeat heartbeat) {
         Instant now = clock.instant();
         Instant reportedAt = heartbeat.occurredAt() == null ? now : heartbeat.occurredAt();
         long interval = heartbeat.intervalMillis() > 0 ? heartbeat.intervalMillis()
@@ -91,7 +91,7 @@ public class ConnectionTracker {
      * Drops every connection of a dead instance. An astrologer left with none has been unreachable since the
      * instance's last heartbeat, so the grace clock starts there.
      */
-    public Mono<Void> instanceLost(ChatInstance instance) {
+    Mono<Void> instanceLost(ChatInstance instance) {
         return connections.findOnInstance(instance.id())
                 .concatMap(set -> connections.modify(set.id(), current -> current.lost(instance.id()))
                         .flatMap(transition -> afterChange(set.id(), transition, instance.lastHeartbeatAt())))

@@ -44,7 +44,7 @@ public class DisconnectSweeper {
 
     private final Clock clock;
 
-    public DisconnectSweeper(ConnectionStore connections, ConnectionTracker tracker, PresenceStore presence,
+    DisconnectSweeper(ConnectionStore connections, ConnectionTracker tracker, PresenceStore presence,
             PresencePublisher publisher, PresenceProperties properties, Clock clock) {
         this.connections = connections;
         this.tracker = tracker;

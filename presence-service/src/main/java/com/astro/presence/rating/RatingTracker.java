@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Component;
 import com.astro.common.event.SessionRated;
 import com.astro.presence.astrologer.PresencePublisher;
 import com.astro.presence.astrologer.PresenceStore;
+import com.astro.presence.config.OwnIndexes;
 
 import reactor.core.publisher.Mono;
 
@@ -23,7 +26,7 @@ import reactor.core.publisher.Mono;
  * event harmless: it changes nothing, or leaves the summary as the stored ratings say.
  */
 @Component
-class RatingTracker {
+class RatingTracker implements OwnIndexes {
 
     private final ReactiveMongoTemplate mongo;
 
@@ -38,6 +41,12 @@ class RatingTracker {
         this.store = store;
         this.publisher = publisher;
         this.clock = clock;
+    }
+
+    /** An astrologer's rated sessions, read to compute the average after each rating. */
+    @Override
+    public Mono<Void> ensureIndexes() {
+        return mongo.indexOps(SessionRating.class).createIndex(new Index("astrologerId", Sort.Direction.ASC)).then();
     }
 
     Mono<Void> rated(SessionRated event) {

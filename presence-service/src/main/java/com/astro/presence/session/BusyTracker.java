@@ -1,12 +1,15 @@
 package com.astro.presence.session;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -16,6 +19,7 @@ import com.astro.common.event.SessionAccepted;
 import com.astro.common.event.SessionEnded;
 import com.astro.presence.astrologer.PresencePublisher;
 import com.astro.presence.astrologer.PresenceStore;
+import com.astro.presence.config.OwnIndexes;
 
 import reactor.core.publisher.Mono;
 
@@ -29,9 +33,12 @@ import reactor.core.publisher.Mono;
  * stay busy in an ended session.
  */
 @Component
-public class BusyTracker {
+class BusyTracker implements OwnIndexes {
 
     private static final Logger log = LoggerFactory.getLogger(BusyTracker.class);
+
+    /** A session's record only matters while its events may still arrive: days at most. */
+    private static final Duration SESSION_RECORD_TTL = Duration.ofDays(7);
 
     private final ReactiveMongoTemplate mongo;
 
@@ -41,14 +48,20 @@ public class BusyTracker {
 
     private final Clock clock;
 
-    public BusyTracker(ReactiveMongoTemplate mongo, PresenceStore store, PresencePublisher publisher, Clock clock) {
+    BusyTracker(ReactiveMongoTemplate mongo, PresenceStore store, PresencePublisher publisher, Clock clock) {
         this.mongo = mongo;
         this.store = store;
         this.publisher = publisher;
         this.clock = clock;
     }
 
-    public Mono<Void> accepted(SessionAccepted event) {
+    @Override
+    public Mono<Void> ensureIndexes() {
+        return mongo.indexOps(SessionRecord.class)
+                .createIndex(new Index("firstSeenAt", Sort.Direction.ASC).expire(SESSION_RECORD_TTL)).then();
+    }
+
+    Mono<Void> accepted(SessionAccepted event) {
         Instant now = clock.instant();
         return record(event.sessionId(), event.astrologerId(), "acceptedSeenAt", now)
                 .flatMap(session -> {
@@ -66,7 +79,7 @@ public class BusyTracker {
                 .then();
     }
 
-    public Mono<Void> ended(SessionEnded event) {
+    Mono<Void> ended(SessionEnded event) {
         return record(event.sessionId(), event.astrologerId(), "endedSeenAt", clock.instant())
                 .then(store.rememberEnded(event.astrologerId(), event.sessionId()))
                 .then(free(event.astrologerId(), event.sessionId()));

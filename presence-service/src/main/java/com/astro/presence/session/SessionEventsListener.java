@@ -16,7 +16,7 @@ import com.astro.common.kafka.EventReader;
  * never be applied goes to the topic's dead-letter topic (common's error handler).
  */
 @Component
-public class SessionEventsListener {
+class SessionEventsListener {
 
     private static final EventReader<SessionAccepted> ACCEPTED = EventReader
             .of(SessionAccepted.class, SessionAccepted.SCHEMA_VERSION)
@@ -30,17 +30,17 @@ public class SessionEventsListener {
 
     private final BusyTracker busy;
 
-    public SessionEventsListener(BusyTracker busy) {
+    SessionEventsListener(BusyTracker busy) {
         this.busy = busy;
     }
 
     @KafkaListener(topics = Topics.SESSION_ACCEPTED, groupId = "${spring.kafka.consumer.group-id:presence-service}")
-    public void onAccepted(String value) {
+    void onAccepted(String value) {
         ConsumedEvents.handle(value, ACCEPTED, busy::accepted);
     }
 
     @KafkaListener(topics = Topics.SESSION_ENDED, groupId = "${spring.kafka.consumer.group-id:presence-service}")
-    public void onEnded(String value) {
+    void onEnded(String value) {
         ConsumedEvents.handle(value, ENDED, busy::ended);
     }
 }

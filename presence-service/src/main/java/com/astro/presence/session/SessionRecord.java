@@ -12,12 +12,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code firstSeenAt}) once no event of the session can sensibly still arrive.
  */
 @Document(SessionRecord.COLLECTION)
-public record SessionRecord(@Id String id, String astrologerId, Instant firstSeenAt, Instant acceptedSeenAt,
+record SessionRecord(@Id String id, String astrologerId, Instant firstSeenAt, Instant acceptedSeenAt,
         Instant endedSeenAt) {
 
-    public static final String COLLECTION = "sessions";
+    static final String COLLECTION = "sessions";
 
-    public boolean ended() {
+    boolean ended() {
         return endedSeenAt != null;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.astro.presence.PresenceIntegrationTest;
 
@@ -50,7 +51,7 @@ class InternalPresenceTest extends PresenceIntegrationTest {
         call("x".repeat(200), "online", CREDENTIAL).expectStatus().isBadRequest();
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec call(String id, String state,
+    private WebTestClient.ResponseSpec call(String id, String state,
             String credential) {
         return web.post().uri("/internal/v1/astrologers/{id}/{state}", id, state)
                 .header(InternalPresenceController.CREDENTIAL_HEADER, credential)

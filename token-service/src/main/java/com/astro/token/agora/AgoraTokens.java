@@ -24,7 +24,7 @@ public class AgoraTokens {
 
     private final AgoraProperties properties;
 
-    public AgoraTokens(AgoraProperties properties) {
+    AgoraTokens(AgoraProperties properties) {
         this.properties = properties;
         if (!properties.configured()) {
             log.warn("Agora is not configured (AGORA_APP_ID and AGORA_APP_CERTIFICATE must both be 32 hex "

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Creates the read model's indexes at start-up, before requests are served (creation is idempotent). */
 @Configuration(proxyBeanMethods = false)
-public class CallIndexes {
+class CallIndexes {
 
     @Bean
     ApplicationRunner callSessionIndexes(CallSessionStore store) {

@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * user's balance at acceptance stops paying (null when the event did not say).
  */
 @Document(CallSession.COLLECTION)
-public record CallSession(
+record CallSession(
         @Id String id,
         String channelName,
         String userId,
@@ -22,7 +22,7 @@ public record CallSession(
         Instant endedAt,
         Instant fundedUntil) {
 
-    public static final String COLLECTION = "call_sessions";
+    static final String COLLECTION = "call_sessions";
 
     static final String CHANNEL_NAME = "channelName";
     static final String USER_ID = "userId";
@@ -32,15 +32,15 @@ public record CallSession(
     static final String ENDED_AT = "endedAt";
     static final String FUNDED_UNTIL = "fundedUntil";
 
-    public enum Status {
+    enum Status {
         ACTIVE, ENDED
     }
 
-    public boolean hasParticipant(String id) {
+    boolean hasParticipant(String id) {
         return id != null && (id.equals(userId) || id.equals(astrologerId));
     }
 
-    public boolean isActive() {
+    boolean isActive() {
         return status == Status.ACTIVE;
     }
 }

@@ -21,23 +21,23 @@ import reactor.core.publisher.Mono;
  * (an end seen first is never undone) and always set to ENDED by an end.
  */
 @Repository
-public class CallSessionStore {
+class CallSessionStore {
 
     private final ReactiveMongoTemplate mongo;
 
-    public CallSessionStore(ReactiveMongoTemplate mongo) {
+    CallSessionStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
     /** The unique channel index; the embedded test server and real MongoDB both honour it. */
-    public Mono<Void> ensureIndexes() {
+    Mono<Void> ensureIndexes() {
         return mongo.indexOps(CallSession.class)
                 .createIndex(new Index().on(CallSession.CHANNEL_NAME, Sort.Direction.ASC).unique()
                         .named("channelName_unique"))
                 .then();
     }
 
-    public Mono<Void> accepted(String sessionId, String channelName, String userId, String astrologerId,
+    Mono<Void> accepted(String sessionId, String channelName, String userId, String astrologerId,
             Instant acceptedAt, Instant fundedUntil) {
         Update update = new Update().set(CallSession.CHANNEL_NAME, channelName).set(CallSession.USER_ID, userId)
                 .set(CallSession.ASTROLOGER_ID, astrologerId).set(CallSession.ACCEPTED_AT, acceptedAt)
@@ -46,7 +46,7 @@ public class CallSessionStore {
         return upsert(sessionId, update);
     }
 
-    public Mono<Void> ended(String sessionId, String channelName, String userId, String astrologerId,
+    Mono<Void> ended(String sessionId, String channelName, String userId, String astrologerId,
             Instant acceptedAt, Instant endedAt) {
         Update update = new Update().set(CallSession.CHANNEL_NAME, channelName).set(CallSession.USER_ID, userId)
                 .set(CallSession.ASTROLOGER_ID, astrologerId).set(CallSession.STATUS, Status.ENDED.name())
@@ -57,11 +57,11 @@ public class CallSessionStore {
         return upsert(sessionId, update);
     }
 
-    public Mono<CallSession> findByChannelName(String channelName) {
+    Mono<CallSession> findByChannelName(String channelName) {
         return mongo.findOne(Query.query(Criteria.where(CallSession.CHANNEL_NAME).is(channelName)), CallSession.class);
     }
 
-    public Mono<CallSession> findById(String sessionId) {
+    Mono<CallSession> findById(String sessionId) {
         return mongo.findById(sessionId, CallSession.class);
     }
 

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * session that never became active (no channel) is skipped: no call can exist for it.
  */
 @Component
-public class SessionEventsListener {
+class SessionEventsListener {
 
     private static final EventReader<SessionAccepted> ACCEPTED = EventReader
             .of(SessionAccepted.class, SessionAccepted.SCHEMA_VERSION)
@@ -35,18 +35,18 @@ public class SessionEventsListener {
 
     private final CallSessionStore store;
 
-    public SessionEventsListener(CallSessionStore store) {
+    SessionEventsListener(CallSessionStore store) {
         this.store = store;
     }
 
     @KafkaListener(topics = Topics.SESSION_ACCEPTED, groupId = "${spring.kafka.consumer.group-id:token-service}")
-    public void onAccepted(String value) {
+    void onAccepted(String value) {
         ConsumedEvents.handle(value, ACCEPTED, event -> ownChannel(event, store.accepted(event.sessionId(),
                 event.channelName(), event.userId(), event.astrologerId(), event.acceptedAt(), event.fundedUntil())));
     }
 
     @KafkaListener(topics = Topics.SESSION_ENDED, groupId = "${spring.kafka.consumer.group-id:token-service}")
-    public void onEnded(String value) {
+    void onEnded(String value) {
         ConsumedEvents.handle(value, ENDED, event -> event.channelName() == null ? Mono.empty()
                 : ownChannel(event, store.ended(event.sessionId(), event.channelName(), event.userId(),
                         event.astrologerId(), event.acceptedAt(),

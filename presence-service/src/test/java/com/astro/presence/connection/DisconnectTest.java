@@ -1,4 +1,4 @@
-package com.astro.presence;
+package com.astro.presence.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,9 +18,8 @@ import com.astro.common.event.ChatInstanceHeartbeat;
 import com.astro.common.event.ChatInstanceHeartbeat.Connection;
 import com.astro.common.event.ConnectionChanged;
 import com.astro.common.event.PresenceChanged;
-import com.astro.presence.connection.AstrologerConnections;
-import com.astro.presence.connection.ChatInstance;
-import com.astro.presence.connection.DisconnectSweeper;
+import com.astro.presence.PresenceIntegrationTest;
+import com.astro.presence.PresenceTopic;
 
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

@@ -1,4 +1,4 @@
-package com.astro.token.token;
+package com.astro.token.call;
 
 /** The identity a token is asked for: the caller's own by default, or an explicit account or numeric uid. */
 sealed interface RequestedUid {

@@ -1,4 +1,4 @@
-package com.astro.token.token;
+package com.astro.token.call;
 
 import java.time.Instant;
 
@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * without one.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TokenResponse(
+record TokenResponse(
         String token,
         String appId,
         String channelName,

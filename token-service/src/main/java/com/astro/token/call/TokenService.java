@@ -1,4 +1,4 @@
-package com.astro.token.token;
+package com.astro.token.call;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,12 +9,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
 
 import com.astro.common.security.CurrentUser;
+import com.astro.common.web.Problems;
 import com.astro.token.agora.AgoraNames;
 import com.astro.token.agora.AgoraProperties;
 import com.astro.token.agora.AgoraTokens;
 import com.astro.token.agora.IssuedToken;
-import com.astro.token.call.CallSession;
-import com.astro.token.call.CallSessionStore;
 
 import reactor.core.publisher.Mono;
 
@@ -27,7 +26,7 @@ import reactor.core.publisher.Mono;
  * {@code token-ttl} (the renewal window), {@code fundedUntil} nor {@code acceptedAt + max-session-length}.
  */
 @Service
-public class TokenService {
+class TokenService {
 
     private final CallSessionStore sessions;
 
@@ -37,14 +36,14 @@ public class TokenService {
 
     private final Clock clock;
 
-    public TokenService(CallSessionStore sessions, AgoraTokens agora, AgoraProperties properties, Clock clock) {
+    TokenService(CallSessionStore sessions, AgoraTokens agora, AgoraProperties properties, Clock clock) {
         this.sessions = sessions;
         this.agora = agora;
         this.properties = properties;
         this.clock = clock;
     }
 
-    public Mono<TokenResponse> rtc(CurrentUser caller, TokenRequest request) {
+    Mono<TokenResponse> rtc(CurrentUser caller, TokenRequest request) {
         return admitted(caller, request.channelName()).map(session -> {
             Duration validFor = validFor(session);
             long ownNumeric = AgoraNames.numericUidOf(caller.id());
@@ -63,11 +62,11 @@ public class TokenService {
     }
 
     /** An RTM login token for the caller's own account, bounded by the session they take part in. */
-    public Mono<TokenResponse> rtm(CurrentUser caller, TokenRequest request) {
+    Mono<TokenResponse> rtm(CurrentUser caller, TokenRequest request) {
         return admitted(caller, request.channelName()).map(session -> {
             RequestedUid uid = request.uid();
             if (uid instanceof RequestedUid.Numeric) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                throw Problems.badRequest(
                         "RTM user ids are strings: omit 'uid' or give your own account");
             }
             if (uid instanceof RequestedUid.Account account) {
@@ -84,11 +83,11 @@ public class TokenService {
                     "Agora is not configured: set AGORA_APP_ID and AGORA_APP_CERTIFICATE"));
         }
         return sessions.findByChannelName(channelName)
-                .switchIfEmpty(Mono.error(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                .switchIfEmpty(Mono.error(() -> Problems.notFound(
                         "No session is known with channel '" + channelName + "'")))
                 .map(session -> {
                     if (!session.hasParticipant(caller.id())) {
-                        throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                        throw Problems.forbidden(
                                 "Only the user and the astrologer of this session may get its call tokens");
                     }
                     if (!session.isActive()) {
@@ -140,7 +139,7 @@ public class TokenService {
 
     private static String ownAccount(CurrentUser caller) {
         if (!AgoraNames.isUserAccount(caller.id())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Your account id cannot be an Agora user "
+            throw Problems.badRequest("Your account id cannot be an Agora user "
                     + "account; ask with your numeric uid " + AgoraNames.numericUidOf(caller.id()));
         }
         return caller.id();
@@ -148,7 +147,7 @@ public class TokenService {
 
     private static void requireOwn(boolean own, String what) {
         if (!own) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+            throw Problems.forbidden(
                     "A token is only issued for your own identity, not for " + what);
         }
     }

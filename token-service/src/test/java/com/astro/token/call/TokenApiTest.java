@@ -1,4 +1,4 @@
-package com.astro.token.token;
+package com.astro.token.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,8 +41,6 @@ import com.astro.infra.PrometheusScrape;
 import com.astro.infra.TestInfra;
 import com.astro.token.agora.AgoraNames;
 import com.astro.token.agora.AgoraTokenCheck;
-import com.astro.token.call.CallSession;
-import com.astro.token.call.CallSessionStore;
 
 import io.agora.media.AccessToken2;
 import io.agora.media.AccessToken2.PrivilegeRtc;

@@ -1,4 +1,4 @@
-package com.astro.token.token;
+package com.astro.token.call;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 @ApiResponse(responseCode = "410", ref = ApiDocs.GONE)
 @ApiResponse(responseCode = "503", ref = ApiDocs.SERVICE_UNAVAILABLE)
 @Tag(name = "agora", description = "Agora call tokens for the participants of an active session")
-public class TokenController {
+class TokenController {
 
     static final String RTC_EXAMPLE = """
             {"token": "007eJxTYBBb...", "appId": "0123456789abcdef0123456789abcdef",
@@ -43,7 +43,7 @@ public class TokenController {
 
     private final TokenService tokens;
 
-    public TokenController(TokenService tokens) {
+    TokenController(TokenService tokens) {
         this.tokens = tokens;
     }
 

@@ -1,4 +1,4 @@
-package com.astro.presence;
+package com.astro.presence.astrologer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -27,8 +28,8 @@ import com.astro.common.event.PresenceChanged;
 import com.astro.common.event.Rates;
 import com.astro.common.event.Topics;
 import com.astro.infra.TestInfra;
-import com.astro.presence.astrologer.AstrologerPresence;
-import com.astro.presence.astrologer.PresenceStore;
+import com.astro.presence.PresenceIntegrationTest;
+import com.astro.presence.PresenceTopic;
 import com.astro.presence.connection.DisconnectSweeper;
 
 class PresenceEventsTest extends PresenceIntegrationTest {
@@ -167,7 +168,7 @@ class PresenceEventsTest extends PresenceIntegrationTest {
         assertThat(last.version()).isEqualTo(stored.version());
         assertThat(last.online()).isEqualTo(stored.online());
         assertThat(events).extracting(PresenceChanged::version)
-                .containsAll(java.util.stream.LongStream.rangeClosed(1, stored.version()).boxed().toList());
+                .containsAll(LongStream.rangeClosed(1, stored.version()).boxed().toList());
         get("/api/v1/astrologers/" + id, userToken()).expectBody()
                 .jsonPath("$.online").isEqualTo(last.online())
                 .jsonPath("$.version").isEqualTo(last.version());

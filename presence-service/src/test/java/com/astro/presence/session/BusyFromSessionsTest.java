@@ -1,4 +1,4 @@
-package com.astro.presence;
+package com.astro.presence.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,8 +13,9 @@ import com.astro.common.event.PresenceChanged;
 import com.astro.common.event.SessionAccepted;
 import com.astro.common.event.SessionEnded;
 import com.astro.common.event.SessionType;
+import com.astro.presence.PresenceIntegrationTest;
+import com.astro.presence.PresenceTopic;
 import com.astro.presence.astrologer.AstrologerPresence;
-import com.astro.presence.session.SessionRecord;
 
 class BusyFromSessionsTest extends PresenceIntegrationTest {
 

@@ -1,4 +1,6 @@
-package com.astro.token.token;
+package com.astro.token.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
@@ -41,7 +43,7 @@ class TokenUnconfiguredTest {
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(detail ->
-                        org.assertj.core.api.Assertions.assertThat((String) detail)
+                        assertThat((String) detail)
                                 .startsWith("Agora is not configured"));
     }
 

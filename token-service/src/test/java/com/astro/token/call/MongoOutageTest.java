@@ -1,4 +1,4 @@
-package com.astro.token.token;
+package com.astro.token.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,8 +26,6 @@ import com.astro.common.event.SessionType;
 import com.astro.common.kafka.EventPublisher;
 import com.astro.infra.EmbeddedMongo;
 import com.astro.infra.TestInfra;
-import com.astro.token.call.CallSession;
-import com.astro.token.call.CallSessionStore;
 
 /**
  * token-service's Mongo stopped for 20 s and started again: a {@code session-ended} published meanwhile is applied

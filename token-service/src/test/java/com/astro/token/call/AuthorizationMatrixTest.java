@@ -1,4 +1,4 @@
-package com.astro.token.token;
+package com.astro.token.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,11 +22,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import com.astro.common.event.SessionAccepted;
 import com.astro.common.event.SessionType;
 import com.astro.common.kafka.EventPublisher;
-import com.astro.infra.AuthorizationMatrix;
 import com.astro.infra.AuthorizationMatrix.Actor;
 import com.astro.infra.AuthorizationMatrix.Outcome;
+import com.astro.infra.AuthorizationMatrix;
 import com.astro.infra.TestInfra;
-import com.astro.token.call.CallSessionStore;
 
 /**
  * Every token route as every actor against one active session (issuing a token changes nothing, so the attempts
@@ -56,7 +55,7 @@ class AuthorizationMatrixTest {
     @BeforeEach
     void patientClient() {
         // dozens of requests in a row on a shared machine: a slow answer is not a refusal
-        web = web.mutate().responseTimeout(java.time.Duration.ofMinutes(1)).build();
+        web = web.mutate().responseTimeout(Duration.ofMinutes(1)).build();
     }
 
     @Test
