@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.util.ClassUtils;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -25,17 +24,16 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 @EnableConfigurationProperties(AstroWebProperties.class)
 public class AstroWebAutoConfiguration {
 
-    static final String GATEWAY = "org.springframework.cloud.gateway.config.GatewayAutoConfiguration";
-
     public AstroWebAutoConfiguration() {
         RequestIdLogging.install();
         DroppedErrors.install();
     }
 
+    /** A service only logs the id; the gateway declares its own that also forwards it. */
     @Bean
     @ConditionalOnMissingBean
     RequestIds requestIds() {
-        return new RequestIds(ClassUtils.isPresent(GATEWAY, getClass().getClassLoader()));
+        return new RequestIds(false);
     }
 
     @Bean

@@ -32,7 +32,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.astro.common.event.Rates;
-import com.astro.presence.config.OwnIndexes;
+import com.astro.common.store.OwnIndexes;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

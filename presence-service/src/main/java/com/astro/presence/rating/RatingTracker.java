@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import com.astro.common.event.SessionRated;
 import com.astro.presence.astrologer.PresencePublisher;
 import com.astro.presence.astrologer.PresenceStore;
-import com.astro.presence.config.OwnIndexes;
+import com.astro.common.store.OwnIndexes;
 
 import reactor.core.publisher.Mono;
 

@@ -19,7 +19,7 @@ import com.astro.common.event.SessionAccepted;
 import com.astro.common.event.SessionEnded;
 import com.astro.presence.astrologer.PresencePublisher;
 import com.astro.presence.astrologer.PresenceStore;
-import com.astro.presence.config.OwnIndexes;
+import com.astro.common.store.OwnIndexes;
 
 import reactor.core.publisher.Mono;
 

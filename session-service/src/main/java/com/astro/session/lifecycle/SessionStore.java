@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 import com.astro.common.event.EndReason;
 import com.astro.session.billing.Billing.Bill;
-import com.astro.session.config.OwnIndexes;
+import com.astro.common.store.OwnIndexes;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import com.astro.common.web.Problems;
-import com.astro.session.config.OwnIndexes;
+import com.astro.common.store.OwnIndexes;
 import com.astro.session.metrics.SessionMetrics;
 
 import reactor.core.publisher.Flux;

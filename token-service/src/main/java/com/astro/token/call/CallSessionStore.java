@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import com.astro.common.store.OwnIndexes;
 import com.astro.token.call.CallSession.Status;
 
 import reactor.core.publisher.Mono;
@@ -21,7 +22,7 @@ import reactor.core.publisher.Mono;
  * (an end seen first is never undone) and always set to ENDED by an end.
  */
 @Repository
-class CallSessionStore {
+class CallSessionStore implements OwnIndexes {
 
     private final ReactiveMongoTemplate mongo;
 
@@ -30,7 +31,8 @@ class CallSessionStore {
     }
 
     /** The unique channel index; the embedded test server and real MongoDB both honour it. */
-    Mono<Void> ensureIndexes() {
+    @Override
+    public Mono<Void> ensureIndexes() {
         return mongo.indexOps(CallSession.class)
                 .createIndex(new Index().on(CallSession.CHANNEL_NAME, Sort.Direction.ASC).unique()
                         .named("channelName_unique"))
