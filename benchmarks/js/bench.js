@@ -68,7 +68,7 @@ function environment(processes) {
 /** The storage benchmark is Java (the reactive driver, chat-service's own MessageStore): run its jar per preload size. */
 async function storageScenario(options, context) {
   const jar = path.join(REPO, "benchmarks", "target", "benchmarks-0.1.0-SNAPSHOT.jar");
-  if (!fs.existsSync(jar)) throw new Error(`${jar} is missing: build it with mvn -B -q -f benchmarks/pom.xml package -DskipTests`);
+  if (!fs.existsSync(jar)) throw new Error(`${jar} is missing: build it with mvn -B -q -pl benchmarks -am package -DskipTests`);
   const runs = [];
   for (const preload of options.storagePreload) {
     context.log(`storage: ${options.storageRate} inserts/s, ${options.storageSeconds}s per path, collections preloaded with ${preload} messages, against ${options.mongoUri}`);
@@ -82,7 +82,7 @@ function storageRun(jar, preload, options, context) {
   return new Promise((resolve, reject) => {
     const child = spawn("java", ["-XX:+UseSerialGC", "-Xmx256m", "-jar", jar, "--mongo-uri", options.mongoUri,
       "--rate", String(options.storageRate), "--seconds", String(options.storageSeconds), "--rounds", "2",
-      "--preload", String(preload), "--chat-classes", options.chatClasses, "--out", out],
+      "--preload", String(preload), "--out", out],
     { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d) => { stderr += d; });

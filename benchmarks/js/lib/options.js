@@ -57,7 +57,6 @@ const DEFAULTS = {
   churnUrls: ["http://localhost:8083", "http://localhost:8093"],
   churnSettleMs: 3000,
   out: path.resolve(__dirname, "..", "..", "reports"),
-  chatClasses: path.resolve(__dirname, "..", "..", "..", "chat-service", "target", "classes"),
   processPorts: [["gateway", 8080], ["presence", 8081], ["session", 8082], ["session-2", 8092], ["chat", 8083],
     ["chat-2", 8093], ["token", 8084], ["launcher (kafka, mongo, issuer)", 27017]],
   notes: null,
@@ -151,7 +150,6 @@ const FLAGS = {
   "--churn-pairs": ["churnPairs", positiveInt],
   "--churn-urls": ["churnUrls", (v) => v.split(",").map((s) => s.trim()).filter(Boolean)],
   "--out": ["out", (v) => path.resolve(v)],
-  "--chat-classes": ["chatClasses", (v) => path.resolve(v)],
   "--notes": ["notes", String],
 };
 
@@ -237,7 +235,6 @@ function usage() {
             --churn-astrologers N (${DEFAULTS.churnAstrologers}) --churn-rate R (${DEFAULTS.churnRate} changes/s) --churn-duration S (${DEFAULTS.churnSeconds})
             --churn-message-rate R (${DEFAULTS.churnMessageRate}) --churn-pairs N (${DEFAULTS.churnPairs}) --churn-urls U1,U2 (${DEFAULTS.churnUrls})
   --out DIR (benchmarks/reports)  --notes TEXT (copied into the report)
-  --chat-classes DIR (chat-service/target/classes: the MessageStore the storage benchmark runs)
   --quick   small sizes (100 sockets, 100 and 200 msg/s, 500 idle sockets...): about two minutes`;
 }
 

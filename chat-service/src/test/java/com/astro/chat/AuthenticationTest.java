@@ -8,13 +8,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import com.astro.chat.config.ChatInstance;
 import com.astro.common.event.EventJson;
+import com.astro.infra.BadTokens;
 import com.astro.infra.TestInfra;
 
 import tools.jackson.databind.JsonNode;
@@ -43,8 +48,8 @@ class AuthenticationTest extends ChatTestSupport {
 
     @Test
     void everyForgedTokenVariantIsRefusedOnTheHandshake() {
-        java.util.Map<String, String> variants = com.astro.infra.BadTokens.of(TestInfra.shared().issuer()).all();
-        java.util.List<String> connected = new java.util.ArrayList<>();
+        Map<String, String> variants = BadTokens.of(TestInfra.shared().issuer()).all();
+        List<String> connected = new ArrayList<>();
         int n = 0;
         for (var variant : variants.entrySet()) {
             JsonNode outcome = clients.tryConnect("forged" + n++, cluster.a().url(), variant.getValue(), List.of("websocket"),
@@ -62,7 +67,7 @@ class AuthenticationTest extends ChatTestSupport {
     void aSocketWithAnExpiredTokenGetsAConnectError() {
         var issuer = TestInfra.shared().issuer();
         String expired = issuer.mint(issuer.claims(newId("user"), "user", "Old",
-                java.time.Instant.now().minusSeconds(3600), java.time.Duration.ofMinutes(5)).build());
+                Instant.now().minusSeconds(3600), Duration.ofMinutes(5)).build());
 
         JsonNode outcome = clients.tryConnect("late", cluster.a().url(), expired, List.of("websocket"), false);
 

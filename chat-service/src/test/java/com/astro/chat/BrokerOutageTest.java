@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import com.astro.chat.message.Outboxes;
@@ -87,7 +89,7 @@ class BrokerOutageTest extends ChatTestSupport {
 
         Map<String, JsonNode> answers = awaitAnswers(sent);
         Map<String, String> acknowledged = new LinkedHashMap<>();
-        Map<String, Integer> refusals = new java.util.TreeMap<>();
+        Map<String, Integer> refusals = new TreeMap<>();
         for (Sent message : sent) {
             JsonNode answer = answers.get(message.ack());
             if (answer.path("ok").asBoolean()) {
@@ -125,7 +127,7 @@ class BrokerOutageTest extends ChatTestSupport {
                 try {
                     await().atMost(CATCH_UP).until(() -> ids(receiver).containsAll(expected));
                 }
-                catch (org.awaitility.core.ConditionTimeoutException ex) {
+                catch (ConditionTimeoutException ex) {
                     // counted as lost below, with what is known about them
                     Set<String> missing = new HashSet<>(expected);
                     missing.removeAll(ids(receiver));
@@ -176,7 +178,7 @@ class BrokerOutageTest extends ChatTestSupport {
             try {
                 return clients.awaitAcks(acks);
             }
-            catch (org.awaitility.core.ConditionTimeoutException notYet) {
+            catch (ConditionTimeoutException notYet) {
                 return null;
             }
         }, answers -> answers != null);

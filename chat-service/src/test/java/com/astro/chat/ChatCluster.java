@@ -10,9 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.astro.chat.realtime.ChatReadiness;
 import com.astro.common.kafka.EventPublisher;
 import com.astro.infra.TestInfra;
 
@@ -130,8 +131,9 @@ public final class ChatCluster implements AutoCloseable {
         args.addAll(List.of(extraArgs));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ChatApplication.class, OwnNettyResources.class)
                 .run(args.toArray(String[]::new));
-        ChatReadiness readiness = context.getBean(ChatReadiness.class);
-        await().atMost(Duration.ofSeconds(60)).until(readiness::ready);
+        // the readiness probe's own indicator: up once the fan-out holds its partitions and the online list is rebuilt
+        HealthIndicator feeds = context.getBean("chatFeeds", HealthIndicator.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Status.UP.equals(feeds.health().getStatus()));
         return new Instance(id, port, context);
     }
 

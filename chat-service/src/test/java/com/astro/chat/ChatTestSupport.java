@@ -11,10 +11,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import com.astro.chat.message.MessageStore;
+import com.astro.chat.message.Messages;
 import com.astro.chat.session.ChatSession;
-import com.astro.chat.session.SessionStore;
+import com.astro.chat.session.Sessions;
 import com.astro.common.event.EndReason;
 import com.astro.common.event.SessionAccepted;
 import com.astro.common.event.SessionEnded;
@@ -28,8 +29,8 @@ import tools.jackson.databind.JsonNode;
  * What the chat tests share: the two-instance cluster, a fresh set of Node socket clients per test, tokens,
  * and session events published to Kafka the way session-service publishes them.
  */
-@org.junit.jupiter.api.extension.ExtendWith(ClusterExtension.class)
-abstract class ChatTestSupport {
+@ExtendWith(ClusterExtension.class)
+public abstract class ChatTestSupport {
 
     protected static final Duration WAIT = SocketClients.WAIT;
 
@@ -58,11 +59,11 @@ abstract class ChatTestSupport {
     /** A requested session between a new user and a new astrologer. */
     protected record Parties(String sessionId, String userId, String astrologerId) {
 
-        String userToken() {
+        public String userToken() {
             return token(userId, "user");
         }
 
-        String astrologerToken() {
+        public String astrologerToken() {
             return token(astrologerId, "astrologer");
         }
     }
@@ -116,9 +117,8 @@ abstract class ChatTestSupport {
     }
 
     protected void awaitStage(String sessionId, int stage) {
-        SessionStore store = cluster.a().bean(SessionStore.class);
         await().atMost(WAIT).until(() -> {
-            ChatSession session = store.find(sessionId).block();
+            ChatSession session = Sessions.find(cluster.a(), sessionId);
             return session != null && session.stage() >= stage;
         });
     }
@@ -133,6 +133,6 @@ abstract class ChatTestSupport {
     }
 
     protected long storedCount(String sessionId) {
-        return cluster.a().bean(MessageStore.class).count(sessionId).block(WAIT);
+        return Messages.count(cluster.a(), sessionId);
     }
 }

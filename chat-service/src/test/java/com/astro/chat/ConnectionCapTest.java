@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.astro.socketio.server.SocketIoServer;
+
 import tools.jackson.databind.JsonNode;
 
 /** An instance holds a bounded number of connections per client address (the tests' clients share one). */
@@ -34,6 +36,6 @@ class ConnectionCapTest extends ChatTestSupport {
         JsonNode third = clients.tryConnect("third", capped.url(), token(newId("user"), "user"), List.of("polling"), false);
 
         assertThat(third.path("type").asString()).isEqualTo("connect_error");
-        assertThat(capped.bean(com.astro.socketio.server.SocketIoServer.class).engineSessions()).isEqualTo(2);
+        assertThat(capped.bean(SocketIoServer.class).engineSessions()).isEqualTo(2);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import com.astro.chat.session.ChatSession;
+import com.astro.chat.session.Sessions;
 import com.astro.common.event.EventJson;
 import com.astro.common.event.SessionRequested;
 import com.astro.common.event.SessionType;
@@ -87,6 +88,6 @@ class DeadLetterTest extends ChatTestSupport {
     }
 
     private ChatSession session(Parties p) {
-        return cluster.a().bean(com.astro.chat.session.SessionStore.class).find(p.sessionId()).block(WAIT);
+        return Sessions.find(cluster.a(), p.sessionId());
     }
 }

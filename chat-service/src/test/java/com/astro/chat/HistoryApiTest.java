@@ -12,6 +12,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 import com.astro.chat.message.MessageService;
+import com.astro.common.event.EndReason;
 import com.astro.common.event.EventJson;
 import com.astro.common.security.CurrentUser;
 import com.astro.common.security.Role;
@@ -133,7 +134,7 @@ class HistoryApiTest extends ChatTestSupport {
     @Test
     void historyStaysReadableAfterTheSessionEnds() throws Exception {
         Parties p = sessionWithMessages(2);
-        ended(p, com.astro.common.event.EndReason.COMPLETED, 1);
+        ended(p, EndReason.COMPLETED, 1);
 
         assertThat(seqs(page("/api/chat/sessions/" + p.sessionId() + "/messages", p.userToken())))
                 .containsExactly(1L, 2L);

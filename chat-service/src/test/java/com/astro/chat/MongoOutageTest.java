@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.astro.chat.session.SessionStore;
+import com.astro.chat.session.Sessions;
 import com.astro.common.event.EventJson;
 import com.astro.infra.EmbeddedMongo;
 
@@ -53,9 +53,8 @@ class MongoOutageTest extends ChatTestSupport {
         Parties p = newParties();
         // the instance's own database gets the session straight, as its listener would: not through Kafka, where
         // its read-model group is the cluster's and a record may go to either
-        SessionStore sessions = instance.bean(SessionStore.class);
-        sessions.requested(requestedEvent(p)).block(WAIT);
-        sessions.accepted(acceptedEvent(p)).block(WAIT);
+        Sessions.apply(instance, requestedEvent(p));
+        Sessions.apply(instance, acceptedEvent(p));
         clients.connect("user", instance.url(), p.userToken());
         clients.call("user", "join-session", json("sessionId", p.sessionId()));
         assertThat(send(p, "before").path("ok").asBoolean()).isTrue();

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,7 @@ class OverloadTest extends ChatTestSupport {
             clients.connect("astro" + s, cluster.b().url(), p.astrologerToken());
             clients.call("astro" + s, "join-session", json("sessionId", p.sessionId()));
         }
-        Map<String, String> acks = new java.util.LinkedHashMap<>();
+        Map<String, String> acks = new LinkedHashMap<>();
         for (int k = 0; k < BURST; k++) {
             for (int s = 0; s < SENDERS; s++) {
                 String id = "m" + s + "-" + k;
@@ -93,7 +95,7 @@ class OverloadTest extends ChatTestSupport {
         }
         clients.awaitReceived("user", "message:error", 1);
 
-        JsonNode after = org.awaitility.Awaitility.await().atMost(WAIT).until(
+        JsonNode after = Awaitility.await().atMost(WAIT).until(
                 () -> clients.call("user", "message:send", json("sessionId", p.sessionId(), "text", "after")),
                 answer -> answer.path("ok").asBoolean());
 

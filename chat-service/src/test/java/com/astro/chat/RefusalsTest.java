@@ -12,7 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.astro.chat.session.SessionStore;
+import com.astro.chat.session.Sessions;
 import com.astro.common.event.EndReason;
 
 import tools.jackson.databind.JsonNode;
@@ -114,8 +114,7 @@ class RefusalsTest extends ChatTestSupport {
 
         ended(p, EndReason.COMPLETED, 1);
         // each instance hears of the end from its own consumer; the active session it had in memory goes with it
-        await().atMost(WAIT).until(() -> !cluster.b().bean(SessionStore.class).find(p.sessionId()).block(WAIT)
-                .isActive());
+        await().atMost(WAIT).until(() -> !Sessions.find(cluster.b(), p.sessionId()).isActive());
 
         assertRefused(clients.call("user", "message:send", json("sessionId", p.sessionId(), "text", "late")),
                 "user", "session_not_active");

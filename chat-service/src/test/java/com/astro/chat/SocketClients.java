@@ -10,11 +10,17 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 import com.astro.common.event.EventJson;
 import com.astro.infra.NodeScript;
@@ -124,7 +130,7 @@ public final class SocketClients implements AutoCloseable {
 
     private JsonNode tryConnect(String client, String url, String token, List<String> transports, boolean header,
             Map<String, Object> auth) {
-        java.util.HashMap<String, Object> command = new java.util.HashMap<>();
+        HashMap<String, Object> command = new HashMap<>();
         command.put("auth", auth);
         command.put("op", "connect");
         command.put("client", client);
@@ -154,10 +160,10 @@ public final class SocketClients implements AutoCloseable {
     }
 
     /** The acknowledgements of many {@link #request}s, by request id, once all have come. */
-    public Map<String, JsonNode> awaitAcks(java.util.Collection<String> acks) {
+    public Map<String, JsonNode> awaitAcks(Collection<String> acks) {
         await().atMost(WAIT).until(() -> reports.stream().filter(r -> "ack".equals(text(r, "type"))
                 && acks.contains(text(r, "ack"))).count() == acks.size());
-        Map<String, JsonNode> answers = new java.util.HashMap<>();
+        Map<String, JsonNode> answers = new HashMap<>();
         reports.stream().filter(r -> "ack".equals(text(r, "type")) && acks.contains(text(r, "ack")))
                 .forEach(r -> answers.put(text(r, "ack"), r.path("args").path(0)));
         return answers;
@@ -194,11 +200,11 @@ public final class SocketClients implements AutoCloseable {
         return reports.stream().filter(r -> client.equals(text(r, "client"))).toList();
     }
 
-    private JsonNode awaitReport(java.util.function.Supplier<java.util.Optional<JsonNode>> find) {
+    private JsonNode awaitReport(Supplier<Optional<JsonNode>> find) {
         try {
-            return await().atMost(WAIT).until(find::get, java.util.Optional::isPresent).orElseThrow();
+            return await().atMost(WAIT).until(find::get, Optional::isPresent).orElseThrow();
         }
-        catch (org.awaitility.core.ConditionTimeoutException ex) {
+        catch (ConditionTimeoutException ex) {
             throw new AssertionError("no answer from the node clients; reports: " + reports + "; stderr: " + stderr,
                     ex);
         }

@@ -4,6 +4,8 @@ import static com.astro.chat.SocketClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.Optional;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,7 +138,7 @@ class SocketRateLimitsTest extends ChatTestSupport {
         }
 
         JsonNode disconnect = await().atMost(WAIT).until(() -> clients.reports("flooder").stream()
-                .filter(r -> "disconnect".equals(r.path("type").asString())).findFirst(), java.util.Optional::isPresent)
+                .filter(r -> "disconnect".equals(r.path("type").asString())).findFirst(), Optional::isPresent)
                 .orElseThrow();
 
         assertThat(disconnect.path("reason").asString()).isEqualTo("io server disconnect");

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -154,10 +156,10 @@ class UnreadCountTest extends ChatTestSupport {
     @Test
     void aSessionListWithoutIdsOrWithMoreThanAPageOfThemIsABadRequest() throws Exception {
         String caller = token(newId("user"), "user");
-        String tooMany = String.join(",", java.util.stream.IntStream.rangeClosed(1, 101).mapToObj(i -> "s" + i)
+        String tooMany = String.join(",", IntStream.rangeClosed(1, 101).mapToObj(i -> "s" + i)
                 .toList());
 
-        for (String query : java.util.List.of("", "?sessionIds=", "?sessionIds=,%20,", "?sessionIds=" + tooMany)) {
+        for (String query : List.of("", "?sessionIds=", "?sessionIds=,%20,", "?sessionIds=" + tooMany)) {
             HttpResponse<String> response = getList(query, caller);
             assertThat(response.statusCode()).as(query).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -30,7 +30,7 @@ public final class StorageBenchmark {
 
     /** Settings; every one has a default suitable for the dev stack. */
     public record Settings(String mongoUri, String database, double rate, double secondsPerPath, int rounds,
-            int sessions, Path chatClasses, Path out, double warmupSeconds, boolean keep, int preload) {
+            int sessions, Path out, double warmupSeconds, boolean keep, int preload) {
 
         static Settings parse(String... args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -55,13 +55,12 @@ public final class StorageBenchmark {
                     Double.parseDouble(given.getOrDefault("seconds", "20")),
                     Integer.parseInt(given.getOrDefault("rounds", "2")),
                     Integer.parseInt(given.getOrDefault("sessions", "500")),
-                    Path.of(given.getOrDefault("chat-classes", "chat-service/target/classes")),
                     given.containsKey("out") ? Path.of(given.get("out")) : null,
                     Double.parseDouble(given.getOrDefault("warmup-seconds", "2")),
                     Boolean.parseBoolean(given.getOrDefault("keep", "false")),
                     Integer.parseInt(given.getOrDefault("preload", "0")));
             given.keySet().removeAll(List.of("mongo-uri", "database", "rate", "seconds", "rounds", "sessions",
-                    "chat-classes", "out", "warmup-seconds", "keep", "preload"));
+                    "out", "warmup-seconds", "keep", "preload"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + given.keySet());
             }
@@ -84,7 +83,7 @@ public final class StorageBenchmark {
         catch (IllegalArgumentException ex) {
             System.err.println(ex.getMessage());
             System.err.println("usage: java -jar benchmarks.jar [--mongo-uri URI] [--database NAME] [--rate MSG_PER_S] "
-                    + "[--seconds PER_PATH] [--rounds N] [--sessions N] [--preload DOCS] [--chat-classes DIR] [--out FILE] [--keep]");
+                    + "[--seconds PER_PATH] [--rounds N] [--sessions N] [--preload DOCS] [--out FILE] [--keep]");
             System.exit(2);
             return;
         }
@@ -103,7 +102,7 @@ public final class StorageBenchmark {
         try (MongoClient client = MongoClients.create(settings.mongoUri())) {
             MongoDatabase db = client.getDatabase(settings.database());
             ReactiveMongoTemplate template = new ReactiveMongoTemplate(client, settings.database());
-            List<InsertPath> paths = List.of(new ServiceStorePath(settings.chatClasses(), template, workload),
+            List<InsertPath> paths = List.of(new ServiceStorePath(template, workload),
                     DriverPaths.sameQueries(db, workload), new HintedPath(db, workload), DriverPaths.insertOnly(db, workload));
             int perRound = (int) Math.round(settings.rate() * settings.secondsPerPath() / settings.rounds());
             int warmup = (int) Math.round(settings.rate() * settings.warmupSeconds());

@@ -33,10 +33,9 @@ class StorageBenchmarkSmokeTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyPathStoresEveryScheduledMessageAndTheReportHasLatenciesAndRatios() throws Exception {
-        Path chatClasses = NodeScript.repositoryRoot().resolve("chat-service/target/classes");
         StorageBenchmark.Settings settings = StorageBenchmark.Settings.parse("--mongo-uri", mongo.connectionString(),
                 "--rate", "100", "--seconds", "1", "--rounds", "2", "--sessions", "10", "--warmup-seconds", "0.2",
-                "--preload", "500", "--chat-classes", chatClasses.toString());
+                "--preload", "500");
 
         Map<String, Object> report = StorageBenchmark.run(settings);
 

@@ -11,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-public class ChatConfiguration {
+class ChatConfiguration {
 
     /**
      * The server port is read from configuration rather than from the running server because the Socket.IO sid

@@ -1,6 +1,7 @@
 package com.astro.chat.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -39,7 +40,7 @@ public record ChatProperties(
         @DefaultValue("http://localhost:8081") String presenceUrl,
         @DefaultValue("50") int historyDefaultLimit,
         @DefaultValue("200") int historyMaxLimit,
-        @DefaultValue java.util.List<String> allowedOrigins,
+        @DefaultValue List<String> allowedOrigins,
         @DefaultValue("1000") int maxRequestsInFlight,
         @DefaultValue("32") int maxQueuedPerSocket,
         @DefaultValue("20000") int maxConnections,

@@ -1,13 +1,13 @@
 package com.astro.chat.history;
 
-import org.springframework.http.HttpStatus;
+import java.util.List;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import com.astro.chat.ChatRefusal;
 import com.astro.chat.config.ChatProperties;
@@ -18,6 +18,7 @@ import com.astro.chat.read.ReadReceipts;
 import com.astro.chat.session.SessionAccess;
 import com.astro.common.apidocs.ApiDocs;
 import com.astro.common.security.CurrentUser;
+import com.astro.common.web.Problems;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -40,7 +41,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/chat/sessions")
 @Tag(name = "chat history", description = "A session's stored messages (live messages travel over Socket.IO)")
-public class HistoryController {
+class HistoryController {
 
     private final SessionAccess access;
 
@@ -50,7 +51,7 @@ public class HistoryController {
 
     private final ChatProperties properties;
 
-    public HistoryController(SessionAccess access, MessageStore messages, ReadReceipts reads,
+    HistoryController(SessionAccess access, MessageStore messages, ReadReceipts reads,
             ChatProperties properties) {
         this.access = access;
         this.messages = messages;
@@ -72,7 +73,7 @@ public class HistoryController {
                      "reads": [{"userId": "user_1", "seq": 41}, {"userId": "astro_1", "seq": 38}]}""")))
     @ApiResponse(responseCode = "400", ref = ApiDocs.BAD_REQUEST)
     @ApiResponse(responseCode = "404", ref = ApiDocs.NOT_FOUND)
-    public Mono<HistoryPage> messages(@AuthenticationPrincipal CurrentUser caller,
+    Mono<HistoryPage> messages(@AuthenticationPrincipal CurrentUser caller,
             @Parameter(example = "65f1c0de9a1b2c3d4e5f6a7b") @PathVariable String sessionId,
             @Parameter(description = "read forward from after this seq", schema = @Schema(type = "integer",
                     minimum = "0")) @RequestParam(required = false) String afterSeq,
@@ -85,7 +86,7 @@ public class HistoryController {
         Long before = seq("beforeSeq", beforeSeq);
         int size = limit(limit);
         return access.visibleTo(sessionId, caller, true)
-                .onErrorMap(ChatRefusal.class, ex -> new ResponseStatusException(HttpStatus.NOT_FOUND, ex.getMessage()))
+                .onErrorMap(ChatRefusal.class, ex -> Problems.notFound(ex.getMessage()))
                 .flatMap(session -> Mono.zip(after != null
                         ? messages.after(session.id(), after, before, size + 1).map(MessageView::of).collectList()
                         : messages.newestBefore(session.id(), before, size + 1)
@@ -95,8 +96,8 @@ public class HistoryController {
     }
 
     /** One extra message was read to learn whether more exist; it is dropped from the far end of the page. */
-    private static HistoryPage page(String sessionId, java.util.List<MessageView> read, int size, boolean backwards,
-            java.util.List<ReadMark> marks) {
+    private static HistoryPage page(String sessionId, List<MessageView> read, int size, boolean backwards,
+            List<ReadMark> marks) {
         if (read.size() <= size) {
             return new HistoryPage(sessionId, read, false, marks);
         }
@@ -116,7 +117,7 @@ public class HistoryController {
             return parsed;
         }
         catch (NumberFormatException ex) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, name + " must be a whole number >= 0");
+            throw Problems.badRequest(name + " must be a whole number >= 0");
         }
     }
 
@@ -132,8 +133,7 @@ public class HistoryController {
             return parsed;
         }
         catch (NumberFormatException ex) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "limit must be a whole number from 1 to " + properties.historyMaxLimit());
+            throw Problems.badRequest("limit must be a whole number from 1 to " + properties.historyMaxLimit());
         }
     }
 }

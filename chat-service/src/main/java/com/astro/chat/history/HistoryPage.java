@@ -10,5 +10,5 @@ import com.astro.chat.read.ReadMark;
  * beyond the page in the direction it was read (newer for {@code afterSeq}, older otherwise). {@code reads}: each
  * participant's read position, the user's first.
  */
-public record HistoryPage(String sessionId, List<MessageView> messages, boolean hasMore, List<ReadMark> reads) {
+record HistoryPage(String sessionId, List<MessageView> messages, boolean hasMore, List<ReadMark> reads) {
 }

@@ -25,5 +25,5 @@ public record ChatMessage(
         @JsonIgnore String dedupKey,
         Instant sentAt) {
 
-    public static final String COLLECTION = "messages";
+    static final String COLLECTION = "messages";
 }

@@ -1,13 +1,18 @@
 package com.astro.chat.message;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import com.astro.chat.ChatRefusal;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,8 +43,8 @@ public class MessageDelivery {
      * ended could otherwise register after the room closed; it checks this after registering (closing marks
      * before removing), so one of the two always sees the other.
      */
-    private final java.util.Set<String> closed = java.util.Collections.synchronizedSet(
-            java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>(16, 0.75f, false) {
+    private final Set<String> closed = Collections.synchronizedSet(
+            Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
                     return size() > 10_000;
@@ -48,7 +53,7 @@ public class MessageDelivery {
 
     private final MessageStore store;
 
-    public MessageDelivery(MessageStore store) {
+    MessageDelivery(MessageStore store) {
         this.store = store;
     }
 
@@ -66,7 +71,7 @@ public class MessageDelivery {
         }
         if (closed.contains(sessionId)) {
             leave(sessionId, recipient.id());
-            return Mono.error(new com.astro.chat.ChatRefusal(com.astro.chat.ChatRefusal.SESSION_NOT_ACTIVE,
+            return Mono.error(new ChatRefusal(ChatRefusal.SESSION_NOT_ACTIVE,
                     "Session " + sessionId + " has ended"));
         }
         if (afterSeq == null) {
@@ -103,11 +108,6 @@ public class MessageDelivery {
         }
     }
 
-    public boolean isMember(String sessionId, String recipientId) {
-        Map<String, Subscription> room = rooms.get(sessionId);
-        return room != null && room.containsKey(recipientId);
-    }
-
     /** A live message: stored on this instance, or read from {@code message-sent}; a seq already given is dropped. */
     public void deliver(MessageView message) {
         store.exists(message.sessionId(), message.seq());
@@ -140,20 +140,18 @@ public class MessageDelivery {
 
     /**
      * Closes the session's room: every member first gets whatever was stored and not yet given (a message sent
-     * just before the end may still be on its way through Kafka), then the room is gone. Completes with the ids
-     * of the recipients that were in it.
+     * just before the end may still be on its way through Kafka), then the room is gone.
      */
-    public Mono<List<String>> close(String sessionId) {
+    public Mono<Void> close(String sessionId) {
         closed.add(sessionId);
         Map<String, Subscription> room = rooms.remove(sessionId);
         if (room == null) {
-            return Mono.just(List.of());
+            return Mono.empty();
         }
         return Flux.fromIterable(room.values())
                 .flatMap(subscription -> fill(subscription).onErrorResume(ex -> Mono.empty())
-                        .doFinally(signal -> subscription.close())
-                        .thenReturn(subscription.recipient().id()))
-                .collectList();
+                        .doFinally(signal -> subscription.close()))
+                .then();
     }
 
     /** Reads the store after the cursor, page by page, until no gap remains; completes with the final cursor. */

@@ -1,5 +1,8 @@
 package com.astro.chat.message;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +16,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+
+import com.astro.common.store.OwnIndexes;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,7 +39,7 @@ import reactor.core.publisher.Mono;
  * (1.9 s at 20,000 messages, docs/benchmarks.md); it is only the fallback for a session that has no head yet.
  */
 @Repository
-public class MessageStore {
+public class MessageStore implements OwnIndexes {
 
     static final String SEQ_INDEX = "session_seq_unique";
     static final String DEDUP_INDEX = "session_sender_dedup_unique";
@@ -51,10 +56,12 @@ public class MessageStore {
     /** Per session, a number known to exist (stored or read here); never ahead of the messages. */
     private final Map<String, Long> lastStored = new ConcurrentHashMap<>();
 
-    public MessageStore(ReactiveMongoTemplate mongo) {
+    MessageStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
+    /** The unique indexes the sequence numbers and the clientMessageId dedup rest on (made at start, IndexesAtStart). */
+    @Override
     public Mono<Void> ensureIndexes() {
         var ops = mongo.indexOps(ChatMessage.class);
         return ops.createIndex(new Index().on("sessionId", Sort.Direction.ASC).on("seq", Sort.Direction.ASC)
@@ -65,15 +72,15 @@ public class MessageStore {
     }
 
     /** A message to store; {@code seq} is assigned by {@link #store}. */
-    public record Draft(String id, String sessionId, String senderId, String senderRole, String text,
-            String clientMessageId, java.time.Instant sentAt) {
+    record Draft(String id, String sessionId, String senderId, String senderRole, String text,
+            String clientMessageId, Instant sentAt) {
     }
 
     /** The stored message, and whether it had been stored before under the same clientMessageId. */
-    public record Stored(ChatMessage message, boolean duplicate) {
+    record Stored(ChatMessage message, boolean duplicate) {
     }
 
-    public Mono<Stored> store(Draft draft) {
+    Mono<Stored> store(Draft draft) {
         Long known = lastStored.get(draft.sessionId());
         Mono<Long> last = known != null ? Mono.just(known) : lastSeq(draft.sessionId());
         return last.flatMap(seq -> insertAfter(draft, dedupKey(draft), seq, 1));
@@ -116,7 +123,7 @@ public class MessageStore {
      * Notes a number known to exist, such as one read from {@code message-sent}: this instance's next message in
      * the session then goes straight after it instead of colliding with it.
      */
-    public void exists(String sessionId, long seq) {
+    void exists(String sessionId, long seq) {
         remember(sessionId, seq);
     }
 
@@ -184,8 +191,8 @@ public class MessageStore {
         }
         Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "seq")).limit(limit);
         return mongo.find(query, ChatMessage.class).collectList().map(list -> {
-            java.util.List<ChatMessage> ascending = new java.util.ArrayList<>(list);
-            java.util.Collections.reverse(ascending);
+            List<ChatMessage> ascending = new ArrayList<>(list);
+            Collections.reverse(ascending);
             return ascending;
         });
     }
@@ -208,11 +215,11 @@ public class MessageStore {
                 .and("senderId").ne(readerId)), ChatMessage.class);
     }
 
-    public Mono<ChatMessage> byId(String messageId) {
+    Mono<ChatMessage> byId(String messageId) {
         return mongo.findById(messageId, ChatMessage.class);
     }
 
-    public Mono<Long> count(String sessionId) {
+    Mono<Long> count(String sessionId) {
         return mongo.count(Query.query(Criteria.where("sessionId").is(sessionId)), ChatMessage.class);
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        acknowledgement (CHAT_OUTBOX_SWEEP_INTERVAL)
  */
 @ConfigurationProperties("astro.chat.outbox")
-public record OutboxProperties(
+record OutboxProperties(
         @DefaultValue("5s") Duration publishWait,
         @DefaultValue("60s") Duration attemptTimeout,
         @DefaultValue("10s") Duration sweepInterval) {

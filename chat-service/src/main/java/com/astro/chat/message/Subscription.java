@@ -36,10 +36,6 @@ final class Subscription {
         return sessionId;
     }
 
-    Recipient recipient() {
-        return recipient;
-    }
-
     synchronized long cursor() {
         return cursor;
     }

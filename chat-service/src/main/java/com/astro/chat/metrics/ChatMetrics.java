@@ -46,7 +46,7 @@ public class ChatMetrics {
 
     private final Map<String, Counter> refused = new ConcurrentHashMap<>();
 
-    public ChatMetrics(MeterRegistry registry, Clock clock) {
+    ChatMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
         Gauge.builder("chat.sockets.connected", sockets, AtomicInteger::get)

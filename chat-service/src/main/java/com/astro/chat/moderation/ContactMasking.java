@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class ContactMasking {
 
-    public static final String MASK = "***";
+    static final String MASK = "***";
 
     private static final String DIGIT_WORDS = "zero|oh|one|two|three|four|five|six|seven|eight|nine";
 
@@ -54,7 +54,7 @@ public final class ContactMasking {
     private final List<Pattern> patterns;
 
     /** @param blockedWords words masked wherever they stand as whole words, case-insensitive (the configured list) */
-    public ContactMasking(List<String> blockedWords) {
+    ContactMasking(List<String> blockedWords) {
         List<Pattern> all = new ArrayList<>(CONTACT_PATTERNS);
         List<String> words = blockedWords.stream().map(String::trim).filter(word -> !word.isEmpty())
                 .map(word -> Pattern.quote(word.toLowerCase(Locale.ROOT))).toList();

@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        comma separated; none by default)
  */
 @ConfigurationProperties("astro.chat.moderation")
-public record ModerationProperties(@DefaultValue List<String> blockedWords) {
+record ModerationProperties(@DefaultValue List<String> blockedWords) {
 }

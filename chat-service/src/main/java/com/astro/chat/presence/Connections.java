@@ -16,6 +16,7 @@ import com.astro.chat.config.ChatInstance;
 import com.astro.chat.config.ChatProperties;
 import com.astro.common.event.ChatInstanceHeartbeat;
 import com.astro.common.event.ConnectionChanged;
+import com.astro.common.event.DomainEvent;
 import com.astro.common.kafka.EventPublisher;
 import com.astro.common.security.CurrentUser;
 
@@ -45,7 +46,7 @@ public class Connections implements SmartLifecycle {
 
     private volatile ScheduledFuture<?> heartbeats;
 
-    public Connections(EventPublisher events, ChatInstance instance, ChatProperties properties,
+    Connections(EventPublisher events, ChatInstance instance, ChatProperties properties,
             TaskScheduler scheduler, Clock clock) {
         this.events = events;
         this.instance = instance;
@@ -76,7 +77,7 @@ public class Connections implements SmartLifecycle {
                 current()));
     }
 
-    private void publish(com.astro.common.event.DomainEvent event) {
+    private void publish(DomainEvent event) {
         events.publish(event).subscribeOn(Schedulers.boundedElastic()).subscribe(null, ex -> log.warn("could not publish {}: {}", event.type(), ex.toString()));
     }
 

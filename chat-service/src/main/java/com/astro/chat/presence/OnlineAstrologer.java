@@ -8,7 +8,7 @@ import com.astro.common.event.Rates;
  * One entry of {@code presence:online-list}: an online astrologer, whether busy in a session, their rates, and the
  * users' rating count and average (null while unrated).
  */
-public record OnlineAstrologer(String id, String displayName, boolean busy, Rates rates, Instant lastSeen,
+record OnlineAstrologer(String id, String displayName, boolean busy, Rates rates, Instant lastSeen,
         long version, long ratingCount, Double ratingAverage) {
 
     static OnlineAstrologer of(PresenceView view) {

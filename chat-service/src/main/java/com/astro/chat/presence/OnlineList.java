@@ -24,7 +24,7 @@ import tools.jackson.databind.util.RawValue;
  * changes coalesced, a burst of changes costs one build, not one per change or per socket.
  */
 @Component
-public class OnlineList {
+class OnlineList {
 
     private static final Comparator<OnlineAstrologer> ORDER = Comparator
             .comparing((OnlineAstrologer a) -> a.displayName() == null ? "" : a.displayName(),
@@ -40,7 +40,7 @@ public class OnlineList {
 
     private RawValue json;
 
-    public synchronized List<OnlineAstrologer> current() {
+    synchronized List<OnlineAstrologer> current() {
         if (current == null) {
             current = latest.values().stream().filter(PresenceView::online).map(OnlineAstrologer::of).sorted(ORDER)
                     .toList();
@@ -70,7 +70,7 @@ public class OnlineList {
     }
 
     /** Applies one event; one thread (the presence feed) calls this. */
-    public synchronized void apply(PresenceChanged event) {
+    synchronized void apply(PresenceChanged event) {
         if (event == null || event.astrologerId() == null) {
             return;
         }

@@ -1,6 +1,7 @@
 package com.astro.chat.presence;
 
 import java.time.Duration;
+import java.util.Collections;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ public class PresenceClient {
 
     private final WebClient web;
 
-    public PresenceClient(ChatProperties properties) {
+    PresenceClient(ChatProperties properties) {
         // Boot 4 auto-configures WebClient.Builder only with its separate webclient module; a plain one will do
         this.web = WebClient.builder().baseUrl(properties.presenceUrl())
                 .defaultHeader(CREDENTIAL_HEADER, properties.presenceCredential()).build();
@@ -38,7 +39,7 @@ public class PresenceClient {
         return web.post()
                 .uri("/internal/v1/astrologers/{id}/{state}", astrologer.id(), online ? "online" : "offline")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(java.util.Collections.singletonMap("displayName", astrologer.displayName()))
+                .bodyValue(Collections.singletonMap("displayName", astrologer.displayName()))
                 .retrieve()
                 .toBodilessEntity()
                 .timeout(TIMEOUT)

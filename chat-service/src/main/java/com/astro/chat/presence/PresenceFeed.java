@@ -52,7 +52,7 @@ public class PresenceFeed implements SmartLifecycle {
     private Thread thread;
 
     @SuppressWarnings("unchecked")
-    public PresenceFeed(ConsumerFactory<?, ?> consumers, OnlineList list) {
+    PresenceFeed(ConsumerFactory<?, ?> consumers, OnlineList list) {
         // Boot's factory is declared with wildcards; its records are strings (the default deserializers)
         this.consumers = (ConsumerFactory<String, String>) consumers;
         this.list = list;

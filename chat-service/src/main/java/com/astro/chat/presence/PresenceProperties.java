@@ -12,5 +12,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        (CHAT_PRESENCE_LIST_INTERVAL): changes within it are coalesced into one list with the latest state
  */
 @ConfigurationProperties("astro.chat.presence")
-public record PresenceProperties(@DefaultValue("1s") Duration listInterval) {
+record PresenceProperties(@DefaultValue("1s") Duration listInterval) {
 }

@@ -31,7 +31,7 @@ import tools.jackson.databind.util.RawValue;
  * A mode is a room of this instance, so every broadcast is built and encoded once for all its sockets.
  */
 @Component
-public class PresenceSockets {
+class PresenceSockets {
 
     static final String LIST = "presence:list";
 
@@ -43,7 +43,7 @@ public class PresenceSockets {
 
     private final OnlineList list;
 
-    public PresenceSockets(SocketIoServer server, OnlineList list, TaskScheduler scheduler, Clock clock,
+    PresenceSockets(SocketIoServer server, OnlineList list, TaskScheduler scheduler, Clock clock,
             PresenceProperties properties, ChatMetrics metrics) {
         this.sockets = server.sockets();
         this.list = list;

@@ -10,7 +10,7 @@ import com.astro.common.event.Rates;
  * One astrologer's presence as clients see it: the payload of {@code presence:changed}, with the users' rating
  * count and average (null while unrated) as presence-service keeps them.
  */
-public record PresenceView(String id, String displayName, boolean online, boolean busy, Rates rates,
+record PresenceView(String id, String displayName, boolean online, boolean busy, Rates rates,
         Instant lastSeen, long version, long ratingCount, Double ratingAverage) {
 
     static PresenceView of(PresenceChanged event) {

@@ -79,7 +79,7 @@ public class ReadReceipts {
     }
 
     /** The caller's unread messages in a session the caller takes part in (anyone else: session_not_found). */
-    public Mono<UnreadCount> unread(CurrentUser caller, String sessionId) {
+    Mono<UnreadCount> unread(CurrentUser caller, String sessionId) {
         return access.visibleTo(sessionId, caller, false).flatMap(session -> Mono
                 .zip(positions.position(session.id(), caller.id()), messages.lastSeq(session.id()))
                 .flatMap(known -> {
@@ -96,7 +96,7 @@ public class ReadReceipts {
      * The caller's unread counts in each of the listed sessions, in the order listed; sessions the caller does
      * not take part in are left out, like unknown ones.
      */
-    public Flux<UnreadCount> unread(CurrentUser caller, List<String> sessionIds) {
+    Flux<UnreadCount> unread(CurrentUser caller, List<String> sessionIds) {
         return Flux.fromIterable(sessionIds).distinct().flatMapSequential(id -> unread(caller, id)
                 .onErrorResume(ChatRefusal.class, ex -> Mono.empty()), CONCURRENT_COUNTS);
     }

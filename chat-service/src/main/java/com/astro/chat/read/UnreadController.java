@@ -3,18 +3,17 @@ package com.astro.chat.read;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import com.astro.chat.ChatRefusal;
 import com.astro.common.apidocs.ApiDocs;
 import com.astro.common.security.CurrentUser;
+import com.astro.common.web.Problems;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -54,7 +53,7 @@ class UnreadController {
     Mono<UnreadCount> unread(@AuthenticationPrincipal CurrentUser caller,
             @Parameter(example = "65f1c0de9a1b2c3d4e5f6a7b") @PathVariable String sessionId) {
         return reads.unread(caller, sessionId)
-                .onErrorMap(ChatRefusal.class, ex -> new ResponseStatusException(HttpStatus.NOT_FOUND, ex.getMessage()));
+                .onErrorMap(ChatRefusal.class, ex -> Problems.notFound(ex.getMessage()));
     }
 
     @GetMapping("/unread")
@@ -73,8 +72,7 @@ class UnreadController {
         List<String> ids = sessionIds == null ? List.of() : Arrays.stream(sessionIds.split(",")).map(String::trim)
                 .filter(id -> !id.isEmpty()).toList();
         if (ids.isEmpty() || ids.size() > MAX_SESSIONS) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "sessionIds must name 1 to " + MAX_SESSIONS + " sessions, comma separated");
+            throw Problems.badRequest("sessionIds must name 1 to " + MAX_SESSIONS + " sessions, comma separated");
         }
         return reads.unread(caller, ids).collectList().map(UnreadCounts::new);
     }

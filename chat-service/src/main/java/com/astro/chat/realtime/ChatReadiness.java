@@ -13,13 +13,13 @@ import com.astro.chat.presence.PresenceFeed;
  * messages or show a wrong list.
  */
 @Component("chatFeeds")
-public class ChatReadiness implements HealthIndicator {
+class ChatReadiness implements HealthIndicator {
 
     private final PresenceFeed presence;
 
     private volatile boolean fanOutAssigned;
 
-    public ChatReadiness(PresenceFeed presence) {
+    ChatReadiness(PresenceFeed presence) {
         this.presence = presence;
     }
 
@@ -27,7 +27,7 @@ public class ChatReadiness implements HealthIndicator {
         fanOutAssigned = assigned;
     }
 
-    public boolean ready() {
+    boolean ready() {
         return fanOutAssigned && presence.caughtUp();
     }
 

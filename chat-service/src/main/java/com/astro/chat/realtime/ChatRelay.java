@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * {@value #TOPIC} topic (key: user id). Used where no domain event exists to carry it, e.g. a user asking
  * again for the astrologer to be notified of their pending session.
  */
-public record ChatRelay(
+record ChatRelay(
         String eventId,
         String type,
         int schemaVersion,
@@ -22,11 +22,11 @@ public record ChatRelay(
         String event,
         JsonNode payload) implements DomainEvent {
 
-    public static final String TOPIC = Topics.CHAT_RELAY;
+    static final String TOPIC = Topics.CHAT_RELAY;
 
-    public static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 1;
 
-    public static ChatRelay of(Instant occurredAt, String userId, String event, JsonNode payload) {
+    static ChatRelay of(Instant occurredAt, String userId, String event, JsonNode payload) {
         return new ChatRelay(UUID.randomUUID().toString(), TOPIC, SCHEMA_VERSION, occurredAt, userId, event, payload);
     }
 

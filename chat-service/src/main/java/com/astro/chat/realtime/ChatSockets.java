@@ -1,7 +1,9 @@
 package com.astro.chat.realtime;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
@@ -16,8 +18,7 @@ import com.astro.chat.presence.Connections;
 import com.astro.chat.presence.PresenceClient;
 import com.astro.chat.read.ReadReceipts;
 import com.astro.chat.session.SessionAccess;
-import com.astro.chat.session.SessionNotices;
-import com.astro.chat.session.SessionStore;
+import com.astro.chat.session.SessionRequests;
 import com.astro.chat.typing.TypingIndicators;
 import com.astro.common.security.CurrentUser;
 import com.astro.common.security.Role;
@@ -33,7 +34,7 @@ import reactor.core.publisher.Mono;
  * block: each starts a reactive chain and answers when it completes.
  */
 @Component
-public class ChatSockets {
+class ChatSockets {
 
     private static final int MAX_CLIENT_MESSAGE_ID = 100;
 
@@ -51,13 +52,11 @@ public class ChatSockets {
 
     private final SessionAccess access;
 
-    private final SessionStore sessions;
+    private final SessionRequests requests;
 
     private final PresenceClient presence;
 
     private final Connections connections;
-
-    private final UserRelay relay;
 
     private final TypingIndicators typing;
 
@@ -73,20 +72,19 @@ public class ChatSockets {
 
     private final ChatMetrics metrics;
 
-    private final java.time.Duration tokenGrace;
+    private final Duration tokenGrace;
 
-    public ChatSockets(SocketIoServer server, SocketAuthentication authentication, MessageService messages,
-            MessageDelivery delivery, SessionAccess access, SessionStore sessions, PresenceClient presence,
-            Connections connections, UserRelay relay, TypingIndicators typing, ReadReceipts reads,
+    ChatSockets(SocketIoServer server, SocketAuthentication authentication, MessageService messages,
+            MessageDelivery delivery, SessionAccess access, SessionRequests requests, PresenceClient presence,
+            Connections connections, TypingIndicators typing, ReadReceipts reads,
             ChatProperties properties, SocketRateLimitProperties rateLimits, ChatMetrics metrics) {
         this.sockets = server.sockets();
         this.messages = messages;
         this.delivery = delivery;
         this.access = access;
-        this.sessions = sessions;
+        this.requests = requests;
         this.presence = presence;
         this.connections = connections;
-        this.relay = relay;
         this.typing = typing;
         this.reads = reads;
         this.authentication = authentication;
@@ -226,18 +224,7 @@ public class ChatSockets {
         String sessionId = Payloads.peek(args, "sessionId");
         run(socket, ack, "session:request", sessionId, null, () -> {
             String id = Payloads.requiredString(Payloads.object("session:request", args), "sessionId");
-            return sessions.find(id)
-                    .filter(session -> user.id().equals(session.userId()))
-                    .switchIfEmpty(Mono.error(() -> SessionAccess.notFound(id)))
-                    .flatMap(session -> {
-                        if (!session.isPending()) {
-                            return Mono.error(new ChatRefusal(ChatRefusal.SESSION_NOT_PENDING,
-                                    "Session " + id + " is no longer waiting for the astrologer"));
-                        }
-                        return relay.toUser(session.astrologerId(), "session:request",
-                                SessionNotices.Requested.of(session)).thenReturn(id);
-                    })
-                    .doOnNext(done -> Replies.ok(ack, "sessionId", id));
+            return requests.requestAgain(user, id).then(Mono.fromRunnable(() -> Replies.ok(ack, "sessionId", id)));
         });
     }
 
@@ -267,7 +254,7 @@ public class ChatSockets {
      * a synchronous refusal (bad payload) or an error of the chain is answered alike.
      */
     private void run(Socket socket, Ack ack, String event, String sessionId, String clientMessageId,
-            java.util.function.Supplier<Mono<?>> handler) {
+            Supplier<Mono<?>> handler) {
         // the budgets and the queue are made by the socket's first request: most sockets stay idle (issue 23)
         SocketLimits limits = (SocketLimits) socket.attributes().computeIfAbsent(LIMITS, key -> new SocketLimits(rateLimits));
         SocketLimits.Verdict verdict = limits.spend(event);

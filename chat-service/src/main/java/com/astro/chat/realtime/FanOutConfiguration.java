@@ -1,6 +1,7 @@
 package com.astro.chat.realtime;
 
 import java.util.Collection;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -22,7 +23,7 @@ import com.astro.common.kafka.KafkaProperties;
  * resolved on the spot, so "ready" means every event published from then on is seen.
  */
 @Configuration(proxyBeanMethods = false)
-public class FanOutConfiguration {
+class FanOutConfiguration {
 
     static final String FACTORY = "fanOutContainerFactory";
 
@@ -35,7 +36,7 @@ public class FanOutConfiguration {
         configurer.configure((ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) consumers);
         factory.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
 
-            private final java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+            private final AtomicBoolean first = new AtomicBoolean(true);
 
             @Override
             public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {

@@ -14,10 +14,9 @@ import org.springframework.stereotype.Component;
 
 import com.astro.chat.message.MessageDelivery;
 import com.astro.chat.message.MessageView;
-import com.astro.chat.session.ChatSession;
 import com.astro.chat.session.SessionEvents;
 import com.astro.chat.session.SessionNotices;
-import com.astro.chat.session.SessionStore;
+import com.astro.chat.session.SessionUpdates;
 import com.astro.common.event.DomainEvent;
 import com.astro.common.event.MessageSent;
 import com.astro.common.event.SessionAccepted;
@@ -32,35 +31,20 @@ import reactor.util.retry.Retry;
 
 /**
  * What every chat instance must see, read by this instance's own consumer group: session events become
- * notifications to the participants' sockets held here, {@code message-sent} becomes {@code message:receive} in
- * the session's room, relays reach their user. A session event is applied to the read model before anyone is
- * told, so a client told "accepted" can join at once, and a late event that the model has moved past (a request
- * or acceptance arriving after the end) notifies nobody. A redelivered event (same event id) notifies nobody twice.
- * A request or acceptance none of whose recipients is connected here is left to the shared read-model group.
+ * notifications to the participants' sockets held here ({@link SessionUpdates} decides whether they are still
+ * news), {@code message-sent} becomes {@code message:receive} in the session's room, relays reach their user. A
+ * redelivered event (same event id) notifies nobody twice. A request or acceptance none of whose recipients is
+ * connected here is left to the shared read-model group.
  */
 @Component
-public class FanOutListener {
+class FanOutListener {
 
     private static final Logger log = LoggerFactory.getLogger(FanOutListener.class);
 
     private static final int REMEMBERED_EVENTS = 10_000;
 
-    // this instance's own group has no dead-letter path: an unreadable record is skipped here (the shared
-    // read-model group, reading the same topics, dead-letters it once)
     private static final EventReader<MessageSent> MESSAGE = EventReader.of(MessageSent.class, MessageSent.SCHEMA_VERSION)
             .requiring(event -> event.sessionId() != null && event.seq() > 0, "a message-sent without session or seq");
-
-    private static final EventReader<SessionRequested> REQUESTED = EventReader
-            .of(SessionRequested.class, SessionRequested.SCHEMA_VERSION)
-            .requiring(SessionEvents::valid, "a session-requested without session, parties or type");
-
-    private static final EventReader<SessionAccepted> ACCEPTED = EventReader
-            .of(SessionAccepted.class, SessionAccepted.SCHEMA_VERSION)
-            .requiring(SessionEvents::valid, "a session-accepted without session, parties or type");
-
-    private static final EventReader<SessionEnded> ENDED = EventReader
-            .of(SessionEnded.class, SessionEnded.OLDEST_READABLE_VERSION, SessionEnded.SCHEMA_VERSION)
-            .requiring(SessionEvents::valid, "a session-ended without session or parties");
 
     private static final EventReader<ChatRelay> RELAY = EventReader.of(ChatRelay.class, ChatRelay.SCHEMA_VERSION)
             .requiring(relay -> relay.userId() != null && relay.event() != null, "a relay without user or event");
@@ -70,7 +54,7 @@ public class FanOutListener {
             .requiring(event -> event.sessionId() != null && event.userId() != null && event.astrologerId() != null,
                     "a session-balance-ran-low without session or parties");
 
-    private final SessionStore sessions;
+    private final SessionUpdates sessions;
 
     private final MessageDelivery delivery;
 
@@ -85,7 +69,7 @@ public class FanOutListener {
         }
     });
 
-    public FanOutListener(SessionStore sessions, MessageDelivery delivery, Notifier notifier) {
+    FanOutListener(SessionUpdates sessions, MessageDelivery delivery, Notifier notifier) {
         this.sessions = sessions;
         this.delivery = delivery;
         this.notifier = notifier;
@@ -97,11 +81,13 @@ public class FanOutListener {
             topics = { Topics.SESSION_REQUESTED, Topics.SESSION_ACCEPTED, Topics.SESSION_ENDED, Topics.MESSAGE_SENT,
                     ChatRelay.TOPIC, Topics.SESSION_BALANCE_RAN_LOW })
     public void on(ConsumerRecord<String, String> record) {
+        // this instance's own group has no dead-letter path: an unreadable record is skipped here (the shared
+        // read-model group, reading the same topics, dead-letters it once)
         switch (record.topic()) {
             case Topics.MESSAGE_SENT -> message(MESSAGE.readOrSkip(record.value()));
-            case Topics.SESSION_REQUESTED -> requested(REQUESTED.readOrSkip(record.value()));
-            case Topics.SESSION_ACCEPTED -> accepted(ACCEPTED.readOrSkip(record.value()));
-            case Topics.SESSION_ENDED -> ended(ENDED.readOrSkip(record.value()));
+            case Topics.SESSION_REQUESTED -> requested(SessionEvents.REQUESTED.readOrSkip(record.value()));
+            case Topics.SESSION_ACCEPTED -> accepted(SessionEvents.ACCEPTED.readOrSkip(record.value()));
+            case Topics.SESSION_ENDED -> ended(SessionEvents.ENDED.readOrSkip(record.value()));
             case ChatRelay.TOPIC -> relay(RELAY.readOrSkip(record.value()));
             case Topics.SESSION_BALANCE_RAN_LOW -> lowBalance(LOW_BALANCE.readOrSkip(record.value()));
             default -> log.warn("unexpected topic {}", record.topic());
@@ -123,12 +109,8 @@ public class FanOutListener {
         if (!notifier.holdsUser(event.astrologerId())) {
             return;
         }
-        inOrder(event, "session-requested", sessions.requested(event).doOnNext(now -> {
-            // a request arriving after its acceptance or end is old news: nobody is asked to accept it
-            if (now.isPending()) {
-                notifier.toUser(event.astrologerId(), "session:request", SessionNotices.Requested.of(event));
-            }
-        }).then());
+        inOrder(event, "session-requested", sessions.requested(event)
+                .doOnNext(notice -> notifier.toUser(event.astrologerId(), "session:request", notice)).then());
     }
 
     private void accepted(SessionAccepted event) {
@@ -138,11 +120,7 @@ public class FanOutListener {
         if (!notifier.holdsUser(event.userId()) && !notifier.holdsUser(event.astrologerId())) {
             return;
         }
-        inOrder(event, "session-accepted", sessions.accepted(event).doOnNext(now -> {
-            if (!now.isActive()) {
-                return; // it ended before this arrived: "accepted" now would only mislead
-            }
-            SessionNotices.Accepted notice = SessionNotices.Accepted.of(event);
+        inOrder(event, "session-accepted", sessions.accepted(event).doOnNext(notice -> {
             notifier.toUser(event.userId(), "session:accepted", notice);
             notifier.toUser(event.astrologerId(), "session:accepted", notice);
         }).then());
@@ -152,18 +130,14 @@ public class FanOutListener {
         if (event == null || !unseen(event)) {
             return;
         }
-        // every instance applies the end, sockets or not: it closes the room here and forgets the active session
-        Mono<Void> work = sessions.ended(event)
-                // the room's last messages first, then the end, then the room is gone
-                .then(Mono.defer(() -> delivery.close(event.sessionId())))
-                .doOnNext(members -> {
-                    SessionNotices.Ended notice = SessionNotices.Ended.of(event);
+        // every instance applies the end, sockets or not: it closes the room here and forgets the active session;
+        // the room's last messages go first, then the end, then the room is gone
+        inOrder(event, "session-ended", sessions.ended(event)
+                .flatMap(notice -> delivery.close(event.sessionId()).then(Mono.fromRunnable(() -> {
                     notifier.toUser(event.userId(), "session:ended", notice);
                     notifier.toUser(event.astrologerId(), "session:ended", notice);
-                    notifier.leaveSessionRoom(event.sessionId(), members);
-                })
-                .then();
-        inOrder(event, "session-ended", work);
+                    notifier.leaveSessionRoom(event.sessionId());
+                }))).then());
     }
 
     /**
@@ -178,12 +152,10 @@ public class FanOutListener {
         if (!notifier.holdsUser(event.userId()) && !notifier.holdsUser(event.astrologerId())) {
             return;
         }
-        inOrder(event, "session-balance-ran-low", sessions.find(event.sessionId()).filter(ChatSession::isActive)
-                .doOnNext(active -> {
-                    notifier.toUser(event.userId(), "session:low-balance", SessionNotices.LowBalance.of(event));
-                    notifier.toUser(event.astrologerId(), "session:low-balance",
-                            SessionNotices.LowBalanceNotice.of(event));
-                }).then());
+        inOrder(event, "session-balance-ran-low", sessions.lowBalance(event).doOnNext(active -> {
+            notifier.toUser(event.userId(), "session:low-balance", SessionNotices.LowBalance.of(event));
+            notifier.toUser(event.astrologerId(), "session:low-balance", SessionNotices.LowBalanceNotice.of(event));
+        }).then());
     }
 
     /**

@@ -1,7 +1,7 @@
 package com.astro.chat.realtime;
 
 /** Sends server events to the sockets this instance holds. */
-public interface Notifier {
+interface Notifier {
 
     /** To every socket of one user on this instance (the per-user room). */
     void toUser(String userId, String event, Object payload);
@@ -12,6 +12,6 @@ public interface Notifier {
     /** To every authenticated socket on this instance. */
     void toAll(String event, Object payload);
 
-    /** Takes the given connections out of the session's room (the room has closed). */
-    void leaveSessionRoom(String sessionId, java.util.List<String> connectionIds);
+    /** Takes every socket here out of the session's room (the room has closed). */
+    void leaveSessionRoom(String sessionId);
 }

@@ -17,7 +17,7 @@ import com.astro.socketio.spring.SocketIoEndpoint;
  * all and per client address.
  */
 @Configuration(proxyBeanMethods = false)
-public class RealtimeConfiguration {
+class RealtimeConfiguration {
 
     @Bean(destroyMethod = "close")
     SocketIoServer socketIoServer(ChatInstance instance, ChatProperties properties) {

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
  * client as {@code connect_error} with the reason.
  */
 @Component
-public class SocketAuthentication implements ConnectionMiddleware {
+class SocketAuthentication implements ConnectionMiddleware {
 
     static final String USER = "user";
     static final String EXPIRES_AT = "expiresAt";
@@ -32,7 +32,7 @@ public class SocketAuthentication implements ConnectionMiddleware {
 
     private final JwtUserConverter users;
 
-    public SocketAuthentication(ReactiveJwtDecoder decoder, JwtUserConverter users) {
+    SocketAuthentication(ReactiveJwtDecoder decoder, JwtUserConverter users) {
         this.decoder = decoder;
         this.users = users;
     }

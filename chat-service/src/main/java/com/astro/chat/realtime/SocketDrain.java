@@ -11,13 +11,13 @@ import com.astro.socketio.server.SocketIoServer;
  * instance at once, and presence-service hears each connection close rather than waiting for missed heartbeats.
  */
 @Component
-public class SocketDrain implements SmartLifecycle {
+class SocketDrain implements SmartLifecycle {
 
     private final SocketIoServer server;
 
     private volatile boolean running;
 
-    public SocketDrain(SocketIoServer server) {
+    SocketDrain(SocketIoServer server) {
         this.server = server;
     }
 

@@ -1,7 +1,5 @@
 package com.astro.chat.realtime;
 
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 
 import com.astro.socketio.server.Namespace;
@@ -9,11 +7,11 @@ import com.astro.socketio.server.SocketIoServer;
 
 /** Notifications through the Socket.IO rooms of this instance: {@code user:<id>} per user, {@code session:<id>} per room. */
 @Component
-public class SocketNotifier implements Notifier {
+class SocketNotifier implements Notifier {
 
     private final Namespace sockets;
 
-    public SocketNotifier(SocketIoServer server) {
+    SocketNotifier(SocketIoServer server) {
         this.sockets = server.sockets();
     }
 
@@ -41,7 +39,7 @@ public class SocketNotifier implements Notifier {
     }
 
     @Override
-    public void leaveSessionRoom(String sessionId, List<String> connectionIds) {
+    public void leaveSessionRoom(String sessionId) {
         String room = sessionRoom(sessionId);
         sockets.to(room).sockets().forEach(socket -> socket.leave(room));
     }

@@ -18,7 +18,7 @@ import com.astro.common.ratelimit.Budget;
  * @param refusals {@code rate_limited} refusals a socket may collect; one past them disconnects it
  */
 @ConfigurationProperties("astro.chat.rate-limits")
-public record SocketRateLimitProperties(
+record SocketRateLimitProperties(
         @DefaultValue("20/10s") Budget messageSend,
         @DefaultValue("5/1m") Budget sessionRequest,
         @DefaultValue("10/1m") Budget presence,

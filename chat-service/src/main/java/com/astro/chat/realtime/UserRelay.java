@@ -10,6 +10,7 @@ import com.astro.common.kafka.EventPublisher;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Sends a Socket.IO event to one user's sockets wherever they are connected: a {@link ChatRelay} on
@@ -29,7 +30,7 @@ public class UserRelay implements DisposableBean {
 
     private final Clock clock;
 
-    public UserRelay(EventPublisher events, Clock clock) {
+    UserRelay(EventPublisher events, Clock clock) {
         this.events = events;
         this.clock = clock;
     }
@@ -37,7 +38,7 @@ public class UserRelay implements DisposableBean {
     /** Completes when the broker has acknowledged the record; relays subscribed one after the other keep their order. */
     public Mono<Void> toUser(String userId, String event, Object payload) {
         ChatRelay relay = ChatRelay.of(clock.instant(), userId, event,
-                (tools.jackson.databind.JsonNode) Replies.json(payload));
+                (JsonNode) Replies.json(payload));
         return Mono.fromFuture(() -> events.send(relay)).subscribeOn(handOver);
     }
 

@@ -25,7 +25,7 @@ public record ChatSession(
         Instant endedAt,
         String endReason) {
 
-    public static final String COLLECTION = "sessions";
+    static final String COLLECTION = "sessions";
 
     public static final int REQUESTED = 1;
     public static final int ACCEPTED = 2;

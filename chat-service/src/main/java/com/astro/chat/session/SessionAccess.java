@@ -1,5 +1,7 @@
 package com.astro.chat.session;
 
+import java.util.Locale;
+
 import org.springframework.stereotype.Component;
 
 import com.astro.chat.ChatRefusal;
@@ -16,7 +18,7 @@ public class SessionAccess {
 
     private final SessionStore sessions;
 
-    public SessionAccess(SessionStore sessions) {
+    SessionAccess(SessionStore sessions) {
         this.sessions = sessions;
     }
 
@@ -31,11 +33,11 @@ public class SessionAccess {
     public Mono<ChatSession> activeFor(String sessionId, CurrentUser caller) {
         return visibleTo(sessionId, caller, false).flatMap(session -> session.isActive() ? Mono.just(session)
                 : Mono.error(new ChatRefusal(ChatRefusal.SESSION_NOT_ACTIVE,
-                        "Session " + sessionId + " is " + session.status().name().toLowerCase(java.util.Locale.ROOT)
+                        "Session " + sessionId + " is " + session.status().name().toLowerCase(Locale.ROOT)
                                 + ", not active")));
     }
 
-    public static ChatRefusal notFound(String sessionId) {
+    static ChatRefusal notFound(String sessionId) {
         return new ChatRefusal(ChatRefusal.SESSION_NOT_FOUND, "No session " + sessionId + " that you take part in");
     }
 }

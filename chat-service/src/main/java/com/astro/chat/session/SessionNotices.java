@@ -17,12 +17,12 @@ public final class SessionNotices {
     public record Requested(String sessionId, String userId, String astrologerId, String sessionType,
             long ratePerMinute, Instant expiresAt) {
 
-        public static Requested of(SessionRequested e) {
+        static Requested of(SessionRequested e) {
             return new Requested(e.sessionId(), e.userId(), e.astrologerId(), e.sessionType().wireName(),
                     e.ratePerMinute(), e.expiresAt());
         }
 
-        public static Requested of(ChatSession s) {
+        static Requested of(ChatSession s) {
             return new Requested(s.id(), s.userId(), s.astrologerId(), s.sessionType(), s.ratePerMinute(),
                     s.expiresAt());
         }
@@ -32,7 +32,7 @@ public final class SessionNotices {
     public record Accepted(String sessionId, String userId, String astrologerId, String sessionType,
             long ratePerMinute, Instant acceptedAt, String channelName) {
 
-        public static Accepted of(SessionAccepted e) {
+        static Accepted of(SessionAccepted e) {
             return new Accepted(e.sessionId(), e.userId(), e.astrologerId(), e.sessionType().wireName(),
                     e.ratePerMinute(), e.acceptedAt(), e.channelName());
         }
@@ -46,7 +46,7 @@ public final class SessionNotices {
             String endedBy, Instant acceptedAt, Instant endedAt, long ratePerMinute, long billedMinutes,
             long coinsCharged, long freeMinutes) {
 
-        public static Ended of(SessionEnded e) {
+        static Ended of(SessionEnded e) {
             return new Ended(e.sessionId(), e.userId(), e.astrologerId(),
                     e.sessionType() == null ? null : e.sessionType().wireName(),
                     e.reason() == null ? null : e.reason().wireName(), e.endedBy(), e.acceptedAt(),

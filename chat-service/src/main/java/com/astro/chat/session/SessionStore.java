@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * session as ended in memory before the write, so a read of the old "active" document racing it is never cached.
  */
 @Repository
-public class SessionStore {
+class SessionStore {
 
     private static final FindAndModifyOptions UPSERT_RETURN_NEW = FindAndModifyOptions.options().upsert(true)
             .returnNew(true);
@@ -34,11 +34,11 @@ public class SessionStore {
 
     private final ActiveSessions active = new ActiveSessions();
 
-    public SessionStore(ReactiveMongoTemplate mongo) {
+    SessionStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    public Mono<ChatSession> find(String sessionId) {
+    Mono<ChatSession> find(String sessionId) {
         ChatSession cached = active.get(sessionId);
         if (cached != null) {
             return Mono.just(cached);
@@ -47,7 +47,7 @@ public class SessionStore {
     }
 
     /** Applies the request and answers the session as it now stands (one round trip: the notifier decides on it). */
-    public Mono<ChatSession> requested(SessionRequested event) {
+    Mono<ChatSession> requested(SessionRequested event) {
         Update update = participants(event.userId(), event.astrologerId(), event.sessionType().wireName(),
                 event.ratePerMinute())
                 .set("expiresAt", event.expiresAt())
@@ -56,7 +56,7 @@ public class SessionStore {
     }
 
     /** Applies the acceptance and answers the session as it now stands. */
-    public Mono<ChatSession> accepted(SessionAccepted event) {
+    Mono<ChatSession> accepted(SessionAccepted event) {
         Update update = participants(event.userId(), event.astrologerId(), event.sessionType().wireName(),
                 event.ratePerMinute())
                 .set("acceptedAt", event.acceptedAt())
@@ -65,7 +65,7 @@ public class SessionStore {
         return upsertReturningNew(event.sessionId(), update);
     }
 
-    public Mono<Void> ended(SessionEnded event) {
+    Mono<Void> ended(SessionEnded event) {
         active.ended(event.sessionId());
         Update update = participants(event.userId(), event.astrologerId(),
                 event.sessionType() == null ? null : event.sessionType().wireName(), event.ratePerMinute())

@@ -58,7 +58,7 @@ public class TypingIndicators {
     private record Indicator(String typistId, String otherId, long relayedAt, Object token, Disposable expiry) {
     }
 
-    public TypingIndicators(SessionAccess access, UserRelay relay, Clock clock, TypingProperties properties) {
+    TypingIndicators(SessionAccess access, UserRelay relay, Clock clock, TypingProperties properties) {
         this.access = access;
         this.relay = relay;
         this.clock = clock;

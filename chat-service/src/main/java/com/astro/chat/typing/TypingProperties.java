@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        other participant gets {@code typing:stop}. Keep it above the relay interval.
  */
 @ConfigurationProperties("astro.chat.typing")
-public record TypingProperties(
+record TypingProperties(
         @DefaultValue("1s") Duration relayInterval,
         @DefaultValue("5s") Duration timeout) {
 }

@@ -2,6 +2,8 @@ package com.astro.chat.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.function.Supplier;
+
 import org.junit.jupiter.api.Test;
 
 import reactor.core.publisher.Mono;
@@ -10,7 +12,7 @@ import reactor.core.publisher.Sinks;
 /** A socket's queue holds places in the instance's budget and gives them all back, however it ends. */
 class SerialQueueTest {
 
-    private static final java.util.function.Supplier<Mono<?>> NEVER_DONE = Mono::never;
+    private static final Supplier<Mono<?>> NEVER_DONE = Mono::never;
 
     @Test
     void aRequestBeyondTheInstanceBudgetIsRefusedAsBusy() {

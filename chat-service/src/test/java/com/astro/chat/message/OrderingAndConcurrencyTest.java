@@ -1,4 +1,4 @@
-package com.astro.chat;
+package com.astro.chat.message;
 
 import static com.astro.chat.SocketClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,9 +11,7 @@ import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
-import com.astro.chat.message.ChatMessage;
-import com.astro.chat.message.MessageService;
-import com.astro.chat.message.MessageStore;
+import com.astro.chat.ChatTestSupport;
 import com.astro.common.event.MessageSent;
 import com.astro.common.security.CurrentUser;
 import com.astro.common.security.Role;

@@ -1,13 +1,17 @@
-package com.astro.chat;
+package com.astro.chat.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 
+import com.astro.chat.ChatCluster;
+import com.astro.chat.ChatTestSupport;
 import com.astro.common.event.PresenceChanged;
 import com.astro.common.event.Rates;
 
@@ -22,7 +26,7 @@ class OnlineListTest extends ChatTestSupport {
     }
 
     private static List<String> ids(JsonNode list) {
-        return java.util.stream.StreamSupport.stream(list.spliterator(), false).map(a -> a.path("id").asString())
+        return StreamSupport.stream(list.spliterator(), false).map(a -> a.path("id").asString())
                 .toList();
     }
 
@@ -31,7 +35,7 @@ class OnlineListTest extends ChatTestSupport {
         return lists.isEmpty() ? null : lists.get(lists.size() - 1);
     }
 
-    private void awaitLatestList(String client, java.util.function.Predicate<List<String>> condition) {
+    private void awaitLatestList(String client, Predicate<List<String>> condition) {
         await().atMost(WAIT).until(() -> {
             JsonNode list = latestList(client);
             return list != null && condition.test(ids(list));
@@ -42,13 +46,13 @@ class OnlineListTest extends ChatTestSupport {
     void everyClientGetsTheListOnConnect() {
         String astrologer = newId("astro");
         publish(astrologer, true, false, 1);
-        await().atMost(WAIT).until(() -> cluster.b().bean(com.astro.chat.presence.OnlineList.class).current().stream()
+        await().atMost(WAIT).until(() -> cluster.b().bean(OnlineList.class).current().stream()
                 .anyMatch(a -> a.id().equals(astrologer)));
 
         clients.connect("user", cluster.b().url(), token(newId("user"), "user"));
 
         awaitLatestList("user", ids -> ids.contains(astrologer));
-        JsonNode entry = java.util.stream.StreamSupport.stream(latestList("user").spliterator(), false)
+        JsonNode entry = StreamSupport.stream(latestList("user").spliterator(), false)
                 .filter(a -> a.path("id").asString().equals(astrologer)).findFirst().orElseThrow();
         assertThat(entry.path("displayName").asString()).isEqualTo("Name of " + astrologer);
         assertThat(entry.path("rates").path("chat").asLong()).isEqualTo(10);
@@ -96,7 +100,7 @@ class OnlineListTest extends ChatTestSupport {
 
         await().atMost(WAIT).until(() -> {
             JsonNode list = latestList("user");
-            return list != null && java.util.stream.StreamSupport.stream(list.spliterator(), false)
+            return list != null && StreamSupport.stream(list.spliterator(), false)
                     .anyMatch(a -> a.path("id").asString().equals(astrologer) && a.path("ratingCount").asLong() == 3
                             && a.path("ratingAverage").asDouble() == 4.67);
         });
@@ -111,7 +115,7 @@ class OnlineListTest extends ChatTestSupport {
 
         await().atMost(WAIT).until(() -> {
             JsonNode list = latestList("user");
-            return list != null && java.util.stream.StreamSupport.stream(list.spliterator(), false)
+            return list != null && StreamSupport.stream(list.spliterator(), false)
                     .anyMatch(a -> a.path("id").asString().equals(astrologer) && a.path("busy").asBoolean());
         });
     }

@@ -1,8 +1,9 @@
-package com.astro.chat;
+package com.astro.chat.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,8 @@ import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 
+import com.astro.chat.ChatTestSupport;
+import com.astro.chat.SocketClients;
 import com.astro.common.event.PresenceChanged;
 import com.astro.common.event.Rates;
 
@@ -234,7 +237,7 @@ class PresenceSubscriptionTest extends ChatTestSupport {
         cluster.events().publish(new Shown(astrologer, true, false, 10, 2).event(Instant.now().plusSeconds(30)))
                 .block(WAIT);
         // for longer than the coalescing interval (1 s): a list caused by the tick would have gone out by then
-        await().during(java.time.Duration.ofMillis(2_500)).atMost(WAIT).until(() -> lists("seed").size() == before);
+        await().during(Duration.ofMillis(2_500)).atMost(WAIT).until(() -> lists("seed").size() == before);
         publish(new Shown(astrologer, true, true, 10, 3));
         awaitLatestList("seed", shows(astrologer, 3));
 
@@ -272,7 +275,7 @@ class PresenceSubscriptionTest extends ChatTestSupport {
         String astrologer = newId("astro");
         clients.connect("user", cluster.a().url(), token(newId("user"), "user"), Map.of("presence", "none"));
         publish(new Shown(astrologer, true, false, 10, 1));
-        await().atMost(WAIT).until(() -> cluster.a().bean(com.astro.chat.presence.OnlineList.class).current()
+        await().atMost(WAIT).until(() -> cluster.a().bean(OnlineList.class).current()
                 .stream().anyMatch(a -> a.id().equals(astrologer)));
 
         subscribe("user", "list");

@@ -1,4 +1,4 @@
-package com.astro.chat;
+package com.astro.chat.session;
 
 import static com.astro.chat.SocketClients.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,8 +8,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import com.astro.chat.session.ChatSession;
-import com.astro.chat.session.SessionStore;
+import com.astro.chat.ChatTestSupport;
 import com.astro.common.event.EndReason;
 import com.astro.common.event.SessionAccepted;
 
