@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -118,7 +119,7 @@ public final class AuthorizationMatrix<F> {
     public String table() {
         StringBuilder table = new StringBuilder(String.format("%-48s", "action"));
         for (Actor actor : Actor.values()) {
-            table.append(String.format(" | %-18s", actor.name().toLowerCase(java.util.Locale.ROOT)));
+            table.append(String.format(" | %-18s", actor.name().toLowerCase(Locale.ROOT)));
         }
         table.append('\n');
         for (Row<F> row : rows) {

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -231,7 +232,7 @@ public final class BadTokens {
     /** Validly signed, with a {@code crit} header naming an extension no verifier here understands. */
     public String unknownCriticalHeader() {
         return signed(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(issuer.key().getKeyID()).type(JOSEObjectType.JWT)
-                .criticalParams(java.util.Set.of("https://attacker.example/ignore-expiry"))
+                .criticalParams(Set.of("https://attacker.example/ignore-expiry"))
                 .customParam("https://attacker.example/ignore-expiry", true).build(), valid(), () -> new RSASSASigner(issuer.key()));
     }
 

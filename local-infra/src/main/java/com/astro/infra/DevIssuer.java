@@ -10,22 +10,29 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
@@ -50,7 +57,7 @@ public final class DevIssuer implements AutoCloseable {
     private volatile RSAKey key;
 
     /** Keys rotated out, still published so tokens they signed stay verifiable (as Clerk does). */
-    private final java.util.List<RSAKey> retired = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<RSAKey> retired = new CopyOnWriteArrayList<>();
 
     private final HttpServer server;
 
@@ -58,7 +65,7 @@ public final class DevIssuer implements AutoCloseable {
 
     private final String authorizedParty;
 
-    private final java.util.concurrent.atomic.AtomicInteger jwksFetches = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger jwksFetches = new AtomicInteger();
 
     /** A second published key that signs nothing valid: real issuers publish several keys. */
     private final RSAKey secondKey = generateKey();
@@ -154,7 +161,7 @@ public final class DevIssuer implements AutoCloseable {
 
     /** Every key the JWKS URL serves now, current first. */
     public JWKSet publishedKeys() {
-        java.util.List<com.nimbusds.jose.jwk.JWK> keys = new java.util.ArrayList<>();
+        List<JWK> keys = new ArrayList<>();
         keys.add(key.toPublicJWK());
         retired.forEach(old -> keys.add(old.toPublicJWK()));
         return new JWKSet(keys);
@@ -230,9 +237,9 @@ public final class DevIssuer implements AutoCloseable {
         }
         Map<String, Object> body;
         try (InputStream in = exchange.getRequestBody()) {
-            body = com.nimbusds.jose.util.JSONObjectUtils.parse(new String(in.readNBytes(8192), StandardCharsets.UTF_8));
+            body = JSONObjectUtils.parse(new String(in.readNBytes(8192), StandardCharsets.UTF_8));
         }
-        catch (java.text.ParseException | RuntimeException ex) {
+        catch (ParseException | RuntimeException ex) {
             respond(exchange, 400, problem(400, "Body must be JSON: {\"sub\":\"...\",\"role\":\"user|astrologer|admin\"}"));
             return;
         }

@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
@@ -50,7 +51,7 @@ public final class OpenApiCheck {
         List<Route> routes = new ArrayList<>();
         for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class)
                 .values()) {
-            for (Map.Entry<RequestMappingInfo, org.springframework.web.method.HandlerMethod> handler : mapping
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : mapping
                     .getHandlerMethods().entrySet()) {
                 if (!handler.getValue().getBeanType().getName().startsWith("com.astro.")) {
                     continue;

@@ -2,6 +2,8 @@ package com.astro.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,9 +61,9 @@ class EmbeddedKafkaRestartTest {
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);
-            List<String> values = new java.util.ArrayList<>();
+            List<String> values = new ArrayList<>();
             while (consumer.position(partition) < end) {
-                for (ConsumerRecord<String, String> record : consumer.poll(java.time.Duration.ofMillis(200))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     values.add(record.value());
                 }
             }

@@ -1,6 +1,8 @@
 package com.astro.stack;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -150,9 +152,9 @@ public final class LocalStack implements AutoCloseable {
         }
         List<String> busy = new ArrayList<>();
         wanted.forEach((name, port) -> {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(true);
-                socket.bind(new java.net.InetSocketAddress(port));
+                socket.bind(new InetSocketAddress(port));
             }
             catch (IOException ex) {
                 busy.add(port + " (" + name + ")");

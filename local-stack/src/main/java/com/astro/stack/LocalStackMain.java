@@ -1,5 +1,6 @@
 package com.astro.stack;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -22,7 +23,7 @@ public final class LocalStackMain {
             try {
                 count = Integer.parseInt(arg.substring(arg.indexOf('=') + 1));
                 if (name.equals("ready-timeout")) {
-                    builder.readyTimeout(java.time.Duration.ofSeconds(count));
+                    builder.readyTimeout(Duration.ofSeconds(count));
                     continue;
                 }
                 builder.instances(App.byModule(name.endsWith("gateway") ? name : name + "-service"), count);

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,7 +123,7 @@ class LocalStackTest {
         ChildApp gateway = second.instances(App.GATEWAY).get(0);
         second.stop();
         assertThat(gateway.isAlive()).isFalse();
-        assertThat(ProcessHandle.of(gateway.pid()).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+        assertThat(ProcessHandle.of(gateway.pid()).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
     }
 
     private static HttpResponse<String> get(String path, String token) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.astro.infra.NodeScript;
 import com.astro.socketio.server.SocketIoOptions;
@@ -35,7 +36,7 @@ class BootEndpointTest {
         @Bean
         SocketIoServer socketIo() {
             SocketIoServer server = new SocketIoServer(SocketIoOptions.defaults().withAllowedOrigins(List.of("*")));
-            TestServer.configure(server, new java.util.concurrent.ConcurrentHashMap<>());
+            TestServer.configure(server, new ConcurrentHashMap<>());
             return server;
         }
 

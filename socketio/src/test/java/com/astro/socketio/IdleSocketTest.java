@@ -6,8 +6,11 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,8 +77,8 @@ class IdleSocketTest {
 
     @Test
     void anIdleSocketHasNoTableOfPendingAcksNorAPollingBuffer() {
-        assertThat(instancesPerSocket(java.util.ArrayDeque.class)).as("polling buffers").isLessThan(0.1);
-        assertThat(instancesPerSocket(java.util.concurrent.CopyOnWriteArrayList.class)).as("listener lists")
+        assertThat(instancesPerSocket(ArrayDeque.class)).as("polling buffers").isLessThan(0.1);
+        assertThat(instancesPerSocket(CopyOnWriteArrayList.class)).as("listener lists")
                 .isLessThan(0.1);
     }
 
@@ -83,12 +86,12 @@ class IdleSocketTest {
     void anIdleSocketHasOneConcurrentMapOfItsOwn() {
         // its attributes, and WebFlux's attributes of the upgrade request (held as long as the WebSocket); handlers,
         // rooms, namespaces and pending acks are immutable snapshots or made on first use
-        assertThat(instancesPerSocket(java.util.concurrent.ConcurrentHashMap.class)).isLessThan(2.5);
+        assertThat(instancesPerSocket(ConcurrentHashMap.class)).isLessThan(2.5);
     }
 
     @Test
     void aRoomOfOneMemberHoldsTheSocketItselfNotASet() {
-        assertThat(instancesPerSocket(java.util.concurrent.ConcurrentHashMap.KeySetView.class)).isLessThan(0.1);
+        assertThat(instancesPerSocket(ConcurrentHashMap.KeySetView.class)).isLessThan(0.1);
     }
 
     @Test

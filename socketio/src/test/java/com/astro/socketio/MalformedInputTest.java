@@ -3,6 +3,7 @@ package com.astro.socketio;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.nio.file.Path;
@@ -129,7 +130,7 @@ class MalformedInputTest {
     void webSocketUpgradeForAnUnknownSidIsRefusedWithCode1() {
         Throwable error = catchThrowable(() -> HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create(server.url().replace("http", "ws")
-                        + "/socket.io/?EIO=4&transport=websocket&sid=unknown"), new java.net.http.WebSocket.Listener() {
+                        + "/socket.io/?EIO=4&transport=websocket&sid=unknown"), new WebSocket.Listener() {
                         }).join());
         assertThat(error).isInstanceOf(CompletionException.class).hasCauseInstanceOf(WebSocketHandshakeException.class);
         HttpResponse<?> response = ((WebSocketHandshakeException) error.getCause()).getResponse();

@@ -46,7 +46,7 @@ final class RawWebSocket implements WebSocket.Listener {
         return listener;
     }
 
-    static RawWebSocket withBuilder(java.net.http.WebSocket.Builder builder, String url) {
+    static RawWebSocket withBuilder(WebSocket.Builder builder, String url) {
         RawWebSocket listener = new RawWebSocket(true, true);
         listener.socket = builder.buildAsync(URI.create(url), listener).join();
         return listener;

@@ -1,8 +1,20 @@
 package com.astro.socketio;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.astro.socketio.server.Admission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +78,7 @@ class SocketApiTest {
 
     @Test
     void theBearerHeaderAuthenticatesWhenTheAuthPayloadHasNoToken() throws Exception {
-        java.net.http.WebSocket.Builder builder = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
                 .header("Authorization", "Bearer secret");
         RawWebSocket listener = RawWebSocket.withBuilder(builder,
                 server.url().replace("http", "ws") + "/socket.io/?EIO=4&transport=websocket");
@@ -78,14 +90,14 @@ class SocketApiTest {
     @Test
     void withConfiguredOriginsAnyOtherOriginIsForbidden() {
         try (TestServer strict = new TestServer(server.socketIo.options()
-                .withAllowedOrigins(java.util.List.of("https://app.example")))) {
-            java.net.http.HttpResponse<String> refused = Http.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(strict.url() + "/socket.io/?EIO=4&transport=polling"))
+                .withAllowedOrigins(List.of("https://app.example")))) {
+            HttpResponse<String> refused = Http.send(HttpRequest.newBuilder(
+                    URI.create(strict.url() + "/socket.io/?EIO=4&transport=polling"))
                     .header("Origin", "https://evil.example").GET().build());
             assertThat(refused.statusCode()).isEqualTo(403);
             assertThat(refused.body()).isEqualTo("{\"code\":4,\"message\":\"Forbidden\"}");
-            java.net.http.HttpResponse<String> allowed = Http.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(strict.url() + "/socket.io/?EIO=4&transport=polling"))
+            HttpResponse<String> allowed = Http.send(HttpRequest.newBuilder(
+                    URI.create(strict.url() + "/socket.io/?EIO=4&transport=polling"))
                     .header("Origin", "https://app.example").GET().build());
             assertThat(allowed.statusCode()).isEqualTo(200);
             assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://app.example");
@@ -94,8 +106,8 @@ class SocketApiTest {
 
     @Test
     void withoutConfiguredOriginsCorsIsLeftToTheGateway() {
-        java.net.http.HttpResponse<String> response = Http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(server.url() + "/socket.io/?EIO=4&transport=polling"))
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(
+                URI.create(server.url() + "/socket.io/?EIO=4&transport=polling"))
                 .header("Origin", "https://anything.example").GET().build());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
@@ -103,14 +115,14 @@ class SocketApiTest {
 
     @Test
     void eventsSentWhileConnectionHandlersStillRunAreDeliveredAfterThem() throws Exception {
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         server.socketIo.namespace("/slow")
-                .use(handshake -> reactor.core.publisher.Mono.fromCallable(com.astro.socketio.server.Admission::accept)
-                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()))
+                .use(handshake -> Mono.fromCallable(Admission::accept)
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .onConnection(socket -> {
                     // runs on the middleware's thread; the handler is registered only after the event arrived
                     try {
-                        release.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                        release.await(5, TimeUnit.SECONDS);
                     }
                     catch (InterruptedException ex) {
                         Thread.currentThread().interrupt();

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import com.mongodb.reactivestreams.client.MongoClient;
@@ -185,7 +186,7 @@ public final class StorageBenchmark {
         MessageWorkload others = new MessageWorkload("preload", Math.max(1, count / 20));
         var target = db.getCollection(collection);
         for (int from = 0; from < count; from += 1000) {
-            List<org.bson.Document> batch = new ArrayList<>();
+            List<Document> batch = new ArrayList<>();
             for (long k = from; k < Math.min(count, from + 1000); k++) {
                 batch.add(DriverPaths.document(others, k, others.seq(k)));
             }

@@ -3,8 +3,10 @@ package com.astro.bench.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,12 +53,12 @@ class StorageBenchmarkSmokeTest {
             assertThat((Double) latency.get("max")).as(name).isGreaterThanOrEqualTo((Double) latency.get("p50"));
         });
         assertThat((Map<String, Object>) report.get("ratios")).containsKey("service-store / driver-insert p50");
-        assertThat((java.util.List<String>) report.get("overloaded")).isEmpty();
+        assertThat((List<String>) report.get("overloaded")).isEmpty();
     }
 
     @Test
     void unknownOptionsAreRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StorageBenchmark.Settings.parse("--rte", "5"))
+        Assertions.assertThatThrownBy(() -> StorageBenchmark.Settings.parse("--rte", "5"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rte");
     }
 }

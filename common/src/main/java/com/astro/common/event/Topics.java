@@ -1,5 +1,7 @@
 package com.astro.common.event;
 
+import java.util.List;
+
 /**
  * Kafka topic names. They are a contract with analytics consumers: never rename one.
  */
@@ -42,7 +44,7 @@ public final class Topics {
     public static final String CHAT_RELAY = "chat-relay";
 
     /** Every topic above. */
-    public static final java.util.List<String> ALL = java.util.List.of(SESSION_REQUESTED, SESSION_ACCEPTED,
+    public static final List<String> ALL = List.of(SESSION_REQUESTED, SESSION_ACCEPTED,
             SESSION_ENDED, SESSION_BALANCE_RAN_LOW, SESSION_RATED, MESSAGE_SENT, PRESENCE_CHANGED, CHAT_CONNECTIONS,
             CHAT_HEARTBEATS);
 

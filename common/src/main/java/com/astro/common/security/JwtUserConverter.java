@@ -3,12 +3,13 @@ package com.astro.common.security;
 import java.util.Map;
 
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import reactor.core.publisher.Mono;
 
 /** Turns a verified JWT into a {@link UserAuthentication}, reading the role from the configured claim. */
-public final class JwtUserConverter implements Converter<Jwt, Mono<org.springframework.security.authentication.AbstractAuthenticationToken>> {
+public final class JwtUserConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
     private final String roleClaim;
 
@@ -17,7 +18,7 @@ public final class JwtUserConverter implements Converter<Jwt, Mono<org.springfra
     }
 
     @Override
-    public Mono<org.springframework.security.authentication.AbstractAuthenticationToken> convert(Jwt jwt) {
+    public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
         return Mono.just(new UserAuthentication(toUser(jwt), jwt));
     }
 

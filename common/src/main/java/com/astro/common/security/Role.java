@@ -1,5 +1,7 @@
 package com.astro.common.security;
 
+import java.util.Locale;
+
 /** The roles of the marketplace. A token whose role claim holds anything else gets {@link #UNKNOWN}. */
 public enum Role {
 
@@ -11,7 +13,7 @@ public enum Role {
     }
 
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** A missing role claim means an ordinary user: Clerk sets no role on plain sign-ups. */

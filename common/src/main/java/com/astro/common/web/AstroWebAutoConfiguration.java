@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -43,7 +45,7 @@ public class AstroWebAutoConfiguration {
     }
 
     @Bean
-    ShutdownDrain shutdownDrain(AstroWebProperties properties, org.springframework.context.ApplicationContext context) {
+    ShutdownDrain shutdownDrain(AstroWebProperties properties, ApplicationContext context) {
         return new ShutdownDrain(properties.shutdownDrain(), context);
     }
 
@@ -54,7 +56,7 @@ public class AstroWebAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean(org.springframework.boot.webflux.error.ErrorWebExceptionHandler.class)
+    @ConditionalOnMissingBean(ErrorWebExceptionHandler.class)
     ProblemDetailsFallback problemDetailsFallback() {
         return new ProblemDetailsFallback();
     }

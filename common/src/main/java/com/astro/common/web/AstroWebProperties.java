@@ -1,5 +1,7 @@
 package com.astro.common.web;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -20,5 +22,5 @@ import org.springframework.util.unit.DataSize;
 public record AstroWebProperties(
         @DefaultValue("64KB") DataSize maxBodyBytes,
         @DefaultValue("true") boolean accessLog,
-        @DefaultValue("0s") java.time.Duration shutdownDrain) {
+        @DefaultValue("0s") Duration shutdownDrain) {
 }

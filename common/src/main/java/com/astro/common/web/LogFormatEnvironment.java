@@ -1,6 +1,7 @@
 package com.astro.common.web;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -26,7 +27,7 @@ public final class LogFormatEnvironment implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> defaults = new HashMap<>();
-        String format = environment.getProperty("LOG_FORMAT", "").trim().toLowerCase(java.util.Locale.ROOT);
+        String format = environment.getProperty("LOG_FORMAT", "").trim().toLowerCase(Locale.ROOT);
         if (!format.isEmpty() && !format.equals("plain")) {
             defaults.put("logging.structured.format.console", format);
         }

@@ -1,5 +1,6 @@
 package com.astro.common.web;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
         }
         if (problem.getInstance() == null) {
-            problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+            problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         }
         List<Map<String, String>> fieldErrors = fieldErrors(ex);
         if (!fieldErrors.isEmpty()) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.TypeMismatchException;
@@ -172,7 +173,7 @@ final class RequestErrors {
      * Classes (by name: common does not depend on the drivers) whose presence in a failure's causes means a store
      * or the broker cannot be reached right now: the request may succeed later, so it is a 503, not a bug.
      */
-    private static final java.util.Set<String> UNAVAILABLE = java.util.Set.of(
+    private static final Set<String> UNAVAILABLE = Set.of(
             "org.springframework.dao.DataAccessResourceFailureException",
             "org.springframework.dao.TransientDataAccessException",
             "com.mongodb.MongoTimeoutException",

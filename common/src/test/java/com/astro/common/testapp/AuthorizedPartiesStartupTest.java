@@ -3,6 +3,9 @@ package com.astro.common.testapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,7 +40,7 @@ class AuthorizedPartiesStartupTest {
                 "--spring.mongodb.uri=" + infra.mongo().connectionString(),
                 "--spring.mongodb.database=authorized-parties",
                 "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers() };
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(extra))
+        String[] all = Stream.concat(Arrays.stream(args), Arrays.stream(extra))
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(TestApp.class).run(all);
     }

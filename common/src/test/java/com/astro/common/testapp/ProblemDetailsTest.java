@@ -2,9 +2,16 @@ package com.astro.common.testapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Flux;
 
 /** Every error a service answers is problem details with a detail a client developer can act on. */
 class ProblemDetailsTest extends TestAppTest {
@@ -140,15 +147,15 @@ class ProblemDetailsTest extends TestAppTest {
     @Test
     void aChunkedBodyOverTheLimitIs413() {
         String big = "{\"name\":\"" + "x".repeat(2000) + "\",\"rate\":5,\"kind\":\"CHAT\"}";
-        byte[] bytes = big.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
         // a Flux body without a length goes out chunked: only the streamed count can catch it
-        reactor.core.publisher.Flux<org.springframework.core.io.buffer.DataBuffer> chunks = reactor.core.publisher.Flux
+        Flux<DataBuffer> chunks = Flux
                 .range(0, bytes.length / 100 + 1)
-                .map(i -> org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance
-                        .wrap(java.util.Arrays.copyOfRange(bytes, i * 100, Math.min(bytes.length, i * 100 + 100))));
+                .map(i -> DefaultDataBufferFactory.sharedInstance
+                        .wrap(Arrays.copyOfRange(bytes, i * 100, Math.min(bytes.length, i * 100 + 100))));
         problem(client.post().uri("/things").header("Authorization", "Bearer " + token("user"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(org.springframework.web.reactive.function.BodyInserters.fromDataBuffers(chunks)).exchange(), 413,
+                .body(BodyInserters.fromDataBuffers(chunks)).exchange(), 413,
                 "The request body is larger than the 1024 bytes this service accepts");
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -86,7 +87,7 @@ class RequestIdLoggingTest extends TestAppTest {
 
     @Test
     void linesOutsideARequestHaveNoRequestIdMarker(CapturedOutput output) {
-        org.slf4j.LoggerFactory.getLogger("outside").info("no request here");
+        LoggerFactory.getLogger("outside").info("no request here");
         assertThat(output.getOut().lines().filter(line -> line.contains("no request here")))
                 .singleElement().asString().doesNotContain("[]");
     }

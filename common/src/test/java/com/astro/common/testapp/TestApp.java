@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,6 +27,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -42,8 +44,8 @@ public class TestApp {
     }
 
     /** Fails before any controller runs, as a broken filter would. */
-    @org.springframework.context.annotation.Bean
-    org.springframework.web.server.WebFilter failingFilter() {
+    @Bean
+    WebFilter failingFilter() {
         return (exchange, chain) -> switch (exchange.getRequest().getPath().value()) {
             case "/filter/boom" -> Mono.error(new IllegalStateException("filter internals: secret=42"));
             case "/filter/unavailable" -> Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,

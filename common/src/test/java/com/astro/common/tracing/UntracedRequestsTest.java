@@ -2,6 +2,8 @@ package com.astro.common.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -14,7 +16,7 @@ class UntracedRequestsTest {
     private static boolean observed(String path) {
         MockServerHttpRequest request = MockServerHttpRequest.get(path).build();
         return new UntracedRequests().test("http.server.requests",
-                new ServerRequestObservationContext(request, new MockServerHttpResponse(), java.util.Map.of()));
+                new ServerRequestObservationContext(request, new MockServerHttpResponse(), Map.of()));
     }
 
     @ParameterizedTest

@@ -2,12 +2,15 @@ package com.astro.common.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.StandardEnvironment;
@@ -57,10 +60,10 @@ class LogFormatTest {
     private static List<String> runProbe(Map<String, String> env) throws IOException, InterruptedException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // as in production: without local-infra, whose logback-test.xml configures tests' logging
-        String classpath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path",
-                System.getProperty("java.class.path")).split(java.io.File.pathSeparator))
+        String classpath = Arrays.stream(System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path")).split(File.pathSeparator))
                 .filter(entry -> !entry.contains("local-infra"))
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+                .collect(Collectors.joining(File.pathSeparator));
         ProcessBuilder builder = new ProcessBuilder(javaBin, "-cp", classpath,
                 EcsLogProbe.class.getName()).redirectErrorStream(true);
         builder.environment().remove("LOG_FORMAT");

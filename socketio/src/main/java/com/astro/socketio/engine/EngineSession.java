@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ public final class EngineSession {
     private boolean upgrading;
     private volatile boolean closed;
     private volatile boolean awaitingPong;
-    private final java.util.concurrent.atomic.AtomicBoolean posting = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean posting = new AtomicBoolean();
     private Disposable heartbeat;
 
     EngineSession(String id, EngineOptions options, HandshakeRequest handshake, Scheduler timer,

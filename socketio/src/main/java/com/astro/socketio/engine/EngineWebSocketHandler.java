@@ -2,7 +2,9 @@ package com.astro.socketio.engine;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -11,6 +13,7 @@ import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 
 /**
@@ -119,9 +122,9 @@ final class EngineWebSocketHandler implements WebSocketHandler {
     static HandshakeRequest handshake(URI uri, HttpHeaders headers, InetSocketAddress remote) {
         Map<String, String> query = UriComponentsBuilder.fromUri(uri).build().getQueryParams().toSingleValueMap()
                 .entrySet().stream()
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey,
-                        e -> e.getValue() == null ? "" : org.springframework.web.util.UriUtils.decode(e.getValue(),
-                                java.nio.charset.StandardCharsets.UTF_8),
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                        e -> e.getValue() == null ? "" : UriUtils.decode(e.getValue(),
+                                StandardCharsets.UTF_8),
                         (a, b) -> a));
         // the request's headers are already a per-request copy: wrap them read-only instead of copying again
         return new HandshakeRequest(uri, HttpHeaders.readOnlyHttpHeaders(headers), query, remote);

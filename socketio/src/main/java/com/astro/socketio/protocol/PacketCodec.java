@@ -1,5 +1,6 @@
 package com.astro.socketio.protocol;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -151,7 +152,7 @@ public final class PacketCodec {
             attachments.add(bytes);
             return placeholder;
         }
-        if (value instanceof java.nio.ByteBuffer buffer) {
+        if (value instanceof ByteBuffer buffer) {
             byte[] bytes = new byte[buffer.remaining()];
             buffer.duplicate().get(bytes);
             return deconstruct(bytes, attachments, seen);

@@ -1,5 +1,6 @@
 package com.astro.socketio.server;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -47,7 +48,7 @@ public final class Broadcast {
         System.arraycopy(args, 0, data, 1, args.length);
         // encoded once, to Socket.IO text and then to Engine.IO bytes, for every target socket and transport
         List<EnginePacket> frames = Client.frames(namespace.codec().encode(
-                Packet.of(PacketType.EVENT, namespace.name(), null, java.util.Arrays.asList(data))));
+                Packet.of(PacketType.EVENT, namespace.name(), null, Arrays.asList(data))));
         for (Socket socket : sockets()) {
             socket.sendFrames(frames);
         }

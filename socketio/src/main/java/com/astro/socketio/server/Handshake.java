@@ -1,6 +1,8 @@
 package com.astro.socketio.server;
 
 import java.net.InetSocketAddress;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -21,9 +23,9 @@ public record Handshake(Map<String, Object> auth, HttpHeaders headers, Map<Strin
         if (headers.isEmpty() && !auth.containsKey("token")) {
             return this;
         }
-        Map<String, Object> kept = new java.util.LinkedHashMap<>(auth);
+        Map<String, Object> kept = new LinkedHashMap<>(auth);
         kept.remove("token");
-        return new Handshake(java.util.Collections.unmodifiableMap(kept), HttpHeaders.EMPTY, query, remoteAddress);
+        return new Handshake(Collections.unmodifiableMap(kept), HttpHeaders.EMPTY, query, remoteAddress);
     }
 
     /** {@code auth.token} when it is a string, else the {@code Authorization: Bearer} header, else null. */
