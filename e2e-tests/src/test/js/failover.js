@@ -20,14 +20,28 @@ const KILL_AFTER_MS = Number(process.env.KILL_AFTER_MS || 4000);
 const KILL_PID = Number(process.env.KILL_PID || 0);
 const CATCH_UP_MS = Number(process.env.CATCH_UP_MS || 40000);
 const RUN = process.env.RUN_ID || String(Date.now());
+// a call not answered within this counts as failed (status 599), as a browser's timeout would: one request lost on a
+// connection that broke under it must not hang the whole run (undici would wait 300 s for the headers)
+const CALL_TIMEOUT_MS = Number(process.env.CALL_TIMEOUT_MS || 10000);
 const ORIGIN = "http://localhost:3000";
+
+let timedOut = 0;
 
 async function call(method, path, token, body) {
   const headers = { Origin: ORIGIN };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  const response = await fetch(GATEWAY + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
+  let response;
+  let text;
+  try {
+    response = await fetch(GATEWAY + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
+    text = await response.text();
+  } catch (error) {
+    if (error.name !== "TimeoutError") throw error;
+    timedOut++;
+    return { status: 599, body: { error: `no answer within ${CALL_TIMEOUT_MS} ms` } };
+  }
   let json = null;
   try {
     json = text ? JSON.parse(text) : null;
@@ -268,6 +282,7 @@ async function session() {
     failedBeforeKill: clients.reduce((s, c) => s + c.failedBeforeKill, 0),
     failedAfterKill: clients.reduce((s, c) => s + c.failedAfterKill, 0),
     mostFailedCallsOfOneClient: Math.max(...clients.map((c) => c.failedAfterKill)),
+    timedOut,
   });
   return result;
 }
