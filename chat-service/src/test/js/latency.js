@@ -4,14 +4,17 @@
 // IDLE extra authenticated sockets (split over both instances) stay connected meanwhile, as background load.
 // With FLOOD_TOKEN, a third user's socket (on URL_A) sends message:send at FLOOD_RATE per second meanwhile, into a
 // session that is not its own: past its budget each is refused with rate_limited.
+// With WARMUP, that many messages go first at the same rate and are not measured (a cold JVM's first messages
+// measure its compiler, not the path).
 // Prints one JSON line: {count, rate, connections, p50, p90, p99, max, inOrder, lost, flood: {sent, codes}}.
-// Env: URL_A URL_B USER_TOKEN ASTRO_TOKEN SESSION_ID RATE COUNT IDLE_TOKENS_FILE (one token per line)
+// Env: URL_A URL_B USER_TOKEN ASTRO_TOKEN SESSION_ID RATE COUNT WARMUP IDLE_TOKENS_FILE (one token per line)
 //      FLOOD_TOKEN FLOOD_RATE
 const { io } = require("socket.io-client");
 
 const env = process.env;
 const RATE = Number(env.RATE || 20);
 const COUNT = Number(env.COUNT || 200);
+const WARMUP = Number(env.WARMUP || 0);
 const idleTokens = env.IDLE_TOKENS_FILE
   ? require("fs").readFileSync(env.IDLE_TOKENS_FILE, "utf8").split("\n").filter((t) => t.trim())
   : [];
@@ -66,6 +69,21 @@ async function main() {
     }, Math.max(1, Math.floor(every)));
   }
 
+  const interval = 1000 / RATE;
+  if (WARMUP > 0) {
+    let warmed;
+    const allWarm = new Promise((resolve) => (warmed = resolve));
+    let arrived = 0;
+    const onWarm = (m) => { if (String(m.clientMessageId).startsWith("warm-") && ++arrived === WARMUP) warmed(); };
+    astrologer.on("message:receive", onWarm);
+    for (let i = 0; i < WARMUP; i++) {
+      user.emit("message:send", { sessionId: env.SESSION_ID, text: "warm-up " + i, clientMessageId: "warm-" + i });
+      await new Promise((r) => setTimeout(r, interval));
+    }
+    await Promise.race([allWarm, new Promise((r) => setTimeout(r, 15000))]);
+    astrologer.off("message:receive", onWarm);
+  }
+
   const sentAt = new Map();
   const latencies = [];
   const seqs = [];
@@ -80,7 +98,6 @@ async function main() {
     }
   });
 
-  const interval = 1000 / RATE;
   const begin = Date.now();
   for (let i = 0; i < COUNT; i++) {
     const due = begin + i * interval;
