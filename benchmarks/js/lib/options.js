@@ -43,6 +43,7 @@ const DEFAULTS = {
   pollingSockets: 100,
   pollingRates: [10, 50, 100],
   pollingSeconds: 10,
+  pollingWarmupSeconds: 45,
   pollingPeer: null,
   setupPairs: 500,
   setupConcurrency: 24,
@@ -84,6 +85,7 @@ const QUICK = {
   storageSeconds: 4,
   storagePreload: [0, 2000],
   pollingSeconds: 5,
+  pollingWarmupSeconds: 5,
   setupPairs: 50,
   churnSockets: 500,
   churnListSockets: 100,
@@ -137,6 +139,7 @@ const FLAGS = {
   "--polling-sockets": ["pollingSockets", positiveInt],
   "--polling-rates": ["pollingRates", intList],
   "--polling-duration": ["pollingSeconds", positiveNumber],
+  "--polling-warmup": ["pollingWarmupSeconds", positiveNumber],
   "--polling-peer": ["pollingPeer", String],
   "--setup-pairs": ["setupPairs", positiveInt],
   "--setup-concurrency": ["setupConcurrency", positiveInt],
@@ -229,6 +232,7 @@ function usage() {
   storage:  --storage-rate R (${DEFAULTS.storageRate}) --storage-duration S (${DEFAULTS.storageSeconds})
             --storage-preload N1,N2 (${DEFAULTS.storagePreload}: messages of other sessions already in the collection)
   polling:  --polling-sockets N (${DEFAULTS.pollingSockets}) --polling-rates R1,R2,R3 (${DEFAULTS.pollingRates}) --polling-duration S (${DEFAULTS.pollingSeconds})
+            --polling-warmup S (${DEFAULTS.pollingWarmupSeconds}): the measured rates in turn, not measured
             --polling-peer URL (default: the reference peer this run starts; without one, no ratios)
   pairsetup: --setup-pairs N (${DEFAULTS.setupPairs}) --setup-concurrency N (${DEFAULTS.setupConcurrency}); the reference peer does the same first
   churn:    --churn-sockets N (${DEFAULTS.churnSockets}) --churn-list-sockets N (${DEFAULTS.churnListSockets}) --churn-delta-sockets N (${DEFAULTS.churnDeltaSockets})

@@ -86,8 +86,13 @@ async function pollingScenario(stack, options, context) {
       await sleep(500);
       return point;
     };
-    log("polling: warm-up");
-    for (const [name, fanout] of fanouts) await runAt(name, fanout, options.pollingRates[0], 5000);
+    // the JVMs compile the polling path only once it is hot: a freshly started stack measured at once spent as much
+    // CPU in its JIT compilers as in serving requests (docs/benchmarks.md, long-polling), so every rate runs first
+    const warmupMs = (options.pollingWarmupSeconds * 1000) / options.pollingRates.length;
+    log(`polling: warm-up, ${options.pollingWarmupSeconds} s over the rates (not measured)`);
+    for (const rate of options.pollingRates) {
+      for (const [name, fanout] of fanouts) await runAt(name, fanout, rate, warmupMs);
+    }
     const points = [];
     for (const rate of options.pollingRates) {
       // the peer first at each rate, then astro-live: drift on a shared machine hits both within a minute
@@ -107,6 +112,7 @@ async function pollingScenario(stack, options, context) {
         peerSetupSeconds: theirs ? theirs.setupSeconds : null,
         setupFailures: ours.failures.length,
         secondsPerPoint: options.pollingSeconds,
+        warmupSeconds: options.pollingWarmupSeconds,
       },
       points,
     };
