@@ -2,9 +2,12 @@ package com.astro.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -29,11 +32,20 @@ final class FakeBackend implements AutoCloseable {
 
     private final AtomicBoolean hangs = new AtomicBoolean();
 
+    /** Kept to be closed with the server: a killed instance drops its kept-alive connections too. */
+    private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
+
     private FakeBackend(String name, int port) {
         this.name = name;
         this.server = HttpServer.create()
                 .host("127.0.0.1")
                 .port(port)
+                .doOnConnection(connection -> {
+                    Channel channel = connection.channel();
+                    if (connections.add(channel)) {
+                        channel.closeFuture().addListener(closed -> connections.remove(channel));
+                    }
+                })
                 .handle((request, response) -> {
                     if (request.uri().startsWith("/actuator/health/readiness")) {
                         // the gateway's probe: answered, never counted as a request
@@ -147,5 +159,6 @@ final class FakeBackend implements AutoCloseable {
     @Override
     public void close() {
         server.disposeNow();
+        connections.forEach(Channel::close);
     }
 }

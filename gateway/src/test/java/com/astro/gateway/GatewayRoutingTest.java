@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -288,6 +287,18 @@ class GatewayRoutingTest extends GatewayTest {
     }
 
     @Test
+    void aPollOfAnEstablishedSessionKeepsTheRequestIdAndGetsOnlyTheGatewaysCorsHeaders() {
+        String sid = sidOf("127.0.0.1:" + GatewayTestBackends.CHAT_A.port());
+        client.get().uri("/socket.io/?EIO=4&transport=polling&sid=" + sid)
+                .header(HttpHeaders.ORIGIN, TestInfra.TEST_ORIGIN).header("X-Request-Id", "req-77")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().values(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, values -> assertThat(values).containsExactly(TestInfra.TEST_ORIGIN))
+                .expectHeader().values("X-Request-Id", values -> assertThat(values).containsExactly("req-77"))
+                .expectBody(JSON).value(echo -> assertThat(echo).containsEntry("backend", "chat-a").containsEntry("requestId", "req-77"));
+    }
+
+    @Test
     void aSidNamingAnAddressThatIsNoChatInstanceIsRefusedWithoutCallingIt() {
         int presenceBefore = GatewayTestBackends.PRESENCE.requests();
         for (String authority : List.of("127.0.0.1:" + GatewayTestBackends.PRESENCE.port(), "169.254.169.254:80", "example.com:443")) {
@@ -323,7 +334,6 @@ class GatewayRoutingTest extends GatewayTest {
     }
 
     private static String sidOf(String authority) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(authority.getBytes(StandardCharsets.UTF_8)) + ".r4nd0m";
+        return GatewayTestBackends.sidOf(authority);
     }
 }

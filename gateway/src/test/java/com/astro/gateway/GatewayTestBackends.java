@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 
@@ -65,6 +67,11 @@ final class GatewayTestBackends {
                 .block(Duration.ofSeconds(10));
         assertThat(received).hasSize(1);
         return received.get(0);
+    }
+
+    /** An Engine.IO sid of the shape chat instances issue, naming the instance at {@code authority} ({@code host:port}). */
+    static String sidOf(String authority) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(authority.getBytes(StandardCharsets.UTF_8)) + ".r4nd0m";
     }
 
     private static int freePort() {

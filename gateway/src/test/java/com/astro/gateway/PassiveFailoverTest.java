@@ -42,6 +42,8 @@ class PassiveFailoverTest {
 
     private static final FakeBackend CHAT_DYING_WS = FakeBackend.start("chat-dying-ws");
 
+    private static final FakeBackend CHAT_DYING_POLL = FakeBackend.start("chat-dying-poll");
+
     @Autowired
     WebTestClient client;
 
@@ -54,7 +56,8 @@ class PassiveFailoverTest {
     static void backends(DynamicPropertyRegistry registry) {
         GatewayTestBackends.register(registry);
         registry.add("astro.gateway.session-url", () -> SESSION_LIVE.url() + "," + SESSION_DYING.url());
-        registry.add("astro.gateway.chat-url", () -> CHAT_LIVE.url() + "," + CHAT_DYING_GET.url() + "," + CHAT_DYING_WS.url());
+        registry.add("astro.gateway.chat-url", () -> CHAT_LIVE.url() + "," + CHAT_DYING_GET.url() + "," + CHAT_DYING_WS.url()
+                + "," + CHAT_DYING_POLL.url());
         registry.add("astro.gateway.probe-interval", () -> "1h");
     }
 
@@ -95,6 +98,17 @@ class PassiveFailoverTest {
             assertThat(echoOverWebSocket("/socket.io/?EIO=4&transport=websocket", "hi")).endsWith(":hi")
                     .doesNotStartWith("chat-dying-ws");
         }
+    }
+
+    @Test
+    void aPollOfASessionWhoseInstanceDiedIs503NamingChat() {
+        String sid = GatewayTestBackends.sidOf("127.0.0.1:" + CHAT_DYING_POLL.port());
+        CHAT_DYING_POLL.close();
+        client.get().uri("/socket.io/?EIO=4&transport=polling&sid=" + sid)
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("chat-service is unavailable");
     }
 
     private String echoOverWebSocket(String path, String text) {

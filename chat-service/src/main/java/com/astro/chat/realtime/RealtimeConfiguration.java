@@ -2,7 +2,9 @@ package com.astro.chat.realtime;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.server.WebFilter;
 
 import com.astro.chat.config.ChatInstance;
 import com.astro.chat.config.ChatProperties;
@@ -33,5 +35,14 @@ class RealtimeConfiguration {
     @Bean
     HandlerMapping socketIoHandlerMapping(SocketIoServer socketIo) {
         return SocketIoEndpoint.handlerMapping(socketIo);
+    }
+
+    /**
+     * Polls of established sessions skip Spring Security (the path is public: the sid is the credential) and the
+     * mapping lookup; they still pass common's request id, access log and body limit (ordered before).
+     */
+    @Bean
+    WebFilter socketIoDirectPolls(SocketIoServer socketIo) {
+        return SocketIoEndpoint.directPolls(socketIo, Ordered.HIGHEST_PRECEDENCE + 3);
     }
 }

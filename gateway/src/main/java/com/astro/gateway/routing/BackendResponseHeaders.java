@@ -17,12 +17,16 @@ final class BackendResponseHeaders implements HttpHeadersFilter {
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
         HttpHeaders kept = new HttpHeaders();
         input.forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!lower.startsWith("access-control-") && !lower.equals("x-request-id")) {
+            if (!ownedByTheEdge(name.toLowerCase(Locale.ROOT))) {
                 kept.addAll(name, values);
             }
         });
         return kept;
+    }
+
+    /** Whether a response header (its lower-case name) is the gateway's to write, not the service's. */
+    static boolean ownedByTheEdge(String lowerCaseName) {
+        return lowerCaseName.startsWith("access-control-") || lowerCaseName.equals("x-request-id");
     }
 
     @Override

@@ -44,7 +44,14 @@ final class InstanceFailures implements LoadBalancerLifecycle<RequestDataContext
         }
         ServiceInstances instances = registry.get(chosen.getServer().getServiceId());
         Instance instance = instances == null ? null : InstanceLoadBalancer.instanceOf(instances, chosen.getServer());
-        if (instance != null && instances.markUnusable(instance)) {
+        if (instance != null) {
+            refused(instances, instance);
+        }
+    }
+
+    /** Takes an instance that refused a connection out of the rotation (also for {@link PollingProxy}). */
+    static void refused(ServiceInstances instances, Instance instance) {
+        if (instances.markUnusable(instance)) {
             log.warn("{} {} refused a connection: out of the rotation until its readiness answers", instances.service(),
                     instance.authority());
         }

@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory.RetryConfig;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpMethod;
 
 import com.astro.gateway.GatewayProperties;
 
+import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.PrematureCloseException;
 
 /**
@@ -47,6 +49,13 @@ class RoutesConfiguration {
     WebSocketPreflight webSocketPreflight(
             @Value("${spring.cloud.gateway.server.webflux.httpclient.connect-timeout:2000}") int connectTimeoutMillis) {
         return new WebSocketPreflight(Duration.ofMillis(connectTimeoutMillis));
+    }
+
+    @Bean
+    PollingProxy pollingProxy(ServiceRegistry registry, HttpClient httpClient, HttpClientProperties httpClientProperties,
+            GatewayProperties properties) {
+        return new PollingProxy(registry.get(ServiceRegistry.CHAT), httpClient, properties.maxBodySize().toBytes(),
+                httpClientProperties.getResponseTimeout());
     }
 
     @Bean

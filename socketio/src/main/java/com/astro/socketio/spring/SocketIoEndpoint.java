@@ -6,6 +6,7 @@ import com.astro.socketio.server.SocketIoServer;
 import org.springframework.core.Ordered;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.server.WebFilter;
 
 /**
  * Mounts a {@link SocketIoServer} in a Spring WebFlux application. Boot applications get this mapping from
@@ -33,5 +34,14 @@ public final class SocketIoEndpoint {
                 Map.of(path, server.webHandler(), path.substring(0, path.length() - 1), server.webHandler()));
         mapping.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return mapping;
+    }
+
+    /**
+     * A web filter, at {@code order}, that serves the requests of established long-polling sessions itself instead
+     * of passing them down the filter chain to {@link #handlerMapping}: the filters ordered after it never see them.
+     * Opt-in: order it after whatever every request must still pass (request ids, access logs).
+     */
+    public static WebFilter directPolls(SocketIoServer server, int order) {
+        return new DirectPolls(server.options().path(), server.webHandler(), order);
     }
 }
