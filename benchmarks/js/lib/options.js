@@ -28,6 +28,7 @@ const DEFAULTS = {
   idleSettleMs: 5000,
   sessionConcurrency: 20,
   sessionSeconds: 30,
+  sessionWarmupSeconds: 30,
   eventTimeoutMs: 10000,
   idleCpuSessions: 10000,
   idleCpuMessages: 100000,
@@ -75,6 +76,7 @@ const QUICK = {
   idleSettleMs: 1000,
   sessionConcurrency: 4,
   sessionSeconds: 8,
+  sessionWarmupSeconds: 0,
   gatewaySeconds: 4,
   gatewayRounds: 2,
   idleCpuSessions: 1000,
@@ -123,6 +125,7 @@ const FLAGS = {
   "--idle-settle-ms": ["idleSettleMs", positiveInt],
   "--session-concurrency": ["sessionConcurrency", positiveInt],
   "--session-duration": ["sessionSeconds", positiveNumber],
+  "--session-warmup": ["sessionWarmupSeconds", nonNegativeInt],
   "--idle-cpu-sessions": ["idleCpuSessions", nonNegativeInt],
   "--idle-cpu-messages": ["idleCpuMessages", nonNegativeInt],
   "--idle-cpu-settle": ["idleCpuSettleSeconds", nonNegativeInt],
@@ -226,6 +229,7 @@ function usage() {
             --warmup S (${DEFAULTS.warmupSeconds}): seconds at min(200, first rate) before anything is measured
   idle:     --idle K1,K2,K3 (${DEFAULTS.idleLevels}) --idle-settle-ms MS (${DEFAULTS.idleSettleMs})
   session:  --session-concurrency N (${DEFAULTS.sessionConcurrency}) --session-duration S (${DEFAULTS.sessionSeconds})
+            --session-warmup S (${DEFAULTS.sessionWarmupSeconds}): the same flows first, not measured
   idlecpu:  --idle-cpu-sessions N (${DEFAULTS.idleCpuSessions}) --idle-cpu-messages M (${DEFAULTS.idleCpuMessages}): history seeded
             straight into Mongo (0: none); --idle-cpu-settle S (${DEFAULTS.idleCpuSettleSeconds}) --idle-cpu-duration S (${DEFAULTS.idleCpuSeconds})
   gateway:  --gateway-concurrency N (${DEFAULTS.gatewayConcurrency}) --gateway-duration S (${DEFAULTS.gatewaySeconds})

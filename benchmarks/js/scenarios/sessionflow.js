@@ -38,6 +38,66 @@ class Arrivals {
   }
 }
 
+function newFigures() {
+  return {
+    toRequest: new Samples(),
+    toAccepted: new Samples(),
+    startHttp: new Samples(),
+    acceptHttp: new Samples(),
+    // the issue's measure: how long after the HTTP answer the notification arrives (negative when it came first)
+    requestAfterAnswer: new Samples(),
+    acceptedAfterAnswer: new Samples(),
+    failures: { startRefusedBusy: 0, requestMissing: 0, acceptedMissing: 0, errors: [] },
+    completed: 0,
+  };
+}
+
+/** Every pair runs sessions back to back until the deadline, adding its timings to `f`. */
+async function runFlows(stack, actors, deadline, waitMs, f) {
+  const { failures } = f;
+  await Promise.all(actors.map(async (a) => {
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      const start = await call(stack.gateway, "POST", "/api/sessions/start", a.userToken, { astrologerId: a.astroId, sessionType: "chat" });
+      if (start.status === 409) {
+        // the astrologer's previous session is over (its end was answered), so this counts a refusal that should
+        // not happen: session-service decides busy from its own reservation, not from the lagging presence read model
+        failures.startRefusedBusy++;
+        await sleep(20);
+        continue;
+      }
+      if (start.status !== 201) {
+        if (failures.errors.length < 5) failures.errors.push(`start ${start.status} ${JSON.stringify(start.body)}`);
+        await sleep(200);
+        continue;
+      }
+      f.startHttp.add(start.ms);
+      const id = sessionIdOf(start.body);
+      const requestedAt = await a.requests.wait(id, waitMs);
+      if (requestedAt === null) failures.requestMissing++;
+      else {
+        f.toRequest.add(requestedAt - t0);
+        f.requestAfterAnswer.add(requestedAt - t0 - start.ms);
+      }
+      const t1 = performance.now();
+      const accept = await call(stack.gateway, "POST", "/api/sessions/accept", a.astroToken, { sessionId: id });
+      if (accept.status !== 200) {
+        if (failures.errors.length < 5) failures.errors.push(`accept ${accept.status} ${JSON.stringify(accept.body)}`);
+      } else {
+        f.acceptHttp.add(accept.ms);
+        const acceptedAt = await a.accepted.wait(id, waitMs);
+        if (acceptedAt === null) failures.acceptedMissing++;
+        else {
+          f.toAccepted.add(acceptedAt - t1);
+          f.acceptedAfterAnswer.add(acceptedAt - t1 - accept.ms);
+        }
+      }
+      await call(stack.gateway, "POST", "/api/sessions/end", a.userToken, { sessionId: id });
+      f.completed++;
+    }
+  }));
+}
+
 /**
  * `concurrency` user/astrologer pairs each run sessions back to back for the duration (closed loop per pair):
  * start (retrying while the astrologer is still busy from the last one), wait for the astrologer's
@@ -64,60 +124,18 @@ async function sessionFlowScenario(stack, options, context) {
       accepted: new Arrivals(userSocket, "session:accepted"),
     };
   });
-  const toRequest = new Samples();
-  const toAccepted = new Samples();
-  const startHttp = new Samples();
-  const acceptHttp = new Samples();
-  // the issue's measure: how long after the HTTP answer the notification arrives (negative when it came first)
-  const requestAfterAnswer = new Samples();
-  const acceptedAfterAnswer = new Samples();
-  const failures = { startRefusedBusy: 0, requestMissing: 0, acceptedMissing: 0, errors: [] };
-  let completed = 0;
   const waitMs = options.eventTimeoutMs;
+  if (options.sessionWarmupSeconds > 0) {
+    // the same flows first, not measured: the JVMs compile the flow's code only once it is hot (see polling.js)
+    log(`session flow: warm-up, ${options.sessionWarmupSeconds} s (not measured)`);
+    await runFlows(stack, actors, performance.now() + options.sessionWarmupSeconds * 1000, waitMs, newFigures());
+  }
+  const figures = newFigures();
   const meter = context.cpuMeter().start();
   const started = performance.now();
-  const deadline = started + options.sessionSeconds * 1000;
-  await Promise.all(actors.map(async (a) => {
-    while (performance.now() < deadline) {
-      const t0 = performance.now();
-      const start = await call(stack.gateway, "POST", "/api/sessions/start", a.userToken, { astrologerId: a.astroId, sessionType: "chat" });
-      if (start.status === 409) {
-        // the astrologer's previous session is over (its end was answered), so this counts a refusal that should
-        // not happen: session-service decides busy from its own reservation, not from the lagging presence read model
-        failures.startRefusedBusy++;
-        await sleep(20);
-        continue;
-      }
-      if (start.status !== 201) {
-        if (failures.errors.length < 5) failures.errors.push(`start ${start.status} ${JSON.stringify(start.body)}`);
-        await sleep(200);
-        continue;
-      }
-      startHttp.add(start.ms);
-      const id = sessionIdOf(start.body);
-      const requestedAt = await a.requests.wait(id, waitMs);
-      if (requestedAt === null) failures.requestMissing++;
-      else {
-        toRequest.add(requestedAt - t0);
-        requestAfterAnswer.add(requestedAt - t0 - start.ms);
-      }
-      const t1 = performance.now();
-      const accept = await call(stack.gateway, "POST", "/api/sessions/accept", a.astroToken, { sessionId: id });
-      if (accept.status !== 200) {
-        if (failures.errors.length < 5) failures.errors.push(`accept ${accept.status} ${JSON.stringify(accept.body)}`);
-      } else {
-        acceptHttp.add(accept.ms);
-        const acceptedAt = await a.accepted.wait(id, waitMs);
-        if (acceptedAt === null) failures.acceptedMissing++;
-        else {
-          toAccepted.add(acceptedAt - t1);
-          acceptedAfterAnswer.add(acceptedAt - t1 - accept.ms);
-        }
-      }
-      await call(stack.gateway, "POST", "/api/sessions/end", a.userToken, { sessionId: id });
-      completed++;
-    }
-  }));
+  await runFlows(stack, actors, started + options.sessionSeconds * 1000, waitMs, figures);
+  const { toRequest, toAccepted, startHttp, acceptHttp, requestAfterAnswer, acceptedAfterAnswer, failures } = figures;
+  const completed = figures.completed;
   const seconds = (performance.now() - started) / 1000;
   const cpuPercent = meter.stop();
   actors.forEach((a) => { a.astroSocket.disconnect(); a.userSocket.disconnect(); });
@@ -125,6 +143,7 @@ async function sessionFlowScenario(stack, options, context) {
     setup: {
       concurrentPairs: concurrency,
       durationSeconds: Math.round(seconds),
+      warmupSeconds: options.sessionWarmupSeconds,
       loop: "closed loop per pair: start -> session:request -> accept -> session:accepted -> end, then again",
       path: "REST through the gateway; notifications session-service -> Kafka -> chat instance -> socket (through the gateway)",
     },

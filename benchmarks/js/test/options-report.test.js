@@ -23,6 +23,12 @@ test("flags take a separate or an inline value, --quick shrinks sizes and later 
   assert.equal(DEFAULTS.sockets, 1000, "defaults stay untouched");
 });
 
+test("the session flow warms up for 30 s unless told otherwise, and not at all with --quick", () => {
+  assert.equal(parseOptions([]).sessionWarmupSeconds, 30);
+  assert.equal(parseOptions(["--quick"]).sessionWarmupSeconds, 0);
+  assert.equal(parseOptions(["--session-warmup", "60"]).sessionWarmupSeconds, 60);
+});
+
 test("bad options are refused with a reason", () => {
   assert.throws(() => parseOptions(["--sockets", "3"]), /even/);
   assert.throws(() => parseOptions(["--rates", "1,x"]), /number/);
