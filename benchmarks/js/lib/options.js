@@ -44,7 +44,7 @@ const DEFAULTS = {
   pollingSockets: 100,
   pollingRates: [10, 50, 100],
   pollingSeconds: 10,
-  pollingWarmupSeconds: 45,
+  pollingWarmupSeconds: 300,
   pollingPeer: null,
   setupPairs: 500,
   setupConcurrency: 24,

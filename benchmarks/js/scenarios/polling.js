@@ -10,6 +10,9 @@ const { setupPairs, FanOut, emitAck } = require("./fanout");
 
 const POLLING = ["polling"];
 
+/** The peer's warm-up per rate: one Node process, nothing that compiles for minutes. */
+const PEER_WARMUP_MS = 10000;
+
 /** The peer's own API: tokens from its /dev/tokens, sessions made active by POST /bench/sessions. */
 async function setupPeerPairs(peerUrl, { pairs, prefix, concurrency = 24, transports = POLLING }) {
   const started = performance.now();
@@ -86,12 +89,13 @@ async function pollingScenario(stack, options, context) {
       await sleep(500);
       return point;
     };
-    // the JVMs compile the polling path only once it is hot: a freshly started stack measured at once spent as much
-    // CPU in its JIT compilers as in serving requests (docs/benchmarks.md, long-polling), so every rate runs first
+    // the JVMs compile the polling path only once it is hot, and on two busy cores chat's compilers were still at
+    // work minutes after the start (docs/benchmarks.md, long-polling), so every rate runs first; the peer, one Node
+    // process, needs a few seconds only
     const warmupMs = (options.pollingWarmupSeconds * 1000) / options.pollingRates.length;
     log(`polling: warm-up, ${options.pollingWarmupSeconds} s over the rates (not measured)`);
     for (const rate of options.pollingRates) {
-      for (const [name, fanout] of fanouts) await runAt(name, fanout, rate, warmupMs);
+      for (const [name, fanout] of fanouts) await runAt(name, fanout, rate, name === "peer" ? Math.min(warmupMs, PEER_WARMUP_MS) : warmupMs);
     }
     const points = [];
     for (const rate of options.pollingRates) {

@@ -35,7 +35,7 @@ test("the polling options default to the issue's points and take a peer", () => 
   const o = parseOptions(["--scenarios", "polling", "--polling-peer", "http://localhost:3100", "--polling-rates", "10,50"]);
   assert.equal(o.pollingPeer, "http://localhost:3100");
   assert.deepEqual(o.pollingRates, [10, 50]);
-  assert.equal(defaults.pollingWarmupSeconds, 45);
+  assert.equal(defaults.pollingWarmupSeconds, 300);
   assert.equal(parseOptions(["--polling-warmup", "90"]).pollingWarmupSeconds, 90);
   assert.throws(() => parseOptions(["--polling-sockets", "3"]), /even/);
 });
