@@ -1,5 +1,6 @@
 package com.astro.common.tracing;
 
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 
 import io.micrometer.observation.Observation;
@@ -30,5 +31,16 @@ public final class UntracedRequests implements ObservationPredicate {
     /** Whether a request path is Socket.IO's own (polls, posts, WebSocket upgrades). */
     public static boolean isSocketIo(String path) {
         return path.startsWith(PATH_PREFIX);
+    }
+
+    /**
+     * Whether a request is a poll or post of an established Engine.IO long-polling session: Socket.IO's path,
+     * {@code transport=polling} and a {@code sid} (a handshake has none yet), not a WebSocket upgrade.
+     */
+    public static boolean isEstablishedPoll(ServerHttpRequest request) {
+        return isSocketIo(request.getPath().value())
+                && "polling".equals(request.getQueryParams().getFirst("transport"))
+                && request.getQueryParams().containsKey("sid")
+                && request.getHeaders().getUpgrade() == null;
     }
 }

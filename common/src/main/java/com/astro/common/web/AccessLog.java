@@ -48,7 +48,7 @@ public final class AccessLog implements WebFilter, Ordered {
             return;
         }
         HttpStatusCode status = exchange.getResponse().getStatusCode();
-        if (outcome == null && isPoll(exchange) && (status == null || !status.isError())) {
+        if (outcome == null && UntracedRequests.isEstablishedPoll(exchange.getRequest()) && (status == null || !status.isError())) {
             return;
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -58,13 +58,6 @@ public final class AccessLog implements WebFilter, Ordered {
                     exchange.getRequest().getPath().value(),
                     outcome != null ? outcome : status == null ? 200 : status.value(), millis, requestId);
         }
-    }
-
-    /** A request of an established long-polling session (the handshake has no {@code sid} yet). */
-    private static boolean isPoll(ServerWebExchange exchange) {
-        return UntracedRequests.isSocketIo(exchange.getRequest().getPath().value())
-                && "polling".equals(exchange.getRequest().getQueryParams().getFirst("transport"))
-                && exchange.getRequest().getQueryParams().containsKey("sid");
     }
 
     /** Just inside the request id filter, so it times everything else. */

@@ -17,6 +17,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.astro.common.tracing.UntracedRequests;
+
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -39,8 +41,6 @@ final class PollingProxy implements WebFilter, Ordered {
 
     /** After CORS (-200) and the request id and access log filters, before Spring Security (-100). */
     static final int ORDER = -150;
-
-    private static final String PATH_PREFIX = "/socket.io/";
 
     /** Hop-by-hop headers (RFC 9110, 7.6.1), and the target's host, set by the client. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection", "te",
@@ -76,9 +76,7 @@ final class PollingProxy implements WebFilter, Ordered {
     private Optional<Instance> ownerOf(ServerHttpRequest request) {
         HttpMethod method = request.getMethod();
         boolean post = HttpMethod.POST.equals(method);
-        if (!(post || HttpMethod.GET.equals(method)) || !request.getPath().value().startsWith(PATH_PREFIX)
-                || !"polling".equals(request.getQueryParams().getFirst("transport"))
-                || request.getHeaders().getUpgrade() != null) {
+        if (!(post || HttpMethod.GET.equals(method)) || !UntracedRequests.isEstablishedPoll(request)) {
             return Optional.empty();
         }
         long length = request.getHeaders().getContentLength();
