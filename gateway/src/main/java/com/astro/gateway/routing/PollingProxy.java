@@ -11,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -40,7 +41,7 @@ import reactor.netty.http.client.HttpClient;
 final class PollingProxy implements WebFilter, Ordered {
 
     /** After CORS (-200) and the request id and access log filters, before Spring Security (-100). */
-    static final int ORDER = -150;
+    private static final int ORDER = -150;
 
     /** Hop-by-hop headers (RFC 9110, 7.6.1), and the target's host, set by the client. */
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection", "te",
@@ -107,7 +108,7 @@ final class PollingProxy implements WebFilter, Ordered {
                 ? prepared.post().uri(uri).send(request.getBody().map(NettyDataBufferFactory::toByteBuf))
                 : prepared.get().uri(uri);
         return sent.responseSingle((answer, body) -> {
-                    response.setRawStatusCode(answer.status().code());
+                    response.setStatusCode(HttpStatusCode.valueOf(answer.status().code()));
                     HttpHeaders headers = response.getHeaders();
                     answer.responseHeaders().forEach(header -> {
                         String name = header.getKey().toLowerCase(Locale.ROOT);
