@@ -2,6 +2,7 @@ package com.astro.gateway.routing;
 
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -43,22 +44,30 @@ final class PollingProxy implements WebFilter, Ordered {
     /** After CORS (-200) and the request id and access log filters, before Spring Security (-100). */
     private static final int ORDER = -150;
 
-    /** Hop-by-hop headers (RFC 9110, 7.6.1), and the target's host, set by the client. */
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-connection", "te",
-            "trailer", "transfer-encoding", "upgrade", "host");
 
     private final ServiceInstances chat;
 
     private final HttpClient client;
+
+    /**
+     * Lower-case names never passed on either way: the routes' hop-by-hop headers (Spring Cloud Gateway's
+     * {@code RemoveHopByHopHeadersFilter}, as configured) and the target's host, which the client sets.
+     */
+    private final Set<String> notForwarded;
 
     private final long maxBodyBytes;
 
     /** The gateway's response timeout for every route (null: none), as {@code NettyRoutingFilter} applies it. */
     private final Duration responseTimeout;
 
-    PollingProxy(ServiceInstances chat, HttpClient client, long maxBodyBytes, Duration responseTimeout) {
+    PollingProxy(ServiceInstances chat, HttpClient client, Set<String> hopByHopHeaders, long maxBodyBytes,
+            Duration responseTimeout) {
         this.chat = chat;
         this.client = client;
+        Set<String> names = new HashSet<>();
+        hopByHopHeaders.forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
+        names.add("host");
+        this.notForwarded = Set.copyOf(names);
         this.maxBodyBytes = maxBodyBytes;
         this.responseTimeout = responseTimeout;
     }
@@ -97,7 +106,7 @@ final class PollingProxy implements WebFilter, Ordered {
         String uri = owner.scheme() + "://" + owner.authority() + request.getURI().getRawPath()
                 + (request.getURI().getRawQuery() == null ? "" : "?" + request.getURI().getRawQuery());
         HttpClient prepared = client.headers(headers -> request.getHeaders().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+            if (!notForwarded.contains(name.toLowerCase(Locale.ROOT))) {
                 headers.add(name, values);
             }
         }));
@@ -112,7 +121,7 @@ final class PollingProxy implements WebFilter, Ordered {
                     HttpHeaders headers = response.getHeaders();
                     answer.responseHeaders().forEach(header -> {
                         String name = header.getKey().toLowerCase(Locale.ROOT);
-                        if (!NOT_FORWARDED.contains(name) && !BackendResponseHeaders.ownedByTheEdge(name)) {
+                        if (!notForwarded.contains(name) && !BackendResponseHeaders.ownedByTheEdge(name)) {
                             headers.add(header.getKey(), header.getValue());
                         }
                     });

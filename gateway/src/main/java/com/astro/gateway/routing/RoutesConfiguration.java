@@ -2,10 +2,13 @@ package com.astro.gateway.routing;
 
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory.RetryConfig;
+import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
@@ -53,9 +56,12 @@ class RoutesConfiguration {
 
     @Bean
     PollingProxy pollingProxy(ServiceRegistry registry, HttpClient httpClient, HttpClientProperties httpClientProperties,
-            GatewayProperties properties) {
-        return new PollingProxy(registry.get(ServiceRegistry.CHAT), httpClient, properties.maxBodySize().toBytes(),
-                httpClientProperties.getResponseTimeout());
+            ObjectProvider<RemoveHopByHopHeadersFilter> hopByHop, GatewayProperties properties) {
+        // the routes' hop-by-hop headers as configured; Spring Cloud Gateway's defaults if that filter is switched off
+        RemoveHopByHopHeadersFilter routes = hopByHop.getIfAvailable();
+        Set<String> hopByHopHeaders = routes != null ? routes.getHeaders() : RemoveHopByHopHeadersFilter.HEADERS_REMOVED_ON_REQUEST;
+        return new PollingProxy(registry.get(ServiceRegistry.CHAT), httpClient, hopByHopHeaders,
+                properties.maxBodySize().toBytes(), httpClientProperties.getResponseTimeout());
     }
 
     @Bean

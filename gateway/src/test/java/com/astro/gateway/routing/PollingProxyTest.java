@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -42,7 +43,8 @@ class PollingProxyTest {
     private final String authority = "127.0.0.1:" + chatInstance.port();
 
     private final PollingProxy proxy = new PollingProxy(
-            new ServiceInstances("chat-service", List.of("http://" + authority)), HttpClient.create(), 1024, Duration.ofSeconds(5));
+            new ServiceInstances("chat-service", List.of("http://" + authority)), HttpClient.create(),
+            RemoveHopByHopHeadersFilter.HEADERS_REMOVED_ON_REQUEST, 1024, Duration.ofSeconds(5));
 
     private final AtomicInteger chainCalls = new AtomicInteger();
 
