@@ -18,8 +18,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Delivers each session's messages to the sockets in its room on this instance, in sequence order, from the
- * {@code message-sent} events every instance consumes. Ordering is explicit per socket ({@link Subscription}):
+ * Delivers each session's messages to the sockets in its room on this instance, in sequence order: a message stored
+ * here at once, one stored elsewhere from {@code message-sent}. Ordering is explicit per socket ({@link Subscription}):
  * Kafka keeps one session's records in order, but two instances can publish seq 6 before seq 5, and a message
  * stored but not published leaves a gap; either way the gap is filled from the store, where a visible seq n
  * implies 1..n-1 are visible too.
@@ -106,6 +106,20 @@ public class MessageDelivery {
         for (String sessionId : List.copyOf(rooms.keySet())) {
             leave(sessionId, recipientId);
         }
+    }
+
+    /**
+     * Whether a message of the session that another instance stored concerns this one: only if the session has a
+     * room here. If not, the message need not even be read; the number this instance remembers for the session is
+     * dropped instead, since it lags now. A join that registers right after this answer loses nothing: the message
+     * was stored and the session's head raised before it was published, and a join starts from the head or the store.
+     */
+    public boolean wants(String sessionId) {
+        if (rooms.containsKey(sessionId)) {
+            return true;
+        }
+        store.forget(sessionId);
+        return false;
     }
 
     /** A live message: stored on this instance, or read from {@code message-sent}; a seq already given is dropped. */

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -58,9 +59,12 @@ class MessagePublisher implements DisposableBean {
 
     private final Clock clock;
 
+    private final MessageOrigin origin;
+
     MessagePublisher(EventPublisher events, MessageOutbox outbox, PublishedMessages published,
-            OutboxProperties properties, Clock clock) {
+            OutboxProperties properties, Clock clock, MessageOrigin origin) {
         this.events = events;
+        this.origin = origin;
         this.outbox = outbox;
         this.published = published;
         this.properties = properties;
@@ -71,10 +75,15 @@ class MessagePublisher implements DisposableBean {
      * Starts the attempt that began at {@code startedAt} (recorded in the outbox by the caller, unless it could not
      * be). Without {@code awaitAck} it returns at once: the record is queued for the producer behind the ones before
      * it. With it, it completes when the broker acknowledges, failing if that takes longer than {@code publishWait}.
-     * Either way the outbox entry goes when the broker acknowledges.
+     * Either way the outbox entry goes when the broker acknowledges. The message was given to this instance's rooms
+     * already, and the record says so ({@link MessageOrigin}).
      */
     Mono<Void> publish(ChatMessage message, Instant startedAt, boolean awaitAck) {
-        CompletableFuture<Void> acknowledged = handOver(event(message));
+        return attempt(message, startedAt, awaitAck, origin.deliveredHere());
+    }
+
+    private Mono<Void> attempt(ChatMessage message, Instant startedAt, boolean awaitAck, Iterable<Header> headers) {
+        CompletableFuture<Void> acknowledged = handOver(event(message), headers);
         acknowledged.whenComplete((ok, failure) -> settle(message, startedAt, failure));
         return awaitAck ? Mono.fromFuture(acknowledged, true).timeout(properties.publishWait()) : Mono.empty();
     }
@@ -84,9 +93,9 @@ class MessagePublisher implements DisposableBean {
      * there while it has no metadata for the topic (up to max.block.ms, while the broker is down): the records
      * behind it wait in the queue instead of holding their senders, and keep their order.
      */
-    private CompletableFuture<Void> handOver(MessageSent event) {
+    private CompletableFuture<Void> handOver(MessageSent event, Iterable<Header> headers) {
         try {
-            return CompletableFuture.supplyAsync(() -> events.send(event), handOver).thenCompose(ack -> ack);
+            return CompletableFuture.supplyAsync(() -> events.send(event, headers), handOver).thenCompose(ack -> ack);
         }
         catch (RejectedExecutionException full) {
             return CompletableFuture.failedFuture(full);
@@ -122,7 +131,7 @@ class MessagePublisher implements DisposableBean {
                                 .flatMap(onTopic -> Flux.fromIterable(claimed)
                                         .concatMap(message -> onTopic.contains(message.id())
                                                 ? outbox.remove(message.id()).thenReturn(0L)
-                                                : publish(message, now, false).thenReturn(1L))
+                                                : attempt(message, now, false, List.of()).thenReturn(1L))
                                         .reduce(0L, Long::sum)));
     }
 

@@ -20,8 +20,8 @@ import reactor.core.publisher.Mono;
 /**
  * Sending a message: the sender must take part in the active session and the text must be non-blank and not
  * too long; its contact details are masked ({@link ContactMasking}); then it is stored with the next sequence number, delivered at once to the session's room on this
- * instance, and published on {@code message-sent}, from which the other chat instances deliver it (this one
- * drops its own copy: delivery is idempotent by sequence number).
+ * instance, and published on {@code message-sent}, from which the other chat instances deliver it (this one passes
+ * over its own copy unread, {@link MessageOrigin}).
  * <p>
  * The message's outbox entry is written beside it (in parallel, so it costs no round trip of its own): once both
  * are stored the message will reach {@code message-sent}, from this attempt, the producer's own retries, or the

@@ -127,6 +127,14 @@ public class MessageStore implements OwnIndexes {
         remember(sessionId, seq);
     }
 
+    /**
+     * Drops what this instance remembers of the session, when it passes over a newer number unread: its next
+     * message in the session reads the head instead of colliding with the numbers it missed.
+     */
+    void forget(String sessionId) {
+        lastStored.remove(sessionId);
+    }
+
     private Mono<Void> raiseHead(String sessionId, long seq) {
         remember(sessionId, seq);
         Mono<Void> raise = mongo.upsert(Query.query(Criteria.where("_id").is(sessionId)),

@@ -46,6 +46,12 @@ public class ChatMetrics {
 
     private final Map<String, Counter> refused = new ConcurrentHashMap<>();
 
+    private final Counter fanOutRead;
+
+    private final Counter fanOutDeliveredHere;
+
+    private final Counter fanOutNoRoom;
+
     ChatMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
@@ -60,6 +66,16 @@ public class ChatMetrics {
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
         this.listBroadcasts = broadcasts("list");
         this.deltaBroadcasts = broadcasts("delta");
+        this.fanOutRead = fanOutMessages("read");
+        this.fanOutDeliveredHere = fanOutMessages("delivered_here");
+        this.fanOutNoRoom = fanOutMessages("no_room");
+    }
+
+    private Counter fanOutMessages(String outcome) {
+        return Counter.builder("chat.fanout.messages").tag("outcome", outcome)
+                .description("message-sent records this instance's fan-out consumer took: read for a room here, or "
+                        + "passed over unread, as stored and delivered here or for want of a room here")
+                .register(registry);
     }
 
     private Counter broadcasts(String kind) {
@@ -92,6 +108,21 @@ public class ChatMetrics {
     public void messageRefused(String code) {
         refused.computeIfAbsent(code, reason -> Counter.builder("chat.messages.refused").tag("reason", reason)
                 .description("message:send requests refused, by refusal code").register(registry)).increment();
+    }
+
+    /** A {@code message-sent} record read and given to the session's room here. */
+    public void fanOutRead() {
+        fanOutRead.increment();
+    }
+
+    /** A {@code message-sent} record passed over: this instance stored the message and delivered it then. */
+    public void fanOutDeliveredHere() {
+        fanOutDeliveredHere.increment();
+    }
+
+    /** A {@code message-sent} record passed over: its session has no room on this instance. */
+    public void fanOutNoRoom() {
+        fanOutNoRoom.increment();
     }
 
     public void onlineListBroadcast() {

@@ -13,7 +13,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.astro.chat.message.MessageDelivery;
+import com.astro.chat.message.MessageOrigin;
 import com.astro.chat.message.MessageView;
+import com.astro.chat.metrics.ChatMetrics;
 import com.astro.chat.session.SessionEvents;
 import com.astro.chat.session.SessionNotices;
 import com.astro.chat.session.SessionUpdates;
@@ -32,7 +34,8 @@ import reactor.util.retry.Retry;
 /**
  * What every chat instance must see, read by this instance's own consumer group: session events become
  * notifications to the participants' sockets held here ({@link SessionUpdates} decides whether they are still
- * news), {@code message-sent} becomes {@code message:receive} in the session's room, relays reach their user. A
+ * news), {@code message-sent} stored elsewhere becomes {@code message:receive} in the session's room, relays reach
+ * their user. A
  * redelivered event (same event id) notifies nobody twice. A request or acceptance none of whose recipients is
  * connected here is left to the shared read-model group.
  */
@@ -60,6 +63,10 @@ class FanOutListener {
 
     private final Notifier notifier;
 
+    private final MessageOrigin origin;
+
+    private final ChatMetrics metrics;
+
     private final KeyedSerialQueue queue = new KeyedSerialQueue();
 
     private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
@@ -69,10 +76,13 @@ class FanOutListener {
         }
     });
 
-    FanOutListener(SessionUpdates sessions, MessageDelivery delivery, Notifier notifier) {
+    FanOutListener(SessionUpdates sessions, MessageDelivery delivery, Notifier notifier, MessageOrigin origin,
+            ChatMetrics metrics) {
         this.sessions = sessions;
         this.delivery = delivery;
         this.notifier = notifier;
+        this.origin = origin;
+        this.metrics = metrics;
     }
 
     @KafkaListener(id = "chat-fan-out", containerFactory = FanOutConfiguration.FACTORY,
@@ -84,7 +94,7 @@ class FanOutListener {
         // this instance's own group has no dead-letter path: an unreadable record is skipped here (the shared
         // read-model group, reading the same topics, dead-letters it once)
         switch (record.topic()) {
-            case Topics.MESSAGE_SENT -> message(MESSAGE.readOrSkip(record.value()));
+            case Topics.MESSAGE_SENT -> message(record);
             case Topics.SESSION_REQUESTED -> requested(SessionEvents.REQUESTED.readOrSkip(record.value()));
             case Topics.SESSION_ACCEPTED -> accepted(SessionEvents.ACCEPTED.readOrSkip(record.value()));
             case Topics.SESSION_ENDED -> ended(SessionEvents.ENDED.readOrSkip(record.value()));
@@ -94,8 +104,23 @@ class FanOutListener {
         }
     }
 
-    private void message(MessageSent event) {
+    /**
+     * Every instance takes every message, so what it costs is what decides how far chat scales out: a record is only
+     * read (parsed) here when another instance stored it and its session has a room here. Most are passed over on
+     * their header or key alone.
+     */
+    private void message(ConsumerRecord<String, String> record) {
+        if (origin.deliveredHere(record.headers())) {
+            metrics.fanOutDeliveredHere();
+            return;
+        }
+        if (record.key() != null && !delivery.wants(record.key())) {
+            metrics.fanOutNoRoom();
+            return;
+        }
+        MessageSent event = MESSAGE.readOrSkip(record.value());
         if (event != null) {
+            metrics.fanOutRead();
             // no event-id check: delivery is idempotent by sequence number
             delivery.deliver(MessageView.of(event));
         }

@@ -1,7 +1,10 @@
 package com.astro.common.kafka;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import com.astro.common.event.DomainEvent;
@@ -31,6 +34,13 @@ public class EventPublisher {
      * gives up on it ({@code delivery.timeout.ms}), whoever stopped waiting for it.
      */
     public CompletableFuture<Void> send(DomainEvent event) {
-        return kafka.send(event.type(), event.key(), EventJson.write(event)).thenApply(result -> null);
+        return send(event, List.of());
+    }
+
+    /** {@link #send(DomainEvent)} with record headers, for what the consumers of a service's own events need. */
+    public CompletableFuture<Void> send(DomainEvent event, Iterable<Header> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.type(), null, event.key(),
+                EventJson.write(event), headers);
+        return kafka.send(record).thenApply(result -> null);
     }
 }
