@@ -13,8 +13,13 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 
+import com.astro.chat.config.ChatInstance;
+import com.astro.common.event.Topics;
 import com.astro.common.kafka.KafkaProperties;
+
+import io.micrometer.observation.ObservationPredicate;
 
 /**
  * The fan-out consumer's container: this instance's own group, starting at the newest records on every process
@@ -56,6 +61,23 @@ class FanOutConfiguration {
             }
         });
         return factory;
+    }
+
+    /**
+     * The fan-out consumer's {@code message-sent} records get no observation (so no span): every instance takes every
+     * message of the whole system and passes most over unread ({@link FanOutListener}), and an observation per
+     * record was the biggest cost left in doing so. Its session events stay observed, as do every other consumer's
+     * {@code message-sent} records.
+     */
+    @Bean
+    ObservationPredicate fanOutMessagesUnobserved(ChatInstance instance) {
+        return unobservedMessagesIn(instance.fanOutGroup());
+    }
+
+    static ObservationPredicate unobservedMessagesIn(String fanOutGroup) {
+        return (name, context) -> !(context instanceof KafkaRecordReceiverContext received
+                && Topics.MESSAGE_SENT.equals(received.getRecord().topic())
+                && fanOutGroup.equals(received.getGroupId()));
     }
 
     /** chat-service's own topic for notifications that no domain event carries. */
