@@ -2,6 +2,7 @@ package com.astro.chat.message;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -15,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The ids of stored messages whose {@code message-sent} the broker has not acknowledged yet ({@value #COLLECTION}),
- * each with the time its latest publish attempt started. An entry is deleted when the broker acknowledges, so the
+ * each with the time its latest publish attempt started. An entry is deleted once the broker acknowledges, so the
  * collection holds only the messages in flight and those a broker outage or a crash left behind: the sweeper's
  * query reads this small collection, never the messages (the embedded Mongo server would scan all of them). Whoever
  * publishes an entry first claims it, so two instances never publish the same attempt.
@@ -39,6 +40,11 @@ class MessageOutbox {
     /** The broker acknowledged the message: nothing left to publish. */
     Mono<Void> remove(String messageId) {
         return mongo.remove(Query.query(Criteria.where("_id").is(messageId)), COLLECTION).then();
+    }
+
+    /** The broker acknowledged these messages ({@link OutboxRemovals}). */
+    Mono<Void> removeAll(List<String> messageIds) {
+        return mongo.remove(Query.query(Criteria.where("_id").in(messageIds)), COLLECTION).then();
     }
 
     /** Ids whose latest attempt started before {@code over}: it either failed or can no longer succeed. */

@@ -61,10 +61,13 @@ class MessagePublisher implements DisposableBean {
 
     private final MessageOrigin origin;
 
+    private final OutboxRemovals removals;
+
     MessagePublisher(EventPublisher events, MessageOutbox outbox, PublishedMessages published,
-            OutboxProperties properties, Clock clock, MessageOrigin origin) {
+            OutboxProperties properties, Clock clock, MessageOrigin origin, OutboxRemovals removals) {
         this.events = events;
         this.origin = origin;
+        this.removals = removals;
         this.outbox = outbox;
         this.published = published;
         this.properties = properties;
@@ -75,8 +78,8 @@ class MessagePublisher implements DisposableBean {
      * Starts the attempt that began at {@code startedAt} (recorded in the outbox by the caller, unless it could not
      * be). Without {@code awaitAck} it returns at once: the record is queued for the producer behind the ones before
      * it. With it, it completes when the broker acknowledges, failing if that takes longer than {@code publishWait}.
-     * Either way the outbox entry goes when the broker acknowledges. The message was given to this instance's rooms
-     * already, and the record says so ({@link MessageOrigin}).
+     * Either way the outbox entry goes once the broker acknowledges ({@link OutboxRemovals}). The message was given
+     * to this instance's rooms already, and the record says so ({@link MessageOrigin}).
      */
     Mono<Void> publish(ChatMessage message, Instant startedAt, boolean awaitAck) {
         return attempt(message, startedAt, awaitAck, origin.deliveredHere());
@@ -138,9 +141,7 @@ class MessagePublisher implements DisposableBean {
     /** Runs when the producer is done with the record, even after the caller stopped waiting. */
     private void settle(ChatMessage message, Instant startedAt, Throwable failure) {
         if (failure == null) {
-            outbox.remove(message.id()).subscribe(null, ex -> log.warn(
-                    "message {} is published but still in the outbox ({}); the sweeper will publish it again",
-                    message.id(), ex.toString()));
+            removals.acknowledged(message.id());
             return;
         }
         log.warn("message {} (session {}, seq {}) is stored but not published yet: {}", message.id(),
