@@ -5,16 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ContainerProperties;
 
 import com.astro.infra.PrometheusScrape;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * Which instance reads a {@code message-sent} record: every instance takes every record, but only one that holds the
- * session's room and did not store the message itself parses and delivers it. Seen through the instances'
- * {@code chat_fanout_messages_total} counters; the cluster is shared by every test class, so each test compares
- * scrapes taken before and after its own message.
+ * Which instance reads a {@code message-sent} record, and how the fan-out commits: every instance takes every record,
+ * but only one that holds the session's room and did not store the message itself parses and delivers it. Seen
+ * through the instances' {@code chat_fanout_messages_total} counters; the cluster is shared by every test class, so
+ * each test compares scrapes taken before and after its own message.
  */
 class FanOutTest extends ChatTestSupport {
 
@@ -89,5 +91,15 @@ class FanOutTest extends ChatTestSupport {
 
         assertThat(ack.path("message").path("seq").asLong()).isEqualTo(6);
         assertThat(storedCount(p.sessionId())).isEqualTo(6);
+    }
+
+    @Test
+    void theFanOutCommitsItsOffsetsOnceASecondWithoutWaitingForTheBroker() {
+        ContainerProperties fanOut = cluster.a().bean(KafkaListenerEndpointRegistry.class)
+                .getListenerContainer("chat-fan-out").getContainerProperties();
+
+        assertThat(fanOut.getAckMode()).isEqualTo(ContainerProperties.AckMode.TIME);
+        assertThat(fanOut.getAckTime()).isEqualTo(1000);
+        assertThat(fanOut.isSyncCommits()).isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package com.astro.chat.realtime;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -13,6 +14,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 
 import com.astro.chat.config.ChatInstance;
@@ -32,6 +34,8 @@ class FanOutConfiguration {
 
     static final String FACTORY = "fanOutContainerFactory";
 
+    static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+
     @Bean(FACTORY)
     @SuppressWarnings({ "unchecked", "rawtypes" })
     ConcurrentKafkaListenerContainerFactory<String, String> fanOutContainerFactory(
@@ -39,6 +43,13 @@ class FanOutConfiguration {
             ChatReadiness readiness) {
         ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure((ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) consumers);
+        // the offsets matter only after a rebalance within this process's life (a start seeks to the end), and a record
+        // read twice is harmless (messages by seq, events by id): committed once a second without waiting, instead
+        // of a blocking round trip to the group coordinator after every poll on the thread that delivers messages
+        ContainerProperties container = factory.getContainerProperties();
+        container.setAckMode(ContainerProperties.AckMode.TIME);
+        container.setAckTime(COMMIT_INTERVAL.toMillis());
+        container.setSyncCommits(false);
         factory.getContainerProperties().setConsumerRebalanceListener(new ConsumerAwareRebalanceListener() {
 
             private final AtomicBoolean first = new AtomicBoolean(true);
