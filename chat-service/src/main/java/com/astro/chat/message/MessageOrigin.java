@@ -25,7 +25,8 @@ public class MessageOrigin {
 
     private final byte[] process = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
 
-    List<Header> deliveredHere() {
+    /** The mark for a record of a message this process stored and delivered. */
+    List<Header> mark() {
         return List.of(new RecordHeader(HEADER, process));
     }
 

@@ -82,7 +82,7 @@ class MessagePublisher implements DisposableBean {
      * to this instance's rooms already, and the record says so ({@link MessageOrigin}).
      */
     Mono<Void> publish(ChatMessage message, Instant startedAt, boolean awaitAck) {
-        return attempt(message, startedAt, awaitAck, origin.deliveredHere());
+        return attempt(message, startedAt, awaitAck, origin.mark());
     }
 
     private Mono<Void> attempt(ChatMessage message, Instant startedAt, boolean awaitAck, Iterable<Header> headers) {
