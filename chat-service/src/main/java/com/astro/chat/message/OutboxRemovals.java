@@ -52,22 +52,14 @@ class OutboxRemovals implements DisposableBean {
     private Mono<Void> flush() {
         // cleared before draining: an id added from now on schedules the next batch, so none waits for a later one
         scheduled.set(false);
-        List<List<String>> batches = new ArrayList<>();
-        List<String> batch = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (String id = acknowledged.poll(); id != null; id = acknowledged.poll()) {
-            batch.add(id);
-            if (batch.size() == MAX_BATCH) {
-                batches.add(batch);
-                batch = new ArrayList<>();
-            }
+            ids.add(id);
         }
-        if (!batch.isEmpty()) {
-            batches.add(batch);
-        }
-        return Flux.fromIterable(batches)
-                .concatMap(ids -> outbox.removeAll(ids).onErrorResume(ex -> {
+        return Flux.fromIterable(ids).buffer(MAX_BATCH)
+                .concatMap(batch -> outbox.removeAll(batch).onErrorResume(ex -> {
                     log.warn("{} published messages are still in the outbox ({}); the sweeper will drop them",
-                            ids.size(), ex.toString());
+                            batch.size(), ex.toString());
                     return Mono.empty();
                 }))
                 .then();
