@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * An instance's Mongo stopped for 20 s and started again (every connection cut, new ones refused): a send meanwhile
  * is refused with an error ack and stores nothing, the history API answers 503 problem details, readiness is DOWN;
- * after the restart the same send is stored once and everything works without restarting the instance.
+ * after the restart the same send is stored once and everything works without restarting the instance. Session
+ * notifications do not wait for the instance's own write of the read model, so they reach its sockets meanwhile.
  */
 class MongoOutageTest extends ChatTestSupport {
 
@@ -82,6 +83,28 @@ class MongoOutageTest extends ChatTestSupport {
         assertThat(history.statusCode()).isEqualTo(200);
         assertThat(EventJson.mapper().readTree(history.body()).path("messages")).extracting(m -> m.path("text")
                 .asString()).containsExactly("before", "during");
+    }
+
+    @Test
+    void aRequestAndItsAcceptanceAreToldWhileMongoIsDown() {
+        Parties p = newParties();
+        clients.connect("astro", instance.url(), p.astrologerToken());
+        clients.connect("user", instance.url(), p.userToken());
+
+        MONGO.stop();
+        try {
+            cluster.events().publish(requestedEvent(p)).block(WAIT);
+            assertThat(clients.awaitReceived("astro", "session:request", 1).get(0).path("sessionId").asString())
+                    .isEqualTo(p.sessionId());
+            cluster.events().publish(acceptedEvent(p)).block(WAIT);
+            assertThat(clients.awaitReceived("user", "session:accepted", 1).get(0).path("sessionId").asString())
+                    .isEqualTo(p.sessionId());
+            assertThat(clients.awaitReceived("astro", "session:accepted", 1)).hasSize(1);
+        }
+        finally {
+            MONGO.restart();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> readiness() == 200);
     }
 
     private JsonNode send(Parties p, String clientMessageId) {

@@ -1,6 +1,5 @@
 package com.astro.chat.realtime;
 
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +28,6 @@ import com.astro.common.event.Topics;
 import com.astro.common.kafka.EventReader;
 
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * What every chat instance must see, read by this instance's own consumer group: session events become
@@ -134,8 +132,8 @@ class FanOutListener {
         if (!notifier.holdsUser(event.astrologerId())) {
             return;
         }
-        inOrder(event, "session-requested", sessions.requested(event)
-                .doOnNext(notice -> notifier.toUser(event.astrologerId(), "session:request", notice)).then());
+        inOrder(event, "session-requested", sessions.requested(event,
+                notice -> notifier.toUser(event.astrologerId(), "session:request", notice)));
     }
 
     private void accepted(SessionAccepted event) {
@@ -145,10 +143,10 @@ class FanOutListener {
         if (!notifier.holdsUser(event.userId()) && !notifier.holdsUser(event.astrologerId())) {
             return;
         }
-        inOrder(event, "session-accepted", sessions.accepted(event).doOnNext(notice -> {
+        inOrder(event, "session-accepted", sessions.accepted(event, notice -> {
             notifier.toUser(event.userId(), "session:accepted", notice);
             notifier.toUser(event.astrologerId(), "session:accepted", notice);
-        }).then());
+        }));
     }
 
     private void ended(SessionEnded event) {
@@ -184,19 +182,18 @@ class FanOutListener {
     }
 
     /**
-     * Session events are handled off the consumer thread, one session's in order and different sessions' at the
-     * same time: each needs a store round trip before its notification (a client told "accepted" must be able to
-     * join at once), and done one by one on the consumer thread those round trips queued every notification of
-     * the instance behind each other (seconds under load). A failing write is retried briefly, then logged; the
+     * Session events are applied off the consumer thread, one session's in order and different sessions' at the
+     * same time (requests and acceptances are told before, {@link SessionUpdates}): each needs a store round trip,
+     * and done one by one on the consumer thread those round trips queued every notification of the instance
+     * behind each other (seconds under load). A failure ({@link SessionUpdates} retries briefly) is logged; the
      * shared read-model group stores the event anyway. The event counts as seen only once handled, so a
      * redelivery of one that failed here is handled again.
      */
     private void inOrder(DomainEvent event, String what, Mono<Void> work) {
-        queue.submit(event.key(), work.retryWhen(Retry.backoff(3, Duration.ofMillis(100)))
+        queue.submit(event.key(), work
                 .doOnSuccess(done -> seen(event))
                 .onErrorResume(ex -> {
-                    log.warn("could not apply {} of session {} here; its notification is dropped: {}", what,
-                            event.key(), ex.toString());
+                    log.warn("could not apply {} of session {} here: {}", what, event.key(), ex.toString());
                     return Mono.empty();
                 }));
     }

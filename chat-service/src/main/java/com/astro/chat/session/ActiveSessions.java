@@ -46,6 +46,10 @@ final class ActiveSessions {
         }
     }
 
+    boolean hasEnded(String sessionId) {
+        return ended.contains(sessionId);
+    }
+
     void ended(String sessionId) {
         ended.add(sessionId);
         active.remove(sessionId);

@@ -1,7 +1,6 @@
 package com.astro.chat.session;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,9 +26,6 @@ import reactor.core.publisher.Mono;
 @Repository
 class SessionStore {
 
-    private static final FindAndModifyOptions UPSERT_RETURN_NEW = FindAndModifyOptions.options().upsert(true)
-            .returnNew(true);
-
     private final ReactiveMongoTemplate mongo;
 
     private final ActiveSessions active = new ActiveSessions();
@@ -46,23 +42,42 @@ class SessionStore {
         return mongo.findById(sessionId, ChatSession.class).doOnNext(active::remember);
     }
 
-    /** Applies the request and answers the session as it now stands (one round trip: the notifier decides on it). */
-    Mono<ChatSession> requested(SessionRequested event) {
+    /** Applies the request. */
+    Mono<Void> requested(SessionRequested event) {
         Update update = participants(event.userId(), event.astrologerId(), event.sessionType().wireName(),
                 event.ratePerMinute())
                 .set("expiresAt", event.expiresAt())
                 .max("stage", ChatSession.REQUESTED);
-        return upsertReturningNew(event.sessionId(), update);
+        return upsert(event.sessionId(), update);
     }
 
-    /** Applies the acceptance and answers the session as it now stands. */
-    Mono<ChatSession> accepted(SessionAccepted event) {
+    /** Applies the acceptance. */
+    Mono<Void> accepted(SessionAccepted event) {
         Update update = participants(event.userId(), event.astrologerId(), event.sessionType().wireName(),
                 event.ratePerMinute())
                 .set("acceptedAt", event.acceptedAt())
                 .set("channelName", event.channelName())
                 .max("stage", ChatSession.ACCEPTED);
-        return upsertReturningNew(event.sessionId(), update);
+        return upsert(event.sessionId(), update);
+    }
+
+    /** Whether, as far as this instance has seen, the session still waits for its astrologer. */
+    boolean pendingHere(String sessionId) {
+        return active.get(sessionId) == null && !active.hasEnded(sessionId);
+    }
+
+    /**
+     * Holds the acceptance in memory ahead of its write, so that a participant told of it can join here at once;
+     * false, holding nothing, when this instance has seen the session end.
+     */
+    boolean acceptedHere(SessionAccepted event) {
+        if (active.hasEnded(event.sessionId())) {
+            return false;
+        }
+        active.remember(new ChatSession(event.sessionId(), event.userId(), event.astrologerId(),
+                event.sessionType().wireName(), event.ratePerMinute(), ChatSession.ACCEPTED, null, event.acceptedAt(),
+                event.channelName(), null, null));
+        return true;
     }
 
     Mono<Void> ended(SessionEnded event) {
@@ -98,12 +113,5 @@ class SessionStore {
         return mongo.upsert(query, update, ChatSession.class)
                 .onErrorResume(DuplicateKeyException.class, ex -> mongo.upsert(query, update, ChatSession.class))
                 .then();
-    }
-
-    private Mono<ChatSession> upsertReturningNew(String sessionId, Update update) {
-        Query query = Query.query(Criteria.where("_id").is(sessionId));
-        return mongo.findAndModify(query, update, UPSERT_RETURN_NEW, ChatSession.class)
-                .onErrorResume(DuplicateKeyException.class,
-                        ex -> mongo.findAndModify(query, update, UPSERT_RETURN_NEW, ChatSession.class));
     }
 }
