@@ -16,12 +16,14 @@ import com.astro.chat.session.SessionAccess;
 import com.astro.common.security.CurrentUser;
 
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
 
 /**
  * Sending a message: the sender must take part in the active session and the text must be non-blank and not
- * too long; its contact details are masked ({@link ContactMasking}); then it is stored with the next sequence number, delivered at once to the session's room on this
- * instance, and published on {@code message-sent}, from which the other chat instances deliver it (this one passes
- * over its own copy unread, {@link MessageOrigin}).
+ * too long; its contact details are masked ({@link ContactMasking}); then it is inserted with the next sequence
+ * number, delivered at once to the session's room on this instance, and published on {@code message-sent}, from
+ * which the other chat instances deliver it (this one passes over its own copy unread, {@link MessageOrigin}); the
+ * session's head is raised meanwhile, and the sender answered once it is.
  * <p>
  * The message's outbox entry is written beside it (in parallel, so it costs no round trip of its own): once both
  * are stored the message will reach {@code message-sent}, from this attempt, the producer's own retries, or the
@@ -86,9 +88,16 @@ public class MessageService {
             Instant now = clock.instant();
             MessageStore.Draft draft = new MessageStore.Draft(UUID.randomUUID().toString(), session.id(), sender.id(),
                     sender.role().wireName(), masking.mask(text), command.clientMessageId(), now);
-            return Mono.zip(store.store(draft), held(draft.id(), now)).flatMap(stored -> stored.getT1().duplicate()
-                    ? resent(stored.getT1().message(), draft.id())
-                    : deliverAndPublish(stored.getT1().message(), stored.getT2(), now));
+            return Mono.zip(store.insert(draft), held(draft.id(), now)).flatMap(inserted -> {
+                MessageStore.Stored stored = inserted.getT1();
+                if (stored.duplicate()) {
+                    return resent(stored.message(), draft.id());
+                }
+                // the head is raised beside the delivery and publication, not before them: it only speeds up
+                // numbering on instances that have not stored in the session yet (MessageStore)
+                return Mono.zip(deliverAndPublish(stored.message(), inserted.getT2(), now),
+                        store.raiseHead(stored).thenReturn(stored)).map(Tuple2::getT1);
+            });
         });
     }
 

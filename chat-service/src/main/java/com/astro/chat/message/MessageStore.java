@@ -34,7 +34,9 @@ import reactor.core.publisher.Mono;
  * by the unique dedup index refusing the insert, not by a lookup before every insert. The head is a small
  * document per session ({@value #HEADS}), read by id when this instance has no number for the session yet and
  * only ever raised ({@code $max}) to a number whose message exists, so it is never ahead of the messages; when
- * it lags (a crash between insert and raise) the next insert collides and moves past it. Reading the highest
+ * it lags (a crash between insert and raise, or a raise still on its way) the next insert collides and moves past
+ * it. That is why the service hands a message on once it is inserted ({@link #insert}) and raises the head beside
+ * the publication ({@link #raiseHead(Stored)}): delivery waits for one round trip, not two. Reading the highest
  * number from the messages themselves (sort, limit 1) scans the collection on the embedded Mongo server
  * (1.9 s at 20,000 messages, docs/benchmarks.md); it is only the fallback for a session that has no head yet.
  */
@@ -71,7 +73,7 @@ public class MessageStore implements OwnIndexes {
                 .then();
     }
 
-    /** A message to store; {@code seq} is assigned by {@link #store}. */
+    /** A message to store; {@code seq} is assigned by {@link #insert}. */
     record Draft(String id, String sessionId, String senderId, String senderRole, String text,
             String clientMessageId, Instant sentAt) {
     }
@@ -80,10 +82,24 @@ public class MessageStore implements OwnIndexes {
     record Stored(ChatMessage message, boolean duplicate) {
     }
 
+    /** Stores the draft: {@link #insert}, then {@link #raiseHead(Stored)}. */
     Mono<Stored> store(Draft draft) {
+        return insert(draft).flatMap(stored -> raiseHead(stored).thenReturn(stored));
+    }
+
+    /**
+     * Inserts the draft with the session's next number, or finds the original of a repeated clientMessageId. The
+     * session's head is left behind until {@link #raiseHead(Stored)}; this instance already numbers after it.
+     */
+    Mono<Stored> insert(Draft draft) {
         Long known = lastStored.get(draft.sessionId());
         Mono<Long> last = known != null ? Mono.just(known) : lastSeq(draft.sessionId());
         return last.flatMap(seq -> insertAfter(draft, dedupKey(draft), seq, 1));
+    }
+
+    /** Raises the session's head to a message just inserted; nothing for a duplicate (its number is older). */
+    Mono<Void> raiseHead(Stored stored) {
+        return stored.duplicate() ? Mono.empty() : raiseHead(stored.message().sessionId(), stored.message().seq());
     }
 
     /** Inserts at {@code last + 1}, where {@code last} exists; a taken number proves itself, so the next try is past it. */
@@ -92,7 +108,10 @@ public class MessageStore implements OwnIndexes {
         ChatMessage message = new ChatMessage(draft.id(), draft.sessionId(), seq, draft.senderId(), draft.senderRole(),
                 draft.text(), draft.clientMessageId(), dedupKey, draft.sentAt());
         return mongo.insert(message)
-                .flatMap(saved -> raiseHead(draft.sessionId(), seq).thenReturn(new Stored(saved, false)))
+                .map(saved -> {
+                    remember(draft.sessionId(), seq);
+                    return new Stored(saved, false);
+                })
                 .onErrorResume(DuplicateKeyException.class, ex -> {
                     Mono<Stored> movePast = Mono.defer(() -> movePast(draft, dedupKey, seq, attempt, ex));
                     if (onIndex(ex, SEQ_INDEX)) {

@@ -104,6 +104,21 @@ class MessageStoreTest {
     }
 
     @Test
+    void anInsertNumbersTheMessageAndLeavesTheHeadToTheRaiseThatFollows() {
+        String session = newSession();
+        store.store(draft(session, "first")).block();
+        commands.clear();
+
+        MessageStore.Stored second = store.insert(draft(session, "second")).block();
+
+        assertThat(second.message().seq()).isEqualTo(2);
+        assertThat(commands).containsExactly("insert");
+        assertThat(store.insert(draft(session, "third")).block().message().seq()).isEqualTo(3);
+        store.raiseHead(second).block();
+        assertThat(mongo.findById(session, Document.class, MessageStore.HEADS).block().get("lastSeq")).isEqualTo(2L);
+    }
+
+    @Test
     void aRepeatedClientMessageIdIsFoundByTheIndexNotByALookupBeforeEveryInsert() {
         String session = newSession();
         store.store(draft(session, "same")).block();
