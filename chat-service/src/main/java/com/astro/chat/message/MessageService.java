@@ -93,11 +93,22 @@ public class MessageService {
                 if (stored.duplicate()) {
                     return resent(stored.message(), draft.id());
                 }
-                // the head is raised beside the delivery and publication, not before them: it only speeds up
-                // numbering on instances that have not stored in the session yet (MessageStore)
-                return Mono.zip(deliverAndPublish(stored.message(), inserted.getT2(), now),
-                        store.raiseHead(stored).thenReturn(stored)).map(Tuple2::getT1);
+                return Mono.zip(deliverAndPublish(stored.message(), inserted.getT2(), now), headRaised(stored))
+                        .map(Tuple2::getT1);
             });
+        });
+    }
+
+    /**
+     * The head is raised beside the delivery and publication, not before them: it only speeds up numbering on an
+     * instance that has not stored in the session yet, and one left behind makes that instance's first insert
+     * collide and move past it (MessageStore). So a failed raise does not fail the send.
+     */
+    private Mono<Boolean> headRaised(MessageStore.Stored stored) {
+        return store.raiseHead(stored).thenReturn(true).onErrorResume(ex -> {
+            log.warn("the head of session {} was not raised to {}: {}", stored.message().sessionId(),
+                    stored.message().seq(), ex.toString());
+            return Mono.just(false);
         });
     }
 

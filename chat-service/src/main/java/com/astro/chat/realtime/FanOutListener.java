@@ -132,8 +132,11 @@ class FanOutListener {
         if (!notifier.holdsUser(event.astrologerId())) {
             return;
         }
-        inOrder(event, "session-requested", sessions.requested(event,
-                notice -> notifier.toUser(event.astrologerId(), "session:request", notice)));
+        Mono<Void> write = sessions.requested(event,
+                notice -> notifier.toUser(event.astrologerId(), "session:request", notice));
+        // told already: a redelivery arriving before the write is done must tell nobody again
+        seen(event);
+        inOrder(event, "session-requested", write);
     }
 
     private void accepted(SessionAccepted event) {
@@ -143,10 +146,12 @@ class FanOutListener {
         if (!notifier.holdsUser(event.userId()) && !notifier.holdsUser(event.astrologerId())) {
             return;
         }
-        inOrder(event, "session-accepted", sessions.accepted(event, notice -> {
+        Mono<Void> write = sessions.accepted(event, notice -> {
             notifier.toUser(event.userId(), "session:accepted", notice);
             notifier.toUser(event.astrologerId(), "session:accepted", notice);
-        }));
+        });
+        seen(event);
+        inOrder(event, "session-accepted", write);
     }
 
     private void ended(SessionEnded event) {
@@ -186,8 +191,8 @@ class FanOutListener {
      * same time (requests and acceptances are told before, {@link SessionUpdates}): each needs a store round trip,
      * and done one by one on the consumer thread those round trips queued every notification of the instance
      * behind each other (seconds under load). A failure ({@link SessionUpdates} retries briefly) is logged; the
-     * shared read-model group stores the event anyway. The event counts as seen only once handled, so a
-     * redelivery of one that failed here is handled again.
+     * shared read-model group stores the event anyway. An end or a warning counts as seen only once handled, so a
+     * redelivery of one that failed here is handled again; a request or acceptance once told.
      */
     private void inOrder(DomainEvent event, String what, Mono<Void> work) {
         queue.submit(event.key(), work
