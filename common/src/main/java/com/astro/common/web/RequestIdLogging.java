@@ -1,5 +1,7 @@
 package com.astro.common.web;
 
+import java.util.List;
+
 import org.slf4j.MDC;
 
 import io.micrometer.context.ContextRegistry;
@@ -11,6 +13,13 @@ import reactor.core.publisher.Hooks;
  * {@value RequestIds#CONTEXT_KEY}), so every log line written while handling a request carries it,
  * on whatever thread the work hops to. Uses Micrometer context propagation with Reactor's automatic
  * mode: Reactor restores the MDC entry around each operator that runs for the request.
+ *
+ * <p>In that mode Reactor visits every registered accessor around every signal from a non-Reactor source (a Netty
+ * read, a driver callback), setting or clearing its thread-local and restoring it afterwards. Spring Security
+ * registers three of the five (its {@code SecurityContextHolder}, the reactive holder and the exchange); nothing here
+ * reads those thread-locals, reactive code reads the Reactor context, so they are removed. They cost the gateway a
+ * fifth of its allocations on established long-polls, and chat-service as much per socket packet
+ * (docs/benchmarks.md, long-polling).
  */
 public final class RequestIdLogging {
 
@@ -24,9 +33,19 @@ public final class RequestIdLogging {
         if (installed) {
             return;
         }
-        ContextRegistry.getInstance().registerThreadLocalAccessor(new MdcAccessor());
+        ContextRegistry registry = ContextRegistry.getInstance();
+        registry.registerThreadLocalAccessor(new MdcAccessor());
+        removeSpringSecurityAccessors(registry);
         Hooks.enableAutomaticContextPropagation();
         installed = true;
+    }
+
+    private static void removeSpringSecurityAccessors(ContextRegistry registry) {
+        List<Object> keys = registry.getThreadLocalAccessors().stream()
+                .filter(accessor -> accessor.getClass().getName().startsWith("org.springframework.security."))
+                .map(ThreadLocalAccessor::key)
+                .toList();
+        keys.forEach(registry::removeThreadLocalAccessor);
     }
 
     private static final class MdcAccessor implements ThreadLocalAccessor<String> {

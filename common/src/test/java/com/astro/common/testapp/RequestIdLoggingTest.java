@@ -11,6 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import com.astro.common.web.RequestIdLogging;
+
+import io.micrometer.context.ContextRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+
 /** Log lines written while handling a request carry its id and trace id, even after the work hops threads. */
 @ExtendWith(OutputCaptureExtension.class)
 class RequestIdLoggingTest extends TestAppTest {
@@ -31,6 +36,15 @@ class RequestIdLoggingTest extends TestAppTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut().lines()
                 .filter(line -> line.contains("working on t-7"))).singleElement().asString()
                 .containsPattern("\\[4bf92f3577b34da6a3ce929d0e0e4736,[0-9a-f]{16}\\]"));
+    }
+
+    @Test
+    void onlyTheAccessorsThatLoggingNeedsAreRestoredAroundEverySignal() {
+        assertThat(ContextRegistry.getInstance().getThreadLocalAccessors())
+                .extracting(accessor -> accessor.getClass().getName())
+                .contains(ObservationThreadLocalAccessor.class.getName())
+                .anySatisfy(name -> assertThat(name).startsWith(RequestIdLogging.class.getName()))
+                .noneSatisfy(name -> assertThat(name).startsWith("org.springframework.security."));
     }
 
     @Test
