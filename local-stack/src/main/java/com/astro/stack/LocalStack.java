@@ -36,12 +36,14 @@ import com.astro.infra.EmbeddedMongo;
 public final class LocalStack implements AutoCloseable {
 
     /**
-     * The JVM flags each application gets unless {@code JAVA_OPTS} or the builder says otherwise: small heaps, and
-     * full tiered compilation, which starts slower than C1 alone but sustains about twice the chat load once warm
-     * (docs/benchmarks.md, issue 12: 500 msg/s held for 30 s instead of overloaded after 8 s).
+     * The JVM flags each application gets unless {@code JAVA_OPTS} or the builder says otherwise: small heaps, full
+     * tiered compilation, which starts slower than C1 alone but sustains about twice the chat load once warm
+     * (docs/benchmarks.md, issue 12: 500 msg/s held for 30 s instead of overloaded after 8 s), and the parallel
+     * collector, whose young pauses under chat load are a few milliseconds where the serial one's took tens and set
+     * the messages' p99 (docs/benchmarks.md, "Young-collection pauses").
      */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of(
-            "-XX:+UseSerialGC", "-Xss512k", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
+            "-XX:+UseParallelGC", "-Xss512k", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
 
     /** For a stack that lives a minute (tests): C1 only, which starts the seven JVMs fastest on two cores. */
     public static final List<String> QUICK_START_JVM_FLAGS = List.of(
