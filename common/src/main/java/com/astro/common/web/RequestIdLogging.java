@@ -17,9 +17,9 @@ import reactor.core.publisher.Hooks;
  * <p>In that mode Reactor visits every registered accessor around every signal from a non-Reactor source (a Netty
  * read, a driver callback), setting or clearing its thread-local and restoring it afterwards. Spring Security
  * registers three of the five (its {@code SecurityContextHolder}, the reactive holder and the exchange); nothing here
- * reads those thread-locals, reactive code reads the Reactor context, so they are removed. They cost the gateway a
- * fifth of its allocations on established long-polls, and chat-service as much per socket packet
- * (docs/benchmarks.md, long-polling).
+ * reads those thread-locals, reactive code reads the Reactor context, so they are removed. In an allocation profile
+ * of long-polling they were most of the gateway's share of context propagation, itself about a fifth of its
+ * allocations (docs/benchmarks.md, "Young-collection pauses").
  */
 public final class RequestIdLogging {
 
