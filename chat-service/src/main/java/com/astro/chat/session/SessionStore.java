@@ -19,9 +19,10 @@ import reactor.core.publisher.Mono;
  * instances, converge on the same document.
  * <p>
  * Active sessions are also held in memory, once read or told here ({@link #acceptedHere}): every message checks its
- * session, and a Mongo read per message was a fifth of the hot path. Only the active stage is cached, because it is the only one that a later event can undo
- * and every instance applies that event here ({@link #ended}, from its own fan-out consumer): the end marks the
- * session as ended in memory before the write, so a read of the old "active" document racing it is never cached.
+ * session, and a Mongo read per message was a fifth of the hot path. Only the active stage is cached, because it is
+ * the only one that a later event can undo and every instance applies that event here ({@link #ended}, from its
+ * own fan-out consumer): the end marks the session as ended in memory before the write, so a read of the old
+ * "active" document racing it is never cached.
  */
 @Repository
 class SessionStore {
