@@ -48,6 +48,7 @@ const DEFAULTS = {
   pollingPeer: null,
   setupPairs: 500,
   setupConcurrency: 24,
+  setupWarmupRounds: 1,
   churnSockets: 10000,
   churnListSockets: 200,
   churnDeltaSockets: 500,
@@ -89,6 +90,7 @@ const QUICK = {
   pollingSeconds: 5,
   pollingWarmupSeconds: 5,
   setupPairs: 50,
+  setupWarmupRounds: 0,
   churnSockets: 500,
   churnListSockets: 100,
   churnDeltaSockets: 100,
@@ -146,6 +148,7 @@ const FLAGS = {
   "--polling-peer": ["pollingPeer", String],
   "--setup-pairs": ["setupPairs", positiveInt],
   "--setup-concurrency": ["setupConcurrency", positiveInt],
+  "--setup-warmup": ["setupWarmupRounds", nonNegativeInt],
   "--churn-sockets": ["churnSockets", positiveInt],
   "--churn-list-sockets": ["churnListSockets", nonNegativeInt],
   "--churn-delta-sockets": ["churnDeltaSockets", nonNegativeInt],
@@ -239,6 +242,7 @@ function usage() {
             --polling-warmup S (${DEFAULTS.pollingWarmupSeconds}): the measured rates in turn, not measured
             --polling-peer URL (default: the reference peer this run starts; without one, no ratios)
   pairsetup: --setup-pairs N (${DEFAULTS.setupPairs}) --setup-concurrency N (${DEFAULTS.setupConcurrency}); the reference peer does the same first
+            --setup-warmup R (${DEFAULTS.setupWarmupRounds}): the whole setup R times first on each side, not measured, then closed and ended
   churn:    --churn-sockets N (${DEFAULTS.churnSockets}) --churn-list-sockets N (${DEFAULTS.churnListSockets}) --churn-delta-sockets N (${DEFAULTS.churnDeltaSockets})
             --churn-astrologers N (${DEFAULTS.churnAstrologers}) --churn-rate R (${DEFAULTS.churnRate} changes/s) --churn-duration S (${DEFAULTS.churnSeconds})
             --churn-message-rate R (${DEFAULTS.churnMessageRate}) --churn-pairs N (${DEFAULTS.churnPairs}) --churn-urls U1,U2 (${DEFAULTS.churnUrls})

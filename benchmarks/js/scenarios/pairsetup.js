@@ -1,11 +1,14 @@
 "use strict";
 
 const { performance } = require("node:perf_hooks");
-const { call, connect, expect, pool, eventually, sessionIdOf } = require("../lib/api");
+const { call, connect, expect, pool, eventually, sessionIdOf, sleep } = require("../lib/api");
 const { emitAck } = require("./fanout");
 const { round, summarize } = require("../lib/stats");
 
 const JOIN_RETRY_MS = 30000;
+
+/** After a warm-up, for its last presence changes and session ends to pass through every service. */
+const WARMUP_SETTLE_MS = 10000;
 
 /**
  * Sets up `pairs` user/astrologer pairs the way real clients arrive: each pair's two sockets connect first (they
@@ -19,22 +22,33 @@ async function setupPairsLive({ pairs, concurrency, side, connectSocket = connec
   const started = performance.now();
   const sockets = [];
   const failures = [];
+  const phases = { tokens: [], connect: [], create: [], join: [] };
   let done = 0;
   const perPair = await pool(Array.from({ length: pairs }, (_, i) => i), concurrency, async (i) => {
     const t0 = performance.now();
+    let mark = t0;
+    const lap = (phase) => {
+      const now = performance.now();
+      phases[phase].push(now - mark);
+      mark = now;
+    };
     try {
       const tokens = await side.tokens(i);
+      lap("tokens");
       const astro = await connectSocket(side.url, tokens.astro);
       sockets.push(astro);
       const user = await connectSocket(side.url, tokens.user);
       sockets.push(user);
+      lap("connect");
       const sessionId = await side.create(i, tokens);
+      lap("create");
       for (const socket of [astro, user]) {
         await eventually(`join-session ${sessionId}`, async () => {
           const ack = await emitAck(socket, "join-session", { sessionId });
           return { done: !!ack && !ack.error && ack.ok !== false, value: ack };
         }, JOIN_RETRY_MS, 100);
       }
+      lap("join");
       if (++done % 100 === 0) log(`  ${done}/${pairs} pairs set up, ${sockets.length} sockets open`);
       return performance.now() - t0;
     } catch (e) {
@@ -51,6 +65,8 @@ async function setupPairsLive({ pairs, concurrency, side, connectSocket = connec
     failureExamples: failures.slice(0, 3),
     seconds,
     pairMs: summarize(pairMs),
+    // where a pair's time goes: the side's tokens, its two sockets connecting, the pair created, both joins
+    phaseMs: Object.fromEntries(Object.entries(phases).map(([phase, ms]) => [phase, summarize(ms)])),
     close: () => sockets.forEach((s) => s.disconnect()),
   };
 }
@@ -61,6 +77,7 @@ async function setupPairsLive({ pairs, concurrency, side, connectSocket = connec
  */
 function stackSide(stack, prefix) {
   const astrologers = [];
+  const sessions = [];
   return {
     url: stack.gateway,
     tokens: async (i) => {
@@ -69,6 +86,8 @@ function stackSide(stack, prefix) {
       return { astro, user: await stack.mint(`${prefix}_u${i}`, "user") };
     },
     cleanup: () => pool(astrologers, 24, (a) => call(stack.gateway, "POST", `/api/v1/astrologers/${a.id}/offline`, a.token)),
+    /** Ends the sessions the setup started, so that nothing of a warm-up is billed or ended during the measured run. */
+    endSessions: () => pool(sessions, 24, (s) => stack.end(s.userToken, s.sessionId)),
     create: async (i, tokens) => {
       const astroId = `${prefix}_a${i}`;
       const userId = `${prefix}_u${i}`;
@@ -77,6 +96,7 @@ function stackSide(stack, prefix) {
       const start = await stack.startWhenFree(tokens.user, astroId);
       const sessionId = sessionIdOf(start.body);
       await expect(stack.accept(tokens.astro, sessionId), 200, `accept ${sessionId}`);
+      sessions.push({ sessionId, userToken: tokens.user });
       return sessionId;
     },
   };
@@ -97,10 +117,36 @@ function peerSide(peerUrl, prefix) {
   };
 }
 
+/**
+ * The same setup, unmeasured, `rounds` times on each side, everything of it closed, ended and taken offline again
+ * before the next: the stack's seven JVMs compile for minutes under load (the polling scenario's warm-up), and a
+ * setup measured from a cold stack measures mostly that.
+ */
+async function warmUp(stack, options, context) {
+  const { log } = context;
+  const pairs = options.setupPairs;
+  const concurrency = options.setupConcurrency;
+  for (let round = 1; round <= options.setupWarmupRounds; round++) {
+    if (context.peerUrl) {
+      const peer = await setupPairsLive({ pairs, concurrency, side: peerSide(context.peerUrl, `${context.runId}_pw${round}`) });
+      peer.close();
+    }
+    const side = stackSide(stack, `${context.runId}_lw${round}`);
+    const ours = await setupPairsLive({ pairs, concurrency, side });
+    ours.close();
+    await side.endSessions();
+    await side.cleanup();
+    log(`pair setup: warm-up round ${round}/${options.setupWarmupRounds}: the stack ${ours.seconds}s (${ours.failures} failed), not measured`);
+  }
+  if (options.setupWarmupRounds > 0) await sleep(WARMUP_SETTLE_MS);
+}
+
 async function pairSetupScenario(stack, options, context) {
   const { log } = context;
   const pairs = options.setupPairs;
-  const result = { setup: { pairs, concurrency: options.setupConcurrency, socketsPerPair: 2, transport: "websocket" } };
+  const result = { setup: { pairs, concurrency: options.setupConcurrency, socketsPerPair: 2, transport: "websocket",
+    warmupRounds: options.setupWarmupRounds } };
+  await warmUp(stack, options, context);
   let peer = null;
   if (context.peerUrl) {
     log(`pair setup: reference peer at ${context.peerUrl}, ${pairs} pairs with sockets connected`);
@@ -131,15 +177,22 @@ async function pairSetupScenario(stack, options, context) {
   return result;
 }
 
+const PHASES = ["tokens", "connect", "create", "join"];
+
 function pairSetupSection(r, { table, fmt, cpuLine }) {
   const out = ["## Pair setup with sockets connected", ""];
   out.push(`Setup: ${r.setup.pairs} user/astrologer pairs, ${r.setup.concurrency} at a time; each pair's two sockets connect first `
     + "and stay open, then the pair is created and both sockets join (so every presence change meets every socket already open). "
-    + "Stack: tokens, rates, online, credit, start, accept through the gateway. Reference peer: tokens, `POST /bench/sessions`.", "");
+    + "Stack: tokens, rates, online, credit, start, accept through the gateway. Reference peer: tokens, `POST /bench/sessions`. "
+    + `Warm-up: ${r.setup.warmupRounds ? `the same setup ${r.setup.warmupRounds} time(s) on each side first, not measured` : "none (a cold stack)"}.`, "");
   const row = (name, s) => (s ? [name, s.succeeded, s.failures, s.seconds, s.pairMs.p50, s.pairMs.p99, s.pairMs.max] : [name, null, null, null, null, null, null]);
   out.push(table(["system", "pairs set up", "failed", "total s", "per pair p50 ms", "p99 ms", "max ms"],
     [row("astro-live (gateway)", r.stack), row("reference peer", r.peer)]), "");
   out.push(`Stack / peer time: **×${fmt(r.ratio)}**. CPU during the stack's setup (% of one core): ${cpuLine(r.stack.cpuPercent)}.`, "");
+  const phaseRow = (name, s) => [name, ...PHASES.flatMap((phase) => (s && s.phaseMs ? [s.phaseMs[phase].p50, s.phaseMs[phase].p99] : [null, null]))];
+  out.push("Where a pair's time goes, ms (tokens; both sockets connected; the pair created; both joined):", "");
+  out.push(table(["system", ...PHASES.flatMap((phase) => [`${phase} p50`, "p99"])],
+    [phaseRow("astro-live (gateway)", r.stack), phaseRow("reference peer", r.peer)]), "");
   return out.join("\n");
 }
 

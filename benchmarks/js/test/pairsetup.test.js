@@ -44,6 +44,23 @@ test("each pair's sockets are connected before the pair is created, and both joi
   assert.equal(journal.filter((line) => line.endsWith("disconnect")).length, 4, "every socket stays open until close");
 });
 
+test("each pair's time is split into its tokens, connects, creation and joins", async () => {
+  const slowCreate = 30;
+  const side = {
+    url: "fake",
+    tokens: async (i) => ({ astro: `a${i}`, user: `u${i}` }),
+    create: async (i) => {
+      await new Promise((resolve) => setTimeout(resolve, slowCreate));
+      return `s${i}`;
+    },
+  };
+  const result = await setupPairsLive({ pairs: 3, concurrency: 3, side, connectSocket: async (url, token) => fakeSocket([], token) });
+  assert.deepEqual(Object.keys(result.phaseMs), ["tokens", "connect", "create", "join"]);
+  for (const phase of Object.values(result.phaseMs)) assert.equal(phase.count, 3);
+  assert.ok(result.phaseMs.create.p50 >= slowCreate - 1, `creation took ${result.phaseMs.create.p50} ms`);
+  assert.ok(result.phaseMs.tokens.p50 < slowCreate, `tokens took ${result.phaseMs.tokens.p50} ms`);
+});
+
 test("a pair that fails is counted with its reason and the others still complete", async () => {
   const side = {
     url: "fake",
