@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -46,6 +47,19 @@ public class AstroSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     JwtUserConverter jwtUserConverter(SecurityProperties properties) {
         return new JwtUserConverter(properties.roleClaim());
+    }
+
+    /**
+     * Spring Security observes every request by itself when an observation registry is present: a span and a timer
+     * around each half of the filter chain, and one each for the authentication and the authorization. Where a
+     * request is untraced on purpose (readiness probes, Socket.IO polls: {@code UntracedRequests}) each of these
+     * started a trace of its own, so every probe and every poll sent spans to the collector. The HTTP server
+     * observation already times and traces each request as a whole.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
