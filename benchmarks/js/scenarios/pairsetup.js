@@ -87,7 +87,7 @@ function stackSide(stack, prefix) {
     },
     cleanup: () => pool(astrologers, 24, (a) => call(stack.gateway, "POST", `/api/v1/astrologers/${a.id}/offline`, a.token)),
     /** Ends the sessions the setup started, so that nothing of a warm-up is billed or ended during the measured run. */
-    endSessions: () => pool(sessions, 24, (s) => stack.end(s.userToken, s.sessionId)),
+    endSessions: () => pool(sessions, 24, (s) => expect(stack.end(s.userToken, s.sessionId), 200, `end ${s.sessionId}`)),
     create: async (i, tokens) => {
       const astroId = `${prefix}_a${i}`;
       const userId = `${prefix}_u${i}`;
