@@ -117,6 +117,9 @@ function peerSide(peerUrl, prefix) {
   };
 }
 
+/** The setup of `--setup-pairs` pairs, `--setup-concurrency` at a time, on one side. */
+const setUp = (options, side, log) => setupPairsLive({ pairs: options.setupPairs, concurrency: options.setupConcurrency, side, log });
+
 /**
  * The same setup, unmeasured, `rounds` times on each side, everything of it closed, ended and taken offline again
  * before the next: the stack's seven JVMs compile for minutes under load (the polling scenario's warm-up), and a
@@ -124,15 +127,13 @@ function peerSide(peerUrl, prefix) {
  */
 async function warmUp(stack, options, context) {
   const { log } = context;
-  const pairs = options.setupPairs;
-  const concurrency = options.setupConcurrency;
   for (let round = 1; round <= options.setupWarmupRounds; round++) {
     if (context.peerUrl) {
-      const peer = await setupPairsLive({ pairs, concurrency, side: peerSide(context.peerUrl, `${context.runId}_pw${round}`) });
+      const peer = await setUp(options, peerSide(context.peerUrl, `${context.runId}_pw${round}`));
       peer.close();
     }
     const side = stackSide(stack, `${context.runId}_lw${round}`);
-    const ours = await setupPairsLive({ pairs, concurrency, side });
+    const ours = await setUp(options, side);
     ours.close();
     await side.endSessions();
     await side.cleanup();
@@ -151,7 +152,7 @@ async function pairSetupScenario(stack, options, context) {
   if (context.peerUrl) {
     log(`pair setup: reference peer at ${context.peerUrl}, ${pairs} pairs with sockets connected`);
     const meter = context.cpuMeter().start();
-    peer = await setupPairsLive({ pairs, concurrency: options.setupConcurrency, side: peerSide(context.peerUrl, `${context.runId}_p`), log });
+    peer = await setUp(options, peerSide(context.peerUrl, `${context.runId}_p`), log);
     peer.cpuPercent = meter.stop();
     peer.close();
     delete peer.close;
@@ -164,7 +165,7 @@ async function pairSetupScenario(stack, options, context) {
   log(`pair setup: the stack through ${stack.gateway}, ${pairs} pairs with sockets connected`);
   const meter = context.cpuMeter().start();
   const side = stackSide(stack, `${context.runId}_l`);
-  const ours = await setupPairsLive({ pairs, concurrency: options.setupConcurrency, side, log });
+  const ours = await setUp(options, side, log);
   ours.cpuPercent = meter.stop();
   ours.close();
   delete ours.close;
