@@ -4,7 +4,9 @@
 // MODE=chat:    PAIRS user/astrologer pairs chat through the gateway at RATE msg/s; KILL_PID (a chat instance)
 //               is killed KILL_AFTER_MS into the load. socket.io-client reconnects by itself; on every connect
 //               the client joins again with afterSeq = the highest seq it has seen and resends every message not
-//               yet acknowledged with the same clientMessageId.
+//               yet acknowledged with the same clientMessageId. Like a careful frontend it also connects again
+//               after a refused connect (which socket.io-client never retries), tries a failed join again, and
+//               holds its resends for a while after a rate_limited refusal.
 // MODE=session: PAIRS clients call session-service's REST API (wallet, session, credit) through the gateway in a
 //               loop; KILL_PID (a session instance) is killed KILL_AFTER_MS into it.
 "use strict";
@@ -98,6 +100,9 @@ class Participant {
     this.disconnectedAt = null;
     this.reconnects = []; // ms from a disconnect to the next successful join
     this.connectedAfter = []; // ms from a disconnect to the next connect (the rest is the join)
+    this.connectErrors = []; // messages of refused connects (the client does not retry those by itself)
+    this.serverDisconnects = 0; // times the server closed the socket on purpose ("io server disconnect")
+    this.heldUntil = 0; // after a rate_limited refusal nothing is sent before this
     this.socket = io(GATEWAY, {
       auth: { token },
       forceNew: true,
@@ -112,8 +117,15 @@ class Participant {
       this.deliveries.set(m.seq, (this.deliveries.get(m.seq) || 0) + 1);
       this.highestSeq = Math.max(this.highestSeq, m.seq);
     });
-    this.socket.on("disconnect", () => {
+    this.socket.on("disconnect", (reason) => {
+      this.joined = false;
+      if (reason === "io server disconnect") this.serverDisconnects++;
       if (this.disconnectedAt === null) this.disconnectedAt = Date.now();
+    });
+    this.socket.on("connect_error", (error) => {
+      this.connectErrors.push(String(error.message));
+      // a refusal by the server is final for socket.io-client; a careful frontend tries again a little later
+      if (!this.socket.active) setTimeout(() => this.socket.connect(), 1000);
     });
     this.socket.on("connect", () => {
       if (this.disconnectedAt !== null) this.connectedAfter.push(Date.now() - this.disconnectedAt);
@@ -126,13 +138,17 @@ class Participant {
       const ack = await this.socket.timeout(5000).emitWithAck("join-session", { sessionId: this.sessionId, afterSeq: this.highestSeq });
       if (!ack || ack.ok !== true) throw new Error(JSON.stringify(ack));
       this.joined = true;
+      this.lastJoinError = null;
       if (this.disconnectedAt !== null) {
         this.reconnects.push(Date.now() - this.disconnectedAt);
         this.disconnectedAt = null;
       }
       for (const [clientMessageId, text] of this.pending) this.emit(clientMessageId, text);
     } catch (e) {
-      // the socket broke again before the answer; the next connect joins again
+      // the socket broke before the answer (the next connect joins again), or the join was refused or timed out
+      // on a live socket: then it is tried again here, or nothing would be sent on this connection
+      this.lastJoinError = String(e.message || e);
+      if (this.socket.connected) setTimeout(() => this.socket.connected && !this.joined && this.join(), 1000);
     }
   }
 
@@ -142,7 +158,7 @@ class Participant {
   }
 
   emit(clientMessageId, text) {
-    if (this.inFlight.has(clientMessageId)) return;
+    if (this.inFlight.has(clientMessageId) || Date.now() < this.heldUntil) return;
     this.inFlight.add(clientMessageId);
     this.socket.timeout(5000).emit("message:send", { sessionId: this.sessionId, text, clientMessageId }, (err, ack) => {
       this.inFlight.delete(clientMessageId);
@@ -152,6 +168,8 @@ class Participant {
       }
       const code = err ? "timeout" : (ack && ack.error && (ack.error.code || ack.error)) || "unknown";
       this.refusals[code] = (this.refusals[code] || 0) + 1;
+      // told to slow down: the resender sends what is pending once the budget has refilled a little
+      if (code === "rate_limited") this.heldUntil = Date.now() + 2000;
     });
   }
 
@@ -240,6 +258,19 @@ async function chat() {
     }, {}),
     connectedAgainMsP50: percentile(connected, 50),
     connectedAgainMsMax: connected.length ? Math.max(...connected) : null,
+    connectErrors: participants.flatMap((p) => p.connectErrors),
+    serverDisconnects: participants.reduce((n, p) => n + p.serverDisconnects, 0),
+    // who is left waiting for an ack, and in what state: what a failure needs to be explained
+    stuck: participants.filter((p) => p.pending.size > 0).map((p) => ({
+      name: p.name,
+      pending: p.pending.size,
+      inFlight: p.inFlight.size,
+      connected: p.socket.connected,
+      joined: p.joined,
+      lastJoinError: p.lastJoinError || null,
+      disconnectedAt: p.disconnectedAt,
+      refusals: p.refusals,
+    })),
   });
   participants.forEach((p) => p.socket.close());
   return result;
@@ -250,7 +281,7 @@ async function session() {
   const clients = [];
   for (let i = 0; i < PAIRS; i++) {
     const userId = `fo_suser_${RUN}_${i}`;
-    clients.push({ userId, token: await mint(userId, "user"), calls: 0, failedAfterKill: 0, failedBeforeKill: 0 });
+    clients.push({ userId, token: await mint(userId, "user"), calls: 0, failedAfterKill: 0, failedBeforeKill: 0, failures: [] });
   }
   const result = { mode: "session", clients: PAIRS };
   const started = Date.now();
@@ -268,9 +299,14 @@ async function session() {
         () => call("POST", `/api/wallets/${client.userId}/credit`, admin, { coins: 1, idempotencyKey: `fo-${RUN}-${client.userId}-${n}` }),
         () => call("GET", "/api/sessions?size=5", client.token),
       ];
-      const r = await calls[n % calls.length]();
+      const which = n % calls.length;
+      const sentAt = Date.now();
+      const r = await calls[which]();
       client.calls++;
       if (r.status >= 500) {
+        // when and what, relative to the kill: what a failure needs to be explained
+        client.failures.push({ status: r.status, call: ["wallet", "credit", "sessions"][which], sentAfterKillMs: result.killedAt ? sentAt - result.killedAt : null,
+          tookMs: Date.now() - sentAt });
         if (killed) client.failedAfterKill++;
         else client.failedBeforeKill++;
       }
@@ -282,6 +318,7 @@ async function session() {
     failedBeforeKill: clients.reduce((s, c) => s + c.failedBeforeKill, 0),
     failedAfterKill: clients.reduce((s, c) => s + c.failedAfterKill, 0),
     mostFailedCallsOfOneClient: Math.max(...clients.map((c) => c.failedAfterKill)),
+    failures: clients.filter((c) => c.failures.length > 0).map((c) => ({ client: c.userId, failures: c.failures })),
     timedOut,
   });
   return result;
