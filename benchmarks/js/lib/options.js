@@ -43,7 +43,7 @@ const DEFAULTS = {
   storagePreload: [0, 20000],
   pollingSockets: 100,
   pollingRates: [10, 50, 100],
-  pollingSeconds: 10,
+  pollingSeconds: 30,
   pollingWarmupSeconds: 300,
   pollingPeer: null,
   setupPairs: 500,

@@ -29,6 +29,12 @@ test("the session flow warms up for 30 s unless told otherwise, and not at all w
   assert.equal(parseOptions(["--session-warmup", "60"]).sessionWarmupSeconds, 60);
 });
 
+test("a long-polling point lasts 30 s by default, so its p99 at 10 msg/s rests on 300 messages, not 100", () => {
+  assert.equal(parseOptions([]).pollingSeconds, 30);
+  assert.deepEqual(parseOptions([]).pollingRates, [10, 50, 100]);
+  assert.equal(parseOptions(["--polling-duration", "10"]).pollingSeconds, 10);
+});
+
 test("bad options are refused with a reason", () => {
   assert.throws(() => parseOptions(["--sockets", "3"]), /even/);
   assert.throws(() => parseOptions(["--rates", "1,x"]), /number/);
