@@ -103,6 +103,7 @@ class Participant {
     this.connectErrors = []; // messages of refused connects (the client does not retry those by itself)
     this.serverDisconnects = 0; // times the server closed the socket on purpose ("io server disconnect")
     this.heldUntil = 0; // after a rate_limited refusal nothing is sent before this
+    this.lastJoinError = null; // why the last join failed, until one succeeds
     this.socket = io(GATEWAY, {
       auth: { token },
       forceNew: true,
@@ -267,7 +268,7 @@ async function chat() {
       inFlight: p.inFlight.size,
       connected: p.socket.connected,
       joined: p.joined,
-      lastJoinError: p.lastJoinError || null,
+      lastJoinError: p.lastJoinError,
       disconnectedAt: p.disconnectedAt,
       refusals: p.refusals,
     })),
@@ -281,7 +282,7 @@ async function session() {
   const clients = [];
   for (let i = 0; i < PAIRS; i++) {
     const userId = `fo_suser_${RUN}_${i}`;
-    clients.push({ userId, token: await mint(userId, "user"), calls: 0, failedAfterKill: 0, failedBeforeKill: 0, failures: [] });
+    clients.push({ userId, token: await mint(userId, "user"), calls: 0, failures: [] });
   }
   const result = { mode: "session", clients: PAIRS };
   const started = Date.now();
@@ -294,30 +295,28 @@ async function session() {
         kill(result);
       }
       n++;
-      const calls = [
-        () => call("GET", "/api/wallet", client.token),
-        () => call("POST", `/api/wallets/${client.userId}/credit`, admin, { coins: 1, idempotencyKey: `fo-${RUN}-${client.userId}-${n}` }),
-        () => call("GET", "/api/sessions?size=5", client.token),
-      ];
-      const which = n % calls.length;
+      const calls = {
+        wallet: () => call("GET", "/api/wallet", client.token),
+        credit: () => call("POST", `/api/wallets/${client.userId}/credit`, admin, { coins: 1, idempotencyKey: `fo-${RUN}-${client.userId}-${n}` }),
+        sessions: () => call("GET", "/api/sessions?size=5", client.token),
+      };
+      const name = Object.keys(calls)[n % 3];
       const sentAt = Date.now();
-      const r = await calls[which]();
+      const r = await calls[name]();
       client.calls++;
       if (r.status >= 500) {
         // when and what, relative to the kill: what a failure needs to be explained
-        client.failures.push({ status: r.status, call: ["wallet", "credit", "sessions"][which], sentAfterKillMs: result.killedAt ? sentAt - result.killedAt : null,
-          tookMs: Date.now() - sentAt });
-        if (killed) client.failedAfterKill++;
-        else client.failedBeforeKill++;
+        client.failures.push({ status: r.status, call: name, afterKill: killed,
+          sentAfterKillMs: result.killedAt ? sentAt - result.killedAt : null, tookMs: Date.now() - sentAt });
       }
       await sleep(50);
     }
   }));
   Object.assign(result, {
     calls: clients.reduce((s, c) => s + c.calls, 0),
-    failedBeforeKill: clients.reduce((s, c) => s + c.failedBeforeKill, 0),
-    failedAfterKill: clients.reduce((s, c) => s + c.failedAfterKill, 0),
-    mostFailedCallsOfOneClient: Math.max(...clients.map((c) => c.failedAfterKill)),
+    failedBeforeKill: clients.reduce((s, c) => s + c.failures.filter((f) => !f.afterKill).length, 0),
+    failedAfterKill: clients.reduce((s, c) => s + c.failures.filter((f) => f.afterKill).length, 0),
+    mostFailedCallsOfOneClient: Math.max(...clients.map((c) => c.failures.filter((f) => f.afterKill).length)),
     failures: clients.filter((c) => c.failures.length > 0).map((c) => ({ client: c.userId, failures: c.failures })),
     timedOut,
   });
