@@ -1,5 +1,6 @@
 package com.astro.common.health;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -8,8 +9,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
+
+import com.mongodb.reactivestreams.client.MongoClient;
 
 /**
  * Health contributors {@code mongoReachable} and {@code kafkaReachable} for the services' readiness groups
@@ -24,14 +26,17 @@ public class ReadinessAutoConfiguration {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
+    /** How long a broker that answered counts as reachable without being asked again. */
+    private static final Duration KAFKA_RECHECK = Duration.ofSeconds(10);
+
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.data.mongodb.core.ReactiveMongoTemplate")
-    @ConditionalOnBean(ReactiveMongoTemplate.class)
+    @ConditionalOnClass(name = "com.mongodb.reactivestreams.client.MongoClient")
+    @ConditionalOnBean(MongoClient.class)
     static class Mongo {
 
         @Bean
-        ReactiveHealthIndicator mongoReachable(ReactiveMongoTemplate mongo) {
-            return new MongoReachable(mongo, TIMEOUT);
+        ReactiveHealthIndicator mongoReachable(MongoClient client) {
+            return new MongoReachable(client);
         }
     }
 
@@ -41,8 +46,13 @@ public class ReadinessAutoConfiguration {
     static class Kafka {
 
         @Bean
-        ReactiveHealthIndicator kafkaReachable(KafkaAdmin admin) {
-            return new KafkaReachable(admin.getConfigurationProperties(), TIMEOUT);
+        BrokerCount readinessBrokerCount(KafkaAdmin admin) {
+            return new BrokerCount(admin.getConfigurationProperties(), TIMEOUT);
+        }
+
+        @Bean
+        ReactiveHealthIndicator kafkaReachable(BrokerCount brokers) {
+            return new KafkaReachable(brokers, KAFKA_RECHECK, Clock.systemUTC());
         }
     }
 }

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -22,11 +23,15 @@ import reactor.core.publisher.SignalType;
  * statuses set by error handlers (which run after the filter chain) are the ones logged. Successful Socket.IO
  * long-polling requests are not logged: a polling client makes about four per chat message and holds one open at
  * all times, so their lines were a tenth of the gateway's CPU per message (docs/benchmarks.md, long-polling) and
- * said nothing the socket events do not; refused ones, handshakes and WebSocket upgrades still are.
+ * said nothing the socket events do not; refused ones, handshakes and WebSocket upgrades still are. Nor are
+ * successful health probes: the gateway asks every instance's readiness every 2 s, and a line each would bury the
+ * requests people look for; a probe answered 503 is logged.
  */
 public final class AccessLog implements WebFilter, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger("astro.access");
+
+    private static final String HEALTH_PREFIX = "/actuator/health";
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -48,7 +53,7 @@ public final class AccessLog implements WebFilter, Ordered {
             return;
         }
         HttpStatusCode status = exchange.getResponse().getStatusCode();
-        if (outcome == null && UntracedRequests.isEstablishedPoll(exchange.getRequest()) && (status == null || !status.isError())) {
+        if (outcome == null && isRoutine(exchange.getRequest()) && (status == null || !status.isError())) {
             return;
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -58,6 +63,10 @@ public final class AccessLog implements WebFilter, Ordered {
                     exchange.getRequest().getPath().value(),
                     outcome != null ? outcome : status == null ? 200 : status.value(), millis, requestId);
         }
+    }
+
+    private static boolean isRoutine(ServerHttpRequest request) {
+        return UntracedRequests.isEstablishedPoll(request) || request.getPath().value().startsWith(HEALTH_PREFIX);
     }
 
     /** Just inside the request id filter, so it times everything else. */

@@ -91,6 +91,16 @@ class RequestIdLoggingTest extends TestAppTest {
     }
 
     @Test
+    void aSuccessfulHealthProbeIsNotAccessLogged(CapturedOutput output) {
+        client.get().uri("/actuator/health/readiness").header("X-Request-Id", "req-probe-ok").exchange().expectStatus().isOk();
+        client.get().uri("/things/busy").header("Authorization", "Bearer " + token("user"))
+                .header("X-Request-Id", "req-after-probe").exchange().expectStatus().isEqualTo(409);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .contains("requestId=req-after-probe"));
+        assertThat(output.getOut()).doesNotContain("requestId=req-probe-ok");
+    }
+
+    @Test
     void aRefusedLongPollingRequestIsAccessLogged(CapturedOutput output) {
         client.get().uri("/socket.io/?EIO=4&transport=polling&sid=s1").header("X-Request-Id", "req-poll-401")
                 .exchange().expectStatus().isUnauthorized();
