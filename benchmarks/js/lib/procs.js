@@ -120,7 +120,8 @@ module.exports = { listeningInodes, pidListeningOn, rssBytes, openFds, cpuSecond
 
 /**
  * CPU use of named processes over a window: start() then stop() gives, per name, the percentage of one core
- * used (100 = one full core). The load generator itself is included as "load-generator (node)".
+ * used (100 = one full core), to one decimal (an idle process uses about 1 %, so whole percents hid the
+ * differences). The load generator itself is included as "load-generator (node)".
  */
 class CpuMeter {
   constructor(processes) {
@@ -140,11 +141,16 @@ class CpuMeter {
     const result = {};
     this.processes.forEach((p, i) => {
       const after = safeCpu(p.pid);
-      if (after !== null && this.before[i] !== null) result[p.name] = Math.round(((after - this.before[i]) / seconds) * 100);
+      if (after !== null && this.before[i] !== null) result[p.name] = percent((after - this.before[i]) / seconds);
     });
-    result["load-generator (node)"] = Math.round(((self.user + self.system) / 1e6 / seconds) * 100);
+    result["load-generator (node)"] = percent((self.user + self.system) / 1e6 / seconds);
     return result;
   }
+}
+
+/** Core-seconds per second as a percentage of one core, to one decimal. */
+function percent(coresBusy) {
+  return Math.round(coresBusy * 1000) / 10;
 }
 
 function safeCpu(pid) {

@@ -39,7 +39,7 @@ async function idleCpuScenario(options, context) {
 function stackTotal(cpuPercent) {
   return Object.entries(cpuPercent)
     .filter(([name]) => !name.startsWith("load-generator"))
-    .reduce((sum, [, pct]) => sum + pct, 0);
+    .reduce((sum, [, pct]) => Math.round((sum + pct) * 10) / 10, 0);
 }
 
 /** The seeder runs from the benchmarks jar (a Spring Boot jar: PropertiesLauncher picks the main class). */

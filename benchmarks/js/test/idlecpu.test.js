@@ -11,6 +11,20 @@ test("the stack's idle total adds every stack process and leaves out the load ge
   assert.equal(stackTotal({ "load-generator (node)": 5 }), 0);
 });
 
+test("the idle total keeps one decimal, as each process's figure does", () => {
+  assert.equal(stackTotal({ gateway: 0.7, presence: 1.2, chat: 2.4, "load-generator (node)": 0.3 }), 4.3);
+});
+
+test("the CPU meter gives a process's share of one core to one decimal", () => {
+  const { CpuMeter } = require("../lib/procs");
+  const meter = new CpuMeter([]).start();
+  const until = Date.now() + 150;
+  while (Date.now() < until) { /* keep one core busy */ }
+  const busy = meter.stop()["load-generator (node)"];
+  assert.ok(busy > 0 && busy <= 150, `a busy loop uses at most about one core, got ${busy}`);
+  assert.equal(Math.round(busy * 10) / 10, busy);
+});
+
 test("the idle CPU defaults are the issue's history and window, and --quick shrinks them", () => {
   const full = parseOptions(["--scenarios", "idlecpu"]);
   assert.deepEqual(full.scenarios, ["idlecpu"]);
