@@ -43,7 +43,7 @@ class DocumentedSettingsTest {
                 boolean read = READ_BY_SPRING.contains(name) || readers.contains("${" + name + ":")
                         || readers.contains("${" + name + "}") || readers.contains("getenv(\"" + name + "\")")
                         || readers.contains("getProperty(\"" + name + "\"")
-                        || readers.contains("$" + name + " ") || readers.contains("$$" + name + " ");
+                        || readers.contains("$" + name + " ");
                 if (!read) {
                     unread.add(ROOT.relativize(readme) + ": " + name);
                 }

@@ -1,6 +1,7 @@
 package com.astro.common.health;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -30,7 +31,7 @@ class BrokerCount implements Supplier<Mono<Integer>>, DisposableBean {
         return Mono.fromFuture(() -> admin.describeCluster(new DescribeClusterOptions()
                         .timeoutMs((int) timeout.toMillis())).nodes().toCompletionStage().toCompletableFuture())
                 .timeout(timeout.plusSeconds(1))
-                .map(nodes -> nodes.size());
+                .map(Collection::size);
     }
 
     @Override
