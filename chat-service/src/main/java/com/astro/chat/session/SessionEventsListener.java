@@ -1,5 +1,6 @@
 package com.astro.chat.session;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -25,18 +26,18 @@ class SessionEventsListener {
         this.store = store;
     }
 
-    @KafkaListener(topics = Topics.SESSION_REQUESTED, groupId = GROUP, properties = "auto.offset.reset=earliest")
-    public void onRequested(String value) {
-        ConsumedEvents.handle(value, SessionEvents.REQUESTED, store::requested);
-    }
-
-    @KafkaListener(topics = Topics.SESSION_ACCEPTED, groupId = GROUP, properties = "auto.offset.reset=earliest")
-    public void onAccepted(String value) {
-        ConsumedEvents.handle(value, SessionEvents.ACCEPTED, store::accepted);
-    }
-
-    @KafkaListener(topics = Topics.SESSION_ENDED, groupId = GROUP, properties = "auto.offset.reset=earliest")
-    public void onEnded(String value) {
-        ConsumedEvents.handle(value, SessionEvents.ENDED, store::ended);
+    /** One consumer for these topics: each listener is a member of the group with its own polls and heartbeats. */
+    @KafkaListener(topics = { Topics.SESSION_REQUESTED, Topics.SESSION_ACCEPTED, Topics.SESSION_ENDED },
+            groupId = GROUP, properties = "auto.offset.reset=earliest")
+    void on(ConsumerRecord<String, String> record) {
+        switch (record.topic()) {
+            case Topics.SESSION_REQUESTED ->
+                ConsumedEvents.handle(record.value(), SessionEvents.REQUESTED, store::requested);
+            case Topics.SESSION_ACCEPTED ->
+                ConsumedEvents.handle(record.value(), SessionEvents.ACCEPTED, store::accepted);
+            case Topics.SESSION_ENDED ->
+                ConsumedEvents.handle(record.value(), SessionEvents.ENDED, store::ended);
+            default -> throw ConsumedEvents.unexpected(record);
+        }
     }
 }

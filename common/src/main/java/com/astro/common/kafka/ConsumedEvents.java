@@ -3,6 +3,7 @@ package com.astro.common.kafka;
 import java.time.Duration;
 import java.util.function.Function;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,5 +33,13 @@ public final class ConsumedEvents {
         T event = reader.read(value);
         handler.apply(event).block(HANDLING_TIMEOUT);
         log.debug("handled {} {}", event.type(), event.eventId());
+    }
+
+    /**
+     * For a listener that reads several topics with one consumer (each listener is a group member of its own, with
+     * its own polls and heartbeats): a record of a topic it has no handler for, which goes to the dead letters.
+     */
+    public static UnprocessableEventException unexpected(ConsumerRecord<?, ?> record) {
+        return new UnprocessableEventException("no handler for a record of " + record.topic() + " in this listener");
     }
 }

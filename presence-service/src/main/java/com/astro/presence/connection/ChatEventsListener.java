@@ -1,5 +1,6 @@
 package com.astro.presence.connection;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +33,14 @@ class ChatEventsListener {
         this.tracker = tracker;
     }
 
-    @KafkaListener(topics = Topics.CHAT_CONNECTIONS, groupId = "${spring.kafka.consumer.group-id:presence-service}")
-    void onConnection(String value) {
-        ConsumedEvents.handle(value, CONNECTION, tracker::changed);
-    }
-
-    @KafkaListener(topics = Topics.CHAT_HEARTBEATS, groupId = "${spring.kafka.consumer.group-id:presence-service}")
-    void onHeartbeat(String value) {
-        ConsumedEvents.handle(value, HEARTBEAT, tracker::heartbeat);
+    /** One consumer for these topics: each listener is a member of the group with its own polls and heartbeats. */
+    @KafkaListener(topics = { Topics.CHAT_CONNECTIONS, Topics.CHAT_HEARTBEATS },
+            groupId = "${spring.kafka.consumer.group-id:presence-service}")
+    void on(ConsumerRecord<String, String> record) {
+        switch (record.topic()) {
+            case Topics.CHAT_CONNECTIONS -> ConsumedEvents.handle(record.value(), CONNECTION, tracker::changed);
+            case Topics.CHAT_HEARTBEATS -> ConsumedEvents.handle(record.value(), HEARTBEAT, tracker::heartbeat);
+            default -> throw ConsumedEvents.unexpected(record);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.astro.presence.session;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +35,14 @@ class SessionEventsListener {
         this.busy = busy;
     }
 
-    @KafkaListener(topics = Topics.SESSION_ACCEPTED, groupId = "${spring.kafka.consumer.group-id:presence-service}")
-    void onAccepted(String value) {
-        ConsumedEvents.handle(value, ACCEPTED, busy::accepted);
-    }
-
-    @KafkaListener(topics = Topics.SESSION_ENDED, groupId = "${spring.kafka.consumer.group-id:presence-service}")
-    void onEnded(String value) {
-        ConsumedEvents.handle(value, ENDED, busy::ended);
+    /** One consumer for both topics: each listener is a member of the group with its own polls and heartbeats. */
+    @KafkaListener(topics = { Topics.SESSION_ACCEPTED, Topics.SESSION_ENDED },
+            groupId = "${spring.kafka.consumer.group-id:presence-service}")
+    void on(ConsumerRecord<String, String> record) {
+        switch (record.topic()) {
+            case Topics.SESSION_ACCEPTED -> ConsumedEvents.handle(record.value(), ACCEPTED, busy::accepted);
+            case Topics.SESSION_ENDED -> ConsumedEvents.handle(record.value(), ENDED, busy::ended);
+            default -> throw ConsumedEvents.unexpected(record);
+        }
     }
 }

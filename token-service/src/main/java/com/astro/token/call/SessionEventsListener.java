@@ -1,5 +1,6 @@
 package com.astro.token.call;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -39,18 +40,27 @@ class SessionEventsListener {
         this.store = store;
     }
 
-    @KafkaListener(topics = Topics.SESSION_ACCEPTED, groupId = "${spring.kafka.consumer.group-id:token-service}")
-    void onAccepted(String value) {
-        ConsumedEvents.handle(value, ACCEPTED, event -> ownChannel(event, store.accepted(event.sessionId(),
-                event.channelName(), event.userId(), event.astrologerId(), event.acceptedAt(), event.fundedUntil())));
+    /** One consumer for both topics: each listener is a member of the group with its own polls and heartbeats. */
+    @KafkaListener(topics = { Topics.SESSION_ACCEPTED, Topics.SESSION_ENDED },
+            groupId = "${spring.kafka.consumer.group-id:token-service}")
+    void on(ConsumerRecord<String, String> record) {
+        switch (record.topic()) {
+            case Topics.SESSION_ACCEPTED -> ConsumedEvents.handle(record.value(), ACCEPTED, this::accepted);
+            case Topics.SESSION_ENDED -> ConsumedEvents.handle(record.value(), ENDED, this::ended);
+            default -> throw ConsumedEvents.unexpected(record);
+        }
     }
 
-    @KafkaListener(topics = Topics.SESSION_ENDED, groupId = "${spring.kafka.consumer.group-id:token-service}")
-    void onEnded(String value) {
-        ConsumedEvents.handle(value, ENDED, event -> event.channelName() == null ? Mono.empty()
+    private Mono<Void> accepted(SessionAccepted event) {
+        return ownChannel(event, store.accepted(event.sessionId(), event.channelName(), event.userId(),
+                event.astrologerId(), event.acceptedAt(), event.fundedUntil()));
+    }
+
+    private Mono<Void> ended(SessionEnded event) {
+        return event.channelName() == null ? Mono.empty()
                 : ownChannel(event, store.ended(event.sessionId(), event.channelName(), event.userId(),
                         event.astrologerId(), event.acceptedAt(),
-                        event.endedAt() != null ? event.endedAt() : event.occurredAt())));
+                        event.endedAt() != null ? event.endedAt() : event.occurredAt()));
     }
 
     /**
