@@ -40,10 +40,13 @@ public final class LocalStack implements AutoCloseable {
      * tiered compilation, which starts slower than C1 alone but sustains about twice the chat load once warm
      * (docs/benchmarks.md, issue 12: 500 msg/s held for 30 s instead of overloaded after 8 s), and the parallel
      * collector, whose young pauses under chat load are a few milliseconds where the serial one's took tens and set
-     * the messages' p99 (docs/benchmarks.md, "Young-collection pauses").
+     * the messages' p99 (docs/benchmarks.md, "Young-collection pauses"). The JVM's performance counters (what
+     * {@code jstat} reads) are sampled once a second instead of every 50 ms: with the parallel collector each sample
+     * reads every heap space's size, about 0.07 % of a core per idle JVM (docs/benchmarks.md, issue 21).
      */
     public static final List<String> DEFAULT_JVM_FLAGS = List.of(
-            "-XX:+UseParallelGC", "-Xss512k", "-Xmx384m", "-XX:+ExitOnOutOfMemoryError");
+            "-XX:+UseParallelGC", "-XX:PerfDataSamplingInterval=1000", "-Xss512k", "-Xmx384m",
+            "-XX:+ExitOnOutOfMemoryError");
 
     /** For a stack that lives a minute (tests): C1 only, which starts the seven JVMs fastest on two cores. */
     public static final List<String> QUICK_START_JVM_FLAGS = List.of(
