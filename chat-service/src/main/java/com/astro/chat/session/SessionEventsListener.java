@@ -26,7 +26,7 @@ class SessionEventsListener {
         this.store = store;
     }
 
-    /** One consumer for these topics: each listener is a member of the group with its own polls and heartbeats. */
+    /** Its topics on one consumer, dispatched by topic (why: {@link ConsumedEvents#unexpected}). */
     @KafkaListener(topics = { Topics.SESSION_REQUESTED, Topics.SESSION_ACCEPTED, Topics.SESSION_ENDED },
             groupId = GROUP, properties = "auto.offset.reset=earliest")
     void on(ConsumerRecord<String, String> record) {

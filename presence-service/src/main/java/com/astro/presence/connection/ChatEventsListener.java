@@ -33,7 +33,7 @@ class ChatEventsListener {
         this.tracker = tracker;
     }
 
-    /** One consumer for these topics: each listener is a member of the group with its own polls and heartbeats. */
+    /** Its topics on one consumer, dispatched by topic (why: {@link ConsumedEvents#unexpected}). */
     @KafkaListener(topics = { Topics.CHAT_CONNECTIONS, Topics.CHAT_HEARTBEATS },
             groupId = "${spring.kafka.consumer.group-id:presence-service}")
     void on(ConsumerRecord<String, String> record) {

@@ -35,7 +35,7 @@ class SessionEventsListener {
         this.busy = busy;
     }
 
-    /** One consumer for both topics: each listener is a member of the group with its own polls and heartbeats. */
+    /** Its topics on one consumer, dispatched by topic (why: {@link ConsumedEvents#unexpected}). */
     @KafkaListener(topics = { Topics.SESSION_ACCEPTED, Topics.SESSION_ENDED },
             groupId = "${spring.kafka.consumer.group-id:presence-service}")
     void on(ConsumerRecord<String, String> record) {

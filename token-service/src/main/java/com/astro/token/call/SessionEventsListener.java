@@ -40,7 +40,7 @@ class SessionEventsListener {
         this.store = store;
     }
 
-    /** One consumer for both topics: each listener is a member of the group with its own polls and heartbeats. */
+    /** Its topics on one consumer, dispatched by topic (why: {@link ConsumedEvents#unexpected}). */
     @KafkaListener(topics = { Topics.SESSION_ACCEPTED, Topics.SESSION_ENDED },
             groupId = "${spring.kafka.consumer.group-id:token-service}")
     void on(ConsumerRecord<String, String> record) {
