@@ -18,10 +18,13 @@ import org.springframework.util.unit.DataSize;
  * @param allowedOrigins browser origins allowed by CORS ({@code FRONTEND_URL}, comma separated)
  * @param maxBodySize the largest request body accepted ({@code GATEWAY_MAX_BODY_SIZE})
  * @param resolveInterval how often host names of instances are resolved again (scaled services come and go)
- * @param probeInterval how often every instance's readiness endpoint is asked whether it takes new requests
- *        ({@code GATEWAY_PROBE_INTERVAL}); an instance that answers anything but 200, or nothing within
- *        {@code probeTimeout}, leaves the rotation until it answers 200 again
- * @param probeTimeout how long a readiness probe may take ({@code GATEWAY_PROBE_TIMEOUT})
+ * @param probeInterval how often the readiness streams of the instances are checked: an ended one is opened again,
+ *        a silent one ended ({@code GATEWAY_PROBE_INTERVAL}); an instance that reports anything but {@code UP}, refuses
+ *        the stream or stays silent leaves the rotation until it reports {@code UP} again
+ * @param probeTimeout how long connecting to an instance may take, and how much longer than two heartbeats its
+ *        stream may stay silent ({@code GATEWAY_PROBE_TIMEOUT})
+ * @param probeHeartbeat how often each instance is asked to report its readiness on the stream even when nothing
+ *        changed ({@code GATEWAY_PROBE_HEARTBEAT})
  */
 @ConfigurationProperties("astro.gateway")
 public record GatewayProperties(
@@ -34,5 +37,6 @@ public record GatewayProperties(
         @DefaultValue("1MB") DataSize maxBodySize,
         @DefaultValue("10s") Duration resolveInterval,
         @DefaultValue("2s") Duration probeInterval,
-        @DefaultValue("1s") Duration probeTimeout) {
+        @DefaultValue("1s") Duration probeTimeout,
+        @DefaultValue("5s") Duration probeHeartbeat) {
 }

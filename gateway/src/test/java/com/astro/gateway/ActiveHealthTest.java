@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The readiness probe (every 200 ms here): an instance that reports not ready, as one does when it
+ * The readiness streams (checked every 200 ms here, a heartbeat every 200 ms): an instance that reports not ready, as one does when it
  * begins a graceful shutdown, gets no new requests; one that answers again, or comes back after a
  * crash on its port, rejoins the rotation without a gateway restart.
  */
@@ -56,6 +56,7 @@ class ActiveHealthTest {
         registry.add("astro.gateway.session-url", () -> SESSION_A.url() + "," + SESSION_B.url());
         registry.add("astro.gateway.probe-interval", () -> "200ms");
         registry.add("astro.gateway.probe-timeout", () -> "300ms");
+        registry.add("astro.gateway.probe-heartbeat", () -> "200ms");
     }
 
     @AfterAll

@@ -2,13 +2,18 @@ package com.astro.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.astro.common.health.ReadinessEvents;
+
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -16,7 +21,8 @@ import reactor.netty.http.server.HttpServer;
 /**
  * A tiny stand-in service on a free port: every HTTP request is answered with a JSON echo naming
  * this backend, and a WebSocket upgrade echoes each text frame prefixed with the backend's name. Its
- * readiness endpoint answers 200 (or 503 after {@link #ready(boolean) ready(false)}).
+ * readiness stream reports UP every interval the gateway asks for (OUT_OF_SERVICE after {@link #ready(boolean)
+ * ready(false)}, nothing while it {@link #readinessHangs(boolean) hangs}).
  */
 final class FakeBackend implements AutoCloseable {
 
@@ -47,13 +53,15 @@ final class FakeBackend implements AutoCloseable {
                     }
                 })
                 .handle((request, response) -> {
-                    if (request.uri().startsWith("/actuator/health/readiness")) {
-                        // the gateway's probe: answered, never counted as a request
-                        if (hangs.get()) {
-                            return Mono.never();
-                        }
-                        return ready.get() ? response.sendString(Mono.just("{\"status\":\"UP\"}")).then()
-                                : response.status(503).sendString(Mono.just("{\"status\":\"OUT_OF_SERVICE\"}")).then();
+                    if (request.uri().startsWith(ReadinessEvents.PATH)) {
+                        // the gateway's readiness stream: answered, never counted as a request
+                        Duration interval = ReadinessEvents.interval(new QueryStringDecoder(request.uri())
+                                .parameters().getOrDefault(ReadinessEvents.INTERVAL_PARAMETER, List.of("")).get(0));
+                        return response.header("Content-Type", "text/event-stream")
+                                .sendString(Flux.interval(Duration.ZERO, interval)
+                                        .filter(tick -> !hangs.get())
+                                        .map(tick -> "data:" + (ready.get() ? "UP" : "OUT_OF_SERVICE") + "\n\n"))
+                                .then();
                     }
                     requests.incrementAndGet();
                     if ("websocket".equalsIgnoreCase(request.requestHeaders().get(HttpHeaderNames.UPGRADE))) {
@@ -119,12 +127,12 @@ final class FakeBackend implements AutoCloseable {
         return new FakeBackend(name, port);
     }
 
-    /** Whether this backend's readiness endpoint answers at all from now on (an overloaded or wedged instance). */
+    /** Whether this backend's readiness stream stays silent from now on (an overloaded or wedged instance). */
     void readinessHangs(boolean value) {
         hangs.set(value);
     }
 
-    /** What this backend's readiness endpoint answers from now on: 200 or 503. */
+    /** What this backend's readiness stream reports from now on: UP or OUT_OF_SERVICE. */
     void ready(boolean value) {
         ready.set(value);
     }

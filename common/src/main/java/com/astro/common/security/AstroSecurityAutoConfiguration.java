@@ -19,6 +19,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.util.ClassUtils;
 
 import com.astro.common.apidocs.ApiDocs;
+import com.astro.common.health.ReadinessEvents;
 import com.astro.common.web.Problems;
 
 /**
@@ -67,8 +68,8 @@ public class AstroSecurityAutoConfiguration {
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityProperties properties,
             ReactiveJwtDecoder decoder, JwtUserConverter converter) {
         // metrics are for the scraper inside the network: services have no public port, the gateway's can be moved
-        List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
-                "/actuator/prometheus"));
+        List<String> open = new ArrayList<>(List.of("/actuator/health", "/actuator/health/**", ReadinessEvents.PATH,
+                "/actuator/info", "/actuator/prometheus"));
         if (ClassUtils.isPresent(SPRINGDOC, AstroSecurityAutoConfiguration.class.getClassLoader())) {
             // a service's own OpenAPI document: on its internal port only, as no gateway route reaches it
             open.addAll(List.of(ApiDocs.DOCS_PATHS));

@@ -54,9 +54,9 @@ public final class ServiceRegistry implements DisposableBean {
         });
         long period = Math.max(1, properties.resolveInterval().toMillis());
         resolver.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.MILLISECONDS);
-        probe = new ReadinessProbe(properties.probeTimeout());
+        probe = new ReadinessProbe(properties.probeTimeout(), properties.probeHeartbeat());
         long probePeriod = Math.max(1, properties.probeInterval().toMillis());
-        resolver.scheduleWithFixedDelay(this::probe, 0, probePeriod, TimeUnit.MILLISECONDS);
+        resolver.scheduleWithFixedDelay(this::probe, probePeriod, probePeriod, TimeUnit.MILLISECONDS);
     }
 
     /** The dev issuer is no Spring application: it has no readiness endpoint to ask. */
@@ -93,5 +93,6 @@ public final class ServiceRegistry implements DisposableBean {
     @Override
     public void destroy() {
         resolver.shutdownNow();
+        probe.close();
     }
 }
