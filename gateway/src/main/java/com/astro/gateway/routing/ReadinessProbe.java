@@ -35,8 +35,6 @@ import com.astro.common.health.ReadinessEvents;
  */
 final class ReadinessProbe {
 
-    static final String PATH = ReadinessEvents.PATH;
-
     private static final Logger log = LoggerFactory.getLogger(ReadinessProbe.class);
 
     private final HttpClient http;
@@ -128,7 +126,7 @@ final class ReadinessProbe {
         }
 
         void open() {
-            URI uri = URI.create(instance.scheme() + "://" + instance.authority() + PATH + "?"
+            URI uri = URI.create(instance.scheme() + "://" + instance.authority() + ReadinessEvents.PATH + "?"
                     + ReadinessEvents.INTERVAL_PARAMETER + "=" + heartbeat.toMillis() + "ms");
             HttpRequest request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET().build();
             exchange = http.sendAsync(request, info -> info.statusCode() == 200 ? BodySubscribers.fromLineSubscriber(this)
