@@ -145,6 +145,7 @@ async function main() {
     runId,
     log,
     cpuMeter: () => new procs.CpuMeter(processes),
+    processes,
     peerUrl: peer ? peer.url : null,
     peerPid: peer ? peer.pid : null,
     peerExited: peer ? peer.exited : () => null,

@@ -23,6 +23,8 @@ const DEFAULTS = {
   saturationSeconds: 10,
   warmupSeconds: 5,
   thresholdMs: 50,
+  overloadFactor: 4,
+  overloadSeconds: 30,
   idleLevels: [1000, 5000, 10000],
   idleConnectConcurrency: 100,
   idleSettleMs: 5000,
@@ -73,6 +75,7 @@ const QUICK = {
   saturationStart: 200,
   saturationSteps: 3,
   saturationSeconds: 4,
+  overloadSeconds: 5,
   idleLevels: [200, 500],
   idleSettleMs: 1000,
   sessionConcurrency: 4,
@@ -123,6 +126,8 @@ const FLAGS = {
   "--saturation-duration": ["saturationSeconds", positiveNumber],
   "--warmup": ["warmupSeconds", positiveNumber],
   "--threshold-ms": ["thresholdMs", positiveNumber],
+  "--overload-factor": ["overloadFactor", nonNegativeNumber],
+  "--overload-duration": ["overloadSeconds", positiveNumber],
   "--idle": ["idleLevels", intList],
   "--idle-settle-ms": ["idleSettleMs", positiveInt],
   "--session-concurrency": ["sessionConcurrency", positiveInt],
@@ -180,6 +185,12 @@ function nonNegativeInt(v) {
   return n;
 }
 
+function nonNegativeNumber(v) {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`expected a number >= 0, got ${v}`);
+  return n;
+}
+
 function intList(v) {
   const list = v.split(",").map((s) => positiveInt(s.trim()));
   if (list.length === 0) throw new Error("expected a comma-separated list");
@@ -230,6 +241,8 @@ function usage() {
             --no-saturation --saturation-start R (${DEFAULTS.saturationStart}) --saturation-max R (${DEFAULTS.saturationMax})
             --saturation-steps N (${DEFAULTS.saturationSteps}) --saturation-duration S (${DEFAULTS.saturationSeconds}) --threshold-ms MS (${DEFAULTS.thresholdMs})
             --warmup S (${DEFAULTS.warmupSeconds}): seconds at min(200, first rate) before anything is measured
+            --overload-factor F (${DEFAULTS.overloadFactor}) --overload-duration S (${DEFAULTS.overloadSeconds}): after the
+            saturation search, F × the saturation rate for S seconds, then the time until delivery is normal again (0: none)
   idle:     --idle K1,K2,K3 (${DEFAULTS.idleLevels}) --idle-settle-ms MS (${DEFAULTS.idleSettleMs})
   session:  --session-concurrency N (${DEFAULTS.sessionConcurrency}) --session-duration S (${DEFAULTS.sessionSeconds})
             --session-warmup S (${DEFAULTS.sessionWarmupSeconds}): the same flows first, not measured

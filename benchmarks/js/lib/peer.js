@@ -102,6 +102,21 @@ function compareFanOut(ours, peer) {
         p99Ratio: ratio(p.latency.p99, q.latency.p99),
       };
     }),
+    overload: ours.overload ? {
+      rate: ours.overload.offeredRate,
+      factor: ours.overload.factor,
+      unanswered: ours.overload.unacknowledged,
+      storedNotDelivered: ours.overload.lostAfterStoredAck,
+      dead: ours.overload.processesDead,
+      normalAfterSeconds: ours.overload.normalAfterSeconds,
+    } : null,
+    // a receiver on another instance: p99 at most the same-instance p99 + 5 ms (issue 12)
+    crossInstance: ours.points.filter((p) => p.latencySameInstance && p.latencyCrossInstance).map((p) => {
+      const same = p.latencySameInstance.p99;
+      const cross = p.latencyCrossInstance.p99;
+      return { rate: p.offeredRate, sameP99: same, crossP99: cross,
+        extraMs: same === null || cross === null ? null : Math.round((cross - same) * 100) / 100 };
+    }),
   };
 }
 

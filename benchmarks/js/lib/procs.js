@@ -153,6 +153,16 @@ function percent(coresBusy) {
   return Math.round(coresBusy * 1000) / 10;
 }
 
+/** Whether a process of that id still exists (signal 0 checks without signalling). */
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+
 function safeCpu(pid) {
   try {
     return cpuSeconds(pid);
@@ -173,6 +183,7 @@ function stackProcesses(ports) {
 }
 
 module.exports.CpuMeter = CpuMeter;
+module.exports.isAlive = isAlive;
 module.exports.stackProcesses = stackProcesses;
 
 /** Live objects per class from `jcmd GC.class_histogram` (which forces a full GC): name -> { instances, bytes }. */

@@ -62,7 +62,23 @@ function fanOutSection(f, title = "## 1. Chat fan-out") {
     out.push(table(["step rate (msg/s)", "p99 (ms)", "lost", "overloaded", "passed"],
       sat.steps.map((st) => [st.rate, st.p99, st.lost, st.overloaded ? "yes" : "no", st.passed ? "yes" : "no"])), "");
   }
+  if (f.overload) out.push(overloadParagraph(f.overload), "");
   return out.join("\n");
+}
+
+/** Issue 12's overload target: nobody dies, every message is stored or refused, normal within 10 s. */
+function overloadParagraph(o) {
+  const stored = o.sent - o.refusedByServer - o.unacknowledged;
+  const codes = Object.entries(o.refusalCodes || {}).map(([code, n]) => `${code} ${n}`).join(", ");
+  return `**Overload**: ${fmt(o.offeredRate)} msg/s (${o.factor}× the saturation rate of ${fmt(o.saturationRate)}) for `
+    + `${o.durationSeconds} s, sending whatever the server answered: ${fmt(o.sent)} sent, ${fmt(stored)} acknowledged as stored, `
+    + `${fmt(o.refusedByServer)} refused with an error ack${codes ? ` (${codes})` : ""}, **${fmt(o.unacknowledged)} never answered**; `
+    + `**${fmt(o.lostAfterStoredAck)} acknowledged as stored but never delivered**, ${fmt(o.duplicates)} duplicated. `
+    + `Stack processes dead afterwards: **${o.processesDead && o.processesDead.length ? o.processesDead.join(", ") : "none"}**. `
+    + `Back to normal (three rounds in a row of a same- and a cross-instance message delivered within the threshold): `
+    + `**${o.normalAfterSeconds === null || o.normalAfterSeconds === undefined ? "not within 180 s" : `${o.normalAfterSeconds} s`}** after sending stopped (target ≤ 10 s). `
+    + `Latency of what was delivered: p50 ${fmt(o.latency.p50)}, p99 ${fmt(o.latency.p99)}, max ${fmt(o.latency.max)} ms. `
+    + `CPU (% of one core): ${cpuLine(o.cpuPercent)}.`;
 }
 
 function peerFanOutSection(f) {
@@ -79,6 +95,22 @@ function comparisonSection(c) {
     out.push(table(["rate (msg/s)", "ours p50", "peer p50", "p50 ×", "ours p99", "peer p99", "p99 ×", "ours lost", "peer lost"],
       c.points.map((p) => [p.rate, p.ours.p50, p.peer.p50, p.p50Ratio, p.ours.p99, p.peer.p99, p.p99Ratio,
         `${p.ours.lost}${p.ours.overloaded ? " (overloaded)" : ""}`, `${p.peer.lost}${p.peer.overloaded ? " (overloaded)" : ""}`])), "");
+    const at500 = c.points.find((p) => p.rate === 500);
+    if (at500) {
+      out.push(`At 500 msg/s: p50 ${fmt(at500.ours.p50)} ms (target ≤ 2 ms), p99 ${fmt(at500.ours.p99)} ms against the peer's `
+        + `${fmt(at500.peer.p99)} ms (target ≤ the peer's).`, "");
+    }
+  }
+  if (c.crossInstance && c.crossInstance.length) {
+    out.push("A receiver on another chat instance (target: p99 at most the same-instance p99 + 5 ms): "
+      + c.crossInstance.map((x) => `${x.rate} msg/s ${x.extraMs === null ? "–" : `${x.extraMs >= 0 ? "+" : ""}${fmt(x.extraMs)} ms`}`
+        + ` (${fmt(x.crossP99)} against ${fmt(x.sameP99)})`).join("; ") + ".", "");
+  }
+  if (c.overload) {
+    const o = c.overload;
+    out.push(`Overload, ${fmt(o.rate)} msg/s (${o.factor}× our saturation) for the whole point: ${fmt(o.unanswered)} never answered, `
+      + `${fmt(o.storedNotDelivered)} stored but not delivered, dead processes: ${o.dead.length ? o.dead.join(", ") : "none"}, `
+      + `normal again ${o.normalAfterSeconds === null ? "not within 180 s" : `after ${o.normalAfterSeconds} s`} (targets 0, 0, none, ≤ 10 s).`, "");
   }
   return out.join("\n");
 }

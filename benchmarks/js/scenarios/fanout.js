@@ -6,6 +6,7 @@ const { runOpenLoop } = require("../lib/openloop");
 const { searchSaturation } = require("../lib/saturation");
 const { connect, instanceOf, pool, eventually, sessionIdOf, expect, sleep } = require("../lib/api");
 const { setupPeerPairs } = require("../lib/peer");
+const { isAlive } = require("../lib/procs");
 
 const JOIN_TIMEOUT_MS = 10000;
 
@@ -133,6 +134,72 @@ class FanOut {
     return null;
   }
 
+  /**
+   * After an overload: rounds of one probe message on a same-instance and on a cross-instance pair, 200 ms apart,
+   * until `consecutive` rounds in a row have every probe acknowledged and delivered within thresholdMs (a refused
+   * or slower probe fails its round). Resolves with the seconds from the call to the first round of that streak
+   * (null: not within maxMs).
+   */
+  async timeToNormal({ thresholdMs, maxMs, consecutive = 3 }) {
+    const started = performance.now();
+    const probes = this.probePairs();
+    let streakStartedAt = null;
+    let streak = 0;
+    let n = 0;
+    while (performance.now() - started < maxMs) {
+      const roundAt = performance.now();
+      const results = await Promise.all(probes.map((sender) => this.probe(sender, `probe:n${n++}`, thresholdMs)));
+      if (results.every(Boolean)) {
+        if (streak++ === 0) streakStartedAt = roundAt;
+        if (streak >= consecutive) return Math.round((streakStartedAt - started) / 100) / 10;
+      } else {
+        streak = 0;
+      }
+      await sleep(Math.max(0, 200 - (performance.now() - roundAt)));
+    }
+    return null;
+  }
+
+  /** The first sender of a pair on one instance and the first of a pair across instances (either may be missing). */
+  probePairs() {
+    const senders = [];
+    for (const same of [true, false]) {
+      const sender = this.participants.find((p, i) => i % 2 === 0
+        && (p.instance === this.participants[p.peer].instance) === same);
+      if (sender) senders.push(sender);
+    }
+    return senders;
+  }
+
+  /** One message from sender to its peer: true when it was acknowledged and delivered within withinMs. */
+  probe(sender, id, withinMs) {
+    const receiver = this.participants[sender.peer];
+    const sentAt = performance.now();
+    return new Promise((resolve) => {
+      let acked = false;
+      let delivered = false;
+      const finish = (ok) => {
+        clearTimeout(timer);
+        receiver.socket.off("message:receive", listener);
+        resolve(ok && performance.now() - sentAt <= withinMs);
+      };
+      const timer = setTimeout(() => finish(false), Math.max(withinMs, 1000));
+      function listener(message) {
+        if (message && message.clientMessageId === id) {
+          delivered = true;
+          if (acked) finish(true);
+        }
+      }
+      receiver.socket.on("message:receive", listener);
+      sender.socket.timeout(Math.max(withinMs, 1000)).emit("message:send",
+        { sessionId: sender.sessionId, text: "probe", clientMessageId: id }, (err, ack) => {
+          if (err || !ack || ack.error) return finish(false);
+          acked = true;
+          if (delivered) finish(true);
+        });
+    });
+  }
+
   get sameInstancePairs() {
     let same = 0;
     for (let i = 0; i < this.participants.length; i += 2) {
@@ -145,6 +212,7 @@ class FanOut {
     const at = performance.now();
     const run = this.run;
     const id = message && typeof message.clientMessageId === "string" ? message.clientMessageId : "";
+    if (id.startsWith("probe:")) return;
     const [tag, kText] = id.split(":");
     if (!run || tag !== run.tag) {
       this.strays++;
@@ -170,7 +238,8 @@ class FanOut {
   }
 
   /** One open-loop point at `rate` messages/s for durationMs, then a drain of up to drainMs for late arrivals. */
-  async point({ rate, durationMs, tag, overloadMs = 3000, drainMs = 10000, ackTimeoutMs = 60000, recoverMs = 90000, cpu }) {
+  async point({ rate, durationMs, tag, overloadMs = 3000, drainMs = 10000, ackTimeoutMs = 60000, recoverMs = 90000, cpu,
+    normalWithinMs = null }) {
     const total = Math.round((rate * durationMs) / 1000);
     const run = {
       tag,
@@ -189,6 +258,7 @@ class FanOut {
       misrouted: 0,
       ackErrors: 0,
       ackErrorExamples: [],
+      refusalCodes: {},
     };
     this.run = run;
     const strays0 = this.strays;
@@ -214,6 +284,10 @@ class FanOut {
             if (err || !ack || ack.error) {
               run.ackErrors++;
               run.ackState[k] = err ? 3 : 2;
+              if (!err) {
+                const code = ack && ack.error && ack.error.code ? ack.error.code : "?";
+                run.refusalCodes[code] = (run.refusalCodes[code] || 0) + 1;
+              }
               if (run.ackErrorExamples.length < 3) run.ackErrorExamples.push(err ? String(err.message || err) : JSON.stringify(ack));
             } else {
               run.ackState[k] = 1;
@@ -223,6 +297,8 @@ class FanOut {
       },
     });
     const cpuPercent = meter ? meter.stop() : null;
+    // measured from the end of sending, while the backlog drains
+    const backToNormal = normalWithinMs ? this.timeToNormal({ thresholdMs: normalWithinMs, maxMs: recoverMs }) : null;
     const drainUntil = performance.now() + drainMs;
     while (run.peerReceived < loop.sent && performance.now() < drainUntil) await sleep(20);
     await sleep(200); // late duplicates
@@ -239,7 +315,8 @@ class FanOut {
       if (run.ackState[k] === 2) refused++;
       if (run.ackState[k] !== 1 && run.ackState[k] !== 2) unacknowledged++;
     }
-    const recovery = loop.sent < loop.total || run.peerReceived < loop.sent ? await this.waitUntilQuiet(recoverMs) : null;
+    const normalAfterSeconds = backToNormal ? await backToNormal : undefined;
+    const recovery = !backToNormal && (loop.sent < loop.total || run.peerReceived < loop.sent) ? await this.waitUntilQuiet(recoverMs) : null;
     const all = new Samples();
     all.addAll(run.same);
     all.addAll(run.cross);
@@ -258,6 +335,8 @@ class FanOut {
       unacknowledged,
       duplicates: run.peerDuplicates,
       recoverySeconds: recovery,
+      normalAfterSeconds,
+      refusalCodes: run.refusalCodes,
       echoReceived: run.echo.count,
       echoDuplicates: run.echoDuplicates,
       misrouted: run.misrouted,
@@ -276,6 +355,24 @@ class FanOut {
   }
 }
 
+/**
+ * Issue 12's overload: `overloadFactor` times the saturation rate for `overloadSeconds`, sending on whatever the
+ * server answers (a refusal is an answer, not a reason to stop), then the time until messages are delivered within
+ * the saturation threshold again, and which stack processes are still alive.
+ */
+async function overloadPoint(fanout, saturationRate, options, context, tag) {
+  const rate = Math.round(saturationRate * options.overloadFactor);
+  context.log(`fan-out: overload, ${rate} msg/s (${options.overloadFactor}× saturation) for ${options.overloadSeconds}s`);
+  const point = await fanout.point({ rate, durationMs: options.overloadSeconds * 1000, tag, cpu: context.cpuMeter(),
+    overloadMs: Infinity, recoverMs: 180000, normalWithinMs: options.thresholdMs });
+  const dead = (context.processes || []).filter((p) => !isAlive(p.pid)).map((p) => p.name);
+  context.log(`  overload: sent ${point.sent}, ${point.sent - point.refusedByServer - point.unacknowledged} acknowledged as stored, `
+    + `${point.refusedByServer} refused ${JSON.stringify(point.refusalCodes)}, ${point.unacknowledged} unanswered, `
+    + `${point.lostAfterStoredAck} stored but not delivered, dup ${point.duplicates}; `
+    + `normal again after ${point.normalAfterSeconds === null ? "never" : `${point.normalAfterSeconds}s`}; dead: ${dead.join(", ") || "none"}`);
+  return { factor: options.overloadFactor, saturationRate, ...point, processesDead: dead };
+}
+
 async function fanOutScenario(stack, options, context) {
   const { log } = context;
   const pairsWanted = Math.floor(options.sockets / 2);
@@ -285,6 +382,7 @@ async function fanOutScenario(stack, options, context) {
   return measureFanOut(setup, {
     path: "client -> gateway -> chat instance; chat -> Kafka message-sent -> every chat instance -> room",
     label: "fan-out",
+    overload: true,
   }, options, context);
 }
 
@@ -300,7 +398,7 @@ async function peerFanOutScenario(peerUrl, options, context) {
 }
 
 /** Warm-up, saturation search and the fixed points on pairs that are set up and joined. */
-async function measureFanOut({ pairs, setupSeconds, restSeconds = null, failures }, { path, label }, options, context) {
+async function measureFanOut({ pairs, setupSeconds, restSeconds = null, failures }, { path, label, overload = false }, options, context) {
   const { log } = context;
   const fanout = new FanOut(pairs);
   const instances = [...new Set(fanout.participants.map((p) => p.instance))].sort();
@@ -343,6 +441,8 @@ async function measureFanOut({ pairs, setupSeconds, restSeconds = null, failures
   }
   const points = [];
   for (const rate of [...options.rates].sort((a, b) => a - b)) points.push(await runAt(rate, options.durationSeconds * 1000));
+  const overloadResult = overload && options.overloadFactor > 0 && saturation && saturation.saturationRate
+    ? await overloadPoint(fanout, saturation.saturationRate, options, context, `${context.runId}o`) : null;
   return {
     setup: {
       sockets: pairs.length * 2,
@@ -361,6 +461,7 @@ async function measureFanOut({ pairs, setupSeconds, restSeconds = null, failures
     warmup: { rate: warmup.offeredRate, p99: warmup.latency.p99, lost: warmup.lost },
     points,
     saturation,
+    overload: overloadResult,
     close: () => pairs.forEach((pair) => { pair.astro.socket.disconnect(); pair.user.socket.disconnect(); }),
     pairs,
   };

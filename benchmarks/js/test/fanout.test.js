@@ -22,7 +22,7 @@ class FakeSocket extends EventEmitter {
  * A fake chat room: a message:send from one socket is acknowledged and delivered as message:receive to both
  * sockets of its session after `delayMs`, except what `tamper` drops or doubles.
  */
-function fakePairs(count, { delayMs = 1, tamper = () => 1, instances = ["a:1", "b:2"] } = {}) {
+function fakePairs(count, { delayMs = 1, tamper = () => 1, refuse = () => null, instances = ["a:1", "b:2"] } = {}) {
   const pairs = [];
   for (let p = 0; p < count; p++) {
     const sockets = [new FakeSocket(), new FakeSocket()];
@@ -30,6 +30,8 @@ function fakePairs(count, { delayMs = 1, tamper = () => 1, instances = ["a:1", "
       socket.timeout = () => ({
         emit: (event, payload, ack) => {
           setTimeout(() => {
+            const refusal = refuse(payload.clientMessageId);
+            if (refusal) return ack(null, { ok: false, error: { code: refusal, message: "refused" } });
             ack(null, { id: payload.clientMessageId });
             const copies = tamper(payload.clientMessageId);
             for (let c = 0; c < copies; c++) sockets.forEach((s) => s.emit("message:receive", { ...payload }));
@@ -86,6 +88,35 @@ test("other events pushed during a point are counted by name", async () => {
   clearInterval(pushing);
   assert.ok(point.otherEventsReceived["presence:online-list"] > 0);
   assert.equal(point.otherEventsReceived["message:receive"], undefined);
+});
+
+test("an overload point sends on through refusals and counts them by code", async () => {
+  const fanout = new FanOut(fakePairs(2, { refuse: (id) => (id.startsWith("ov:") && Number(id.split(":")[1]) % 2 ? "busy" : null) }));
+  const point = await fanout.point({ rate: 400, durationMs: 250, tag: "ov", overloadMs: Infinity, drainMs: 500 });
+  assert.equal(point.overloaded, false, "refused messages never arrive, yet sending went on");
+  assert.equal(point.sent, 100);
+  assert.equal(point.refusedByServer, 50);
+  assert.deepEqual(point.refusalCodes, { busy: 50 });
+  assert.equal(point.lostAfterStoredAck, 0);
+  assert.equal(point.unacknowledged, 0);
+});
+
+test("back to normal is timed from the end of sending, on a same- and a cross-instance pair", async () => {
+  const fanout = new FanOut(fakePairs(2));
+  assert.equal(fanout.probePairs().length, 2);
+  const point = await fanout.point({ rate: 100, durationMs: 50, tag: "n1", drainMs: 500, normalWithinMs: 50 });
+  assert.ok(point.normalAfterSeconds !== null && point.normalAfterSeconds < 1, `normal after ${point.normalAfterSeconds}`);
+});
+
+test("a server that refuses every probe is never back to normal", async () => {
+  const fanout = new FanOut(fakePairs(1, { refuse: (id) => (id.startsWith("probe:") ? "busy" : null) }));
+  assert.equal(await fanout.timeToNormal({ thresholdMs: 50, maxMs: 700 }), null);
+});
+
+test("a probe slower than the threshold fails its round", async () => {
+  const fanout = new FanOut(fakePairs(1, { delayMs: 80 }));
+  assert.equal(await fanout.timeToNormal({ thresholdMs: 50, maxMs: 700 }), null);
+  assert.equal(fanout.strays, 0, "probes are not counted as strays");
 });
 
 test("a chat instance is read from the sid prefix (base64url of host:port)", () => {

@@ -46,3 +46,27 @@ test("the report opens with the comparison against the peer", () => {
   assert.match(md, /\| 500 \| 2 \| 1 \| 2 \| 10 \| 20 \| 0\.5 \| 0 \| 0 \|/);
   assert.match(md, /## peerFanout\n\nFailed: peer died/);
 });
+
+test("the comparison states the cross-instance, 500 msg/s and overload targets", () => {
+  const withInstances = (p, same, cross) => ({ ...p, latencySameInstance: lat(1, same), latencyCrossInstance: lat(1, cross) });
+  const ours = {
+    saturation: { saturationRate: 300 },
+    points: [withInstances(point(500, 1.5, 30), 20, 27.5)],
+    overload: { offeredRate: 1200, factor: 4, unacknowledged: 0, lostAfterStoredAck: 0, processesDead: [], normalAfterSeconds: 2.4 },
+  };
+  const c = compareFanOut(ours, { saturation: { saturationRate: 1500 }, points: [point(500, 1, 40)] });
+  assert.deepEqual(c.crossInstance, [{ rate: 500, sameP99: 20, crossP99: 27.5, extraMs: 7.5 }]);
+  const md = markdown({
+    startedAt: "2026-01-01T00:00:00.000Z", options: {}, durationSeconds: 5, results: {}, comparison: c,
+    environment: { cores: 2, cpuModel: "cpu", totalMemoryBytes: 2 ** 30, loadAverage: [1, 1, 1], node: "v20", commit: "abc", processes: [] },
+  });
+  assert.match(md, /At 500 msg\/s: p50 1\.5 ms \(target ≤ 2 ms\), p99 30 ms against the peer's 40 ms/);
+  assert.match(md, /500 msg\/s \+7\.5 ms \(27\.5 against 20\)/);
+  assert.match(md, /Overload, 1,200 msg\/s \(4× our saturation\) for the whole point: 0 never answered, 0 stored but not delivered, dead processes: none, normal again after 2\.4 s/);
+});
+
+test("--overload-factor 0 turns the overload point off", () => {
+  assert.equal(parseOptions([]).overloadFactor, 4);
+  assert.equal(parseOptions(["--overload-factor", "0"]).overloadFactor, 0);
+  assert.equal(parseOptions(["--overload-duration", "10"]).overloadSeconds, 10);
+});
