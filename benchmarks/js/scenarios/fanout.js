@@ -110,25 +110,8 @@ class FanOut {
    */
   async waitUntilQuiet(maxMs) {
     const started = performance.now();
-    const sender = this.participants[0];
-    const peer = this.participants[1];
-    let n = 0;
-    while (performance.now() - started < maxMs) {
-      const id = `probe:${n++}`;
-      const sentAt = performance.now();
-      const arrived = await new Promise((resolve) => {
-        const timer = setTimeout(() => { peer.socket.off("message:receive", listener); resolve(false); }, 5000);
-        function listener(message) {
-          if (message && message.clientMessageId === id) {
-            clearTimeout(timer);
-            peer.socket.off("message:receive", listener);
-            resolve(true);
-          }
-        }
-        peer.socket.on("message:receive", listener);
-        sender.socket.emit("message:send", { sessionId: sender.sessionId, text: "probe", clientMessageId: id });
-      });
-      if (arrived && performance.now() - sentAt < 200) return Math.round((performance.now() - started) / 100) / 10;
+    for (let n = 0; performance.now() - started < maxMs; n++) {
+      if (await this.probe(this.participants[0], `probe:q${n}`, 200)) return Math.round((performance.now() - started) / 100) / 10;
       await sleep(1000);
     }
     return null;

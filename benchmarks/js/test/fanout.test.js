@@ -113,6 +113,12 @@ test("a server that refuses every probe is never back to normal", async () => {
   assert.equal(await fanout.timeToNormal({ thresholdMs: 50, maxMs: 700 }), null);
 });
 
+test("between points, the stack is quiet once a single probe makes the trip in under 200 ms", async () => {
+  assert.ok((await new FanOut(fakePairs(1)).waitUntilQuiet(2000)) < 1);
+  const refusing = new FanOut(fakePairs(1, { refuse: (id) => (id.startsWith("probe:") ? "busy" : null) }));
+  assert.equal(await refusing.waitUntilQuiet(500), null);
+});
+
 test("a probe slower than the threshold fails its round", async () => {
   const fanout = new FanOut(fakePairs(1, { delayMs: 80 }));
   assert.equal(await fanout.timeToNormal({ thresholdMs: 50, maxMs: 700 }), null);
