@@ -1,12 +1,45 @@
 "use strict";
 
+const path = require("node:path");
+const { fork } = require("node:child_process");
 const { performance, monitorEventLoopDelay } = require("node:perf_hooks");
 const { connect, expect, call, pool, sleep } = require("../lib/api");
 const { runOpenLoop } = require("../lib/openloop");
 const { round } = require("../lib/stats");
+const { CpuMeter } = require("../lib/procs");
 const { setupPairs, FanOut } = require("./fanout");
 
 const WINDOW_MS = 1000;
+
+/** Milliseconds since the epoch, with performance.now()'s resolution: the same clock in the crowd's process and here. */
+const epochNow = () => performance.timeOrigin + performance.now();
+
+/** The crowd's process (churn-crowd.js): one request at a time, each answered by one message. */
+class Crowd {
+  constructor() {
+    this.child = fork(path.join(__dirname, "churn-crowd.js"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    this.waiting = [];
+    this.child.on("message", (answer) => {
+      const waiter = this.waiting.shift();
+      if (!waiter) return;
+      if (answer.type === "error") waiter.reject(new Error(`crowd: ${answer.error}`)); else waiter.resolve(answer);
+    });
+    this.child.on("exit", (code, signal) => {
+      while (this.waiting.length) this.waiting.shift().reject(new Error(`the crowd's process exited (${code ?? signal})`));
+    });
+  }
+
+  get pid() {
+    return this.child.pid;
+  }
+
+  ask(type, request = {}) {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.child.send({ type, ...request });
+    });
+  }
+}
 
 /**
  * What one socket saw of the online list: every full `presence:online-list` (when, and the list) and every
@@ -158,16 +191,18 @@ async function churnScenario(stack, options, context) {
     + `with the default list, ${deltaCount} asking for deltas, the rest for nothing)`);
   const tokens = await pool(Array.from({ length: Math.ceil(options.churnSockets / 10) }, (_, i) => i), 16,
     (i) => stack.mint(`${prefix}_u${i}`, "user"));
-  const watchers = [];
-  const sockets = await pool(modes, options.idleConnectConcurrency, async (mode, i) => {
-    const url = options.churnUrls[i % options.churnUrls.length];
-    // the mode in the handshake (same as presence:subscribe right after connecting, minus the first list)
-    const socket = await connect(url, tokens[Math.floor(i / 10)],
-      { timeoutMs: 30000, auth: mode === "list" ? {} : { presence: mode } });
-    if (mode !== "none") watchers.push(new PresenceWatcher(mode).attach(socket));
-    return socket;
-  });
+  // the crowd in a process of its own, so that its parsing does not delay this process's message timings
+  const crowd = new Crowd();
+  try {
+    return await measureChurn({ stack, options, context, astrologers, ids, pairs, failures, fanout, crowd, listCount, deltaCount, tokens, modes });
+  } finally {
+    await crowd.ask("close").catch(() => crowd.child.kill());
+  }
+}
 
+async function measureChurn({ stack, options, context, astrologers, ids, pairs, failures, fanout, crowd, listCount, deltaCount, tokens, modes }) {
+  const { log } = context;
+  const connected = await crowd.ask("connect", { urls: options.churnUrls, tokens, modes, concurrency: options.idleConnectConcurrency });
   await sleep(3000);
 
   const toggler = new Toggler(astrologers, async (a, online) => {
@@ -175,32 +210,31 @@ async function churnScenario(stack, options, context) {
     return r.status === 200;
   });
   log(`churn: ${options.churnRate} changes/s for ${options.churnSeconds}s with ${options.churnMessageRate} msg/s`);
-  const meter = context.cpuMeter().start();
-  // how late the generator's own event loop ran: message latency includes it (it also parses every list)
+  const meter = new CpuMeter([...(context.processes || []), { pid: crowd.pid, name: "crowd (node)" }]).start();
+  // how late this process's event loop ran: message latency includes it (the crowd's lists are parsed in its own)
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
-  const from = performance.now();
+  const from = epochNow();
   const [changes, messages] = await Promise.all([
     runOpenLoop({ rate: options.churnRate, durationMs: options.churnSeconds * 1000, send: () => toggler.toggleOne() }),
     fanout.point({ rate: options.churnMessageRate, durationMs: options.churnSeconds * 1000, tag: `${context.runId}ch`, drainMs: 5000, recoverMs: 30000 }),
   ]);
-  const to = performance.now();
+  const to = epochNow();
   const cpuPercent = meter.stop();
   loopDelay.disable();
   await toggler.settled();
   // the last coalesced list goes out at most one window after the last change; give it a few
   await sleep(options.churnSettleMs);
   const truth = toggler.onlineIds();
-  const listWatchers = watchers.filter((w) => w.mode === "list");
-  const deltaWatchers = watchers.filter((w) => w.mode === "deltas");
+  const seen = await crowd.ask("summary", { from, to, ids, truth });
   const result = {
     setup: {
-      sockets: sockets.length,
+      sockets: connected.sockets,
       urls: options.churnUrls,
-      astrologers: count,
+      astrologers: astrologers.length,
       listSockets: listCount,
       deltaSockets: deltaCount,
-      noneSockets: sockets.length - listCount - deltaCount,
+      noneSockets: connected.sockets - listCount - deltaCount,
       chatPairs: pairs.length,
       chatPairsFailed: failures.length,
       changesPerSecond: options.churnRate,
@@ -210,12 +244,9 @@ async function churnScenario(stack, options, context) {
     },
     changes: { sent: toggler.sent, failed: toggler.failed, skipped: toggler.skipped, achievedPerSecond: round(changes.sent / ((changes.endedAt - changes.startedAt) / 1000), 1) },
     onlineAtEnd: truth.length,
-    listSockets: summarizeMode(listWatchers, from, to),
-    deltaSockets: summarizeMode(deltaWatchers, from, to),
-    finalViews: {
-      list: compareViews(listWatchers, ids, truth),
-      deltas: compareViews(deltaWatchers, ids, truth),
-    },
+    listSockets: seen.listSockets,
+    deltaSockets: seen.deltaSockets,
+    finalViews: seen.finalViews,
     messages: {
       sent: messages.sent, lost: messages.lost, overloaded: messages.overloaded,
       latency: messages.latency, otherEventsReceived: messages.otherEventsReceived,
@@ -227,7 +258,6 @@ async function churnScenario(stack, options, context) {
   log(`churn: lists per seed socket per second mean ${result.listSockets && result.listSockets.listsPerSocketPerSecondMean}, `
     + `most in one second ${result.listSockets && result.listSockets.mostListsInOneSecond}; message p99 ${messages.latency.p99} ms; `
     + `generator event-loop delay p99 ${result.generatorEventLoopDelayMs.p99} ms; CPU ${JSON.stringify(cpuPercent)}; wrong final views ${result.finalViews.list.wrong}+${result.finalViews.deltas.wrong}`);
-  sockets.forEach((s) => s.disconnect());
   pairs.forEach((pair) => { pair.astro.socket.disconnect(); pair.user.socket.disconnect(); });
   // leave the astrologers offline: later scenarios and runs should not carry a thousand online astrologers
   await pool(astrologers.filter((a) => a.online), 24, (a) => expect(call(stack.gateway, "POST", `/api/v1/astrologers/${a.id}/offline`, a.token), 200, `offline ${a.id}`)).catch(() => {});
@@ -256,4 +286,4 @@ function churnSection(r, { table, fmt, cpuLine }) {
   return out.join("\n");
 }
 
-module.exports = { churnScenario, churnSection, PresenceWatcher, Toggler, compareViews, summarizeMode };
+module.exports = { churnScenario, churnSection, PresenceWatcher, Toggler, compareViews, summarizeMode, epochNow, Crowd };

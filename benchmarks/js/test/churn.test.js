@@ -3,7 +3,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const { EventEmitter } = require("node:events");
-const { PresenceWatcher, Toggler, compareViews, summarizeMode } = require("../scenarios/churn");
+const { PresenceWatcher, Toggler, compareViews, summarizeMode, Crowd, epochNow } = require("../scenarios/churn");
 
 const entry = (id, version) => ({ id, displayName: id, busy: false, rates: { chat: 1 }, version });
 
@@ -80,4 +80,24 @@ test("the toggler never has two requests in flight for one astrologer and record
   assert.deepEqual(toggler.onlineIds(), ["b"]);
   assert.equal(toggler.failed, 1);
   assert.equal(toggler.sent, 2);
+});
+
+test("the crowd's process answers each request and ends after close", async () => {
+  const crowd = new Crowd();
+  const exited = new Promise((resolve) => crowd.child.once("exit", resolve));
+  assert.deepEqual(await crowd.ask("connect", { urls: ["http://127.0.0.1:1"], tokens: [], modes: [], concurrency: 4 }),
+    { type: "connect", sockets: 0 });
+  const seen = await crowd.ask("summary", { from: epochNow() - 1000, to: epochNow(), ids: ["a"], truth: [] });
+  assert.equal(seen.listSockets, null);
+  assert.deepEqual(seen.finalViews.list, { sockets: 0, wrong: 0, example: null });
+  await crowd.ask("close");
+  await exited;
+});
+
+test("a socket the crowd cannot connect is an error of the request, not a dead process", async () => {
+  const crowd = new Crowd();
+  await assert.rejects(crowd.ask("connect", { urls: ["http://127.0.0.1:1"], tokens: ["t"], modes: ["list"], concurrency: 1 }),
+    /crowd: .*connect_error|crowd: .*not connected/);
+  assert.equal((await crowd.ask("connect", { urls: [], tokens: [], modes: [], concurrency: 1 })).sockets, 0);
+  await crowd.ask("close");
 });

@@ -1,0 +1,51 @@
+"use strict";
+
+/**
+ * The churn scenario's crowd, in a process of its own (forked by churn.js): the thousands of sockets that watch
+ * presence, each parsing every full list and delta it is sent. In the process that also times the chat messages,
+ * that parsing held the event loop for seconds and the messages' latency was the generator's, not the stack's.
+ * Asked over IPC: connect, summary, close; each answered by one message of the same type (or an error).
+ */
+const { connect, pool } = require("../lib/api");
+const { PresenceWatcher, summarizeMode, compareViews, epochNow } = require("./churn");
+
+const sockets = [];
+const watchers = [];
+
+const handlers = {
+  /** Connects one socket per mode, to urls in turn, ten sockets per token. */
+  async connect({ urls, tokens, modes, concurrency }) {
+    await pool(modes, concurrency, async (mode, i) => {
+      // the mode in the handshake (same as presence:subscribe right after connecting, minus the first list)
+      const socket = await connect(urls[i % urls.length], tokens[Math.floor(i / 10)],
+        { timeoutMs: 30000, auth: mode === "list" ? {} : { presence: mode } });
+      sockets.push(socket);
+      if (mode !== "none") watchers.push(new PresenceWatcher(mode, epochNow).attach(socket));
+    });
+    return { sockets: sockets.length };
+  },
+
+  /** Lists and deltas between from and to (epoch ms), and how many final views differ from the truth. */
+  async summary({ from, to, ids, truth }) {
+    const of = (mode) => watchers.filter((w) => w.mode === mode);
+    return {
+      listSockets: summarizeMode(of("list"), from, to),
+      deltaSockets: summarizeMode(of("deltas"), from, to),
+      finalViews: { list: compareViews(of("list"), ids, truth), deltas: compareViews(of("deltas"), ids, truth) },
+    };
+  },
+
+  async close() {
+    sockets.forEach((socket) => socket.disconnect());
+    return {};
+  },
+};
+
+process.on("message", async ({ type, ...request }) => {
+  try {
+    process.send({ type, ...(await handlers[type](request)) });
+  } catch (e) {
+    process.send({ type: "error", error: String(e.stack || e) });
+  }
+  if (type === "close") process.disconnect();
+});
