@@ -163,6 +163,7 @@ const FLAGS = {
   "--churn-message-rate": ["churnMessageRate", positiveNumber],
   "--churn-pairs": ["churnPairs", positiveInt],
   "--churn-urls": ["churnUrls", (v) => v.split(",").map((s) => s.trim()).filter(Boolean)],
+  "--churn-settle-ms": ["churnSettleMs", nonNegativeInt],
   "--out": ["out", (v) => path.resolve(v)],
   "--notes": ["notes", String],
 };
@@ -259,6 +260,7 @@ function usage() {
   churn:    --churn-sockets N (${DEFAULTS.churnSockets}) --churn-list-sockets N (${DEFAULTS.churnListSockets}) --churn-delta-sockets N (${DEFAULTS.churnDeltaSockets})
             --churn-astrologers N (${DEFAULTS.churnAstrologers}) --churn-rate R (${DEFAULTS.churnRate} changes/s) --churn-duration S (${DEFAULTS.churnSeconds})
             --churn-message-rate R (${DEFAULTS.churnMessageRate}) --churn-pairs N (${DEFAULTS.churnPairs}) --churn-urls U1,U2 (${DEFAULTS.churnUrls})
+            --churn-settle-ms MS (${DEFAULTS.churnSettleMs}): after the last change, before every socket's view is compared
   --out DIR (benchmarks/reports)  --notes TEXT (copied into the report)
   --quick   small sizes (100 sockets, 100 and 200 msg/s, 500 idle sockets...): about two minutes`;
 }

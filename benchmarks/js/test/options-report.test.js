@@ -91,6 +91,8 @@ test("the presence scenarios default to issue 13's sizes and take their own flag
   assert.deepEqual(p.churnUrls, ["http://a:1", "http://b:2"]);
   assert.equal(p.setupWarmupRounds, 1, "the pair setup is measured after one unmeasured round by default");
   assert.equal(parseOptions(["--setup-warmup", "0"]).setupWarmupRounds, 0);
+  assert.equal(o.churnSettleMs, 3000);
+  assert.equal(parseOptions(["--churn-settle-ms", "30000"]).churnSettleMs, 30000);
   assert.throws(() => parseOptions(["--churn-delta-sockets", "-1"]), /whole number/);
 });
 
