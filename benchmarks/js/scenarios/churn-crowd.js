@@ -11,6 +11,8 @@ const { PresenceWatcher, summarizeMode, compareViews, epochNow } = require("./ch
 
 const sockets = [];
 const watchers = [];
+// sockets the server or the network closed, by reason: a watcher without its socket keeps a stale view
+const disconnected = {};
 
 const handlers = {
   /** Connects one socket per mode, to urls in turn, ten sockets per token. */
@@ -20,6 +22,7 @@ const handlers = {
       const socket = await connect(urls[i % urls.length], tokens[Math.floor(i / 10)],
         { timeoutMs: 30000, auth: mode === "list" ? {} : { presence: mode } });
       sockets.push(socket);
+      socket.on("disconnect", (reason) => { disconnected[reason] = (disconnected[reason] || 0) + 1; });
       if (mode !== "none") watchers.push(new PresenceWatcher(mode, epochNow).attach(socket));
     });
     return { sockets: sockets.length };
@@ -32,6 +35,7 @@ const handlers = {
       listSockets: summarizeMode(of("list"), from, to),
       deltaSockets: summarizeMode(of("deltas"), from, to),
       finalViews: { list: compareViews(of("list"), ids, truth), deltas: compareViews(of("deltas"), ids, truth) },
+      disconnected: { ...disconnected },
     };
   },
 

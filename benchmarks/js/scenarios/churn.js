@@ -247,6 +247,7 @@ async function measureChurn({ stack, options, context, astrologers, ids, pairs, 
     listSockets: seen.listSockets,
     deltaSockets: seen.deltaSockets,
     finalViews: seen.finalViews,
+    crowdDisconnected: seen.disconnected,
     messages: {
       sent: messages.sent, lost: messages.lost, overloaded: messages.overloaded,
       latency: messages.latency, otherEventsReceived: messages.otherEventsReceived,
@@ -257,7 +258,8 @@ async function measureChurn({ stack, options, context, astrologers, ids, pairs, 
   };
   log(`churn: lists per seed socket per second mean ${result.listSockets && result.listSockets.listsPerSocketPerSecondMean}, `
     + `most in one second ${result.listSockets && result.listSockets.mostListsInOneSecond}; message p99 ${messages.latency.p99} ms; `
-    + `generator event-loop delay p99 ${result.generatorEventLoopDelayMs.p99} ms; CPU ${JSON.stringify(cpuPercent)}; wrong final views ${result.finalViews.list.wrong}+${result.finalViews.deltas.wrong}`);
+    + `generator event-loop delay p99 ${result.generatorEventLoopDelayMs.p99} ms; CPU ${JSON.stringify(cpuPercent)}; wrong final views ${result.finalViews.list.wrong}+${result.finalViews.deltas.wrong}; `
+    + `crowd sockets closed ${JSON.stringify(result.crowdDisconnected)}`);
   pairs.forEach((pair) => { pair.astro.socket.disconnect(); pair.user.socket.disconnect(); });
   // leave the astrologers offline: later scenarios and runs should not carry a thousand online astrologers
   await pool(astrologers.filter((a) => a.online), 24, (a) => expect(call(stack.gateway, "POST", `/api/v1/astrologers/${a.id}/offline`, a.token), 200, `offline ${a.id}`)).catch(() => {});
@@ -277,7 +279,8 @@ function churnSection(r, { table, fmt, cpuLine }) {
   out.push(table(["sockets", "n", "lists/socket/s mean", "max", "most lists in 1 s", "deltas/socket", "deltas out of order"],
     [row("seed (list)", r.listSockets), row("deltas", r.deltaSockets)]), "");
   out.push(`Final views wrong (${s.settleMs} ms after the last change, against the last accepted change of each astrologer): seed ${r.finalViews.list.wrong} of ${r.finalViews.list.sockets}, `
-    + `deltas ${r.finalViews.deltas.wrong} of ${r.finalViews.deltas.sockets}${r.finalViews.list.example ? ` (e.g. ${JSON.stringify(r.finalViews.list.example)})` : ""}.`, "");
+    + `deltas ${r.finalViews.deltas.wrong} of ${r.finalViews.deltas.sockets}${r.finalViews.list.example ? ` (e.g. ${JSON.stringify(r.finalViews.list.example)})` : ""}.`
+    + (r.crowdDisconnected ? ` Crowd sockets closed during the run, by reason: ${JSON.stringify(r.crowdDisconnected)}.` : ""), "");
   const m = r.messages;
   out.push(`Messages: ${m.sent} sent, ${m.lost} lost${m.overloaded ? ", OVERLOADED" : ""}; latency p50 ${fmt(m.latency.p50)} ms, `
     + `p99 **${fmt(m.latency.p99)} ms**, max ${fmt(m.latency.max)} ms. Other events on the chat sockets: ${JSON.stringify(m.otherEventsReceived)}.`, "");

@@ -90,6 +90,7 @@ test("the crowd's process answers each request and ends after close", async () =
   const seen = await crowd.ask("summary", { from: epochNow() - 1000, to: epochNow(), ids: ["a"], truth: [] });
   assert.equal(seen.listSockets, null);
   assert.deepEqual(seen.finalViews.list, { sockets: 0, wrong: 0, example: null });
+  assert.deepEqual(seen.disconnected, {});
   await crowd.ask("close");
   await exited;
 });
