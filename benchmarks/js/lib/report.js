@@ -66,6 +66,11 @@ function fanOutSection(f, title = "## 1. Chat fan-out") {
   return out.join("\n");
 }
 
+/** How long after the overload delivery was normal again (the overload point probes for up to 180 s). */
+function backToNormal(seconds) {
+  return seconds === null || seconds === undefined ? "not within 180 s" : `after ${seconds} s`;
+}
+
 /** Issue 12's overload target: nobody dies, every message is stored or refused, normal within 10 s. */
 function overloadParagraph(o) {
   const stored = o.sent - o.refusedByServer - o.unacknowledged;
@@ -76,7 +81,7 @@ function overloadParagraph(o) {
     + `**${fmt(o.lostAfterStoredAck)} acknowledged as stored but never delivered**, ${fmt(o.duplicates)} duplicated. `
     + `Stack processes dead afterwards: **${o.processesDead && o.processesDead.length ? o.processesDead.join(", ") : "none"}**. `
     + `Back to normal (three rounds in a row of a same- and a cross-instance message delivered within the threshold): `
-    + `**${o.normalAfterSeconds === null || o.normalAfterSeconds === undefined ? "not within 180 s" : `${o.normalAfterSeconds} s`}** after sending stopped (target ≤ 10 s). `
+    + `**${backToNormal(o.normalAfterSeconds)}**, counted from the end of sending (target ≤ 10 s). `
     + `Latency of what was delivered: p50 ${fmt(o.latency.p50)}, p99 ${fmt(o.latency.p99)}, max ${fmt(o.latency.max)} ms. `
     + `CPU (% of one core): ${cpuLine(o.cpuPercent)}.`;
 }
@@ -110,7 +115,7 @@ function comparisonSection(c) {
     const o = c.overload;
     out.push(`Overload, ${fmt(o.rate)} msg/s (${o.factor}× our saturation) for the whole point: ${fmt(o.unanswered)} never answered, `
       + `${fmt(o.storedNotDelivered)} stored but not delivered, dead processes: ${o.dead.length ? o.dead.join(", ") : "none"}, `
-      + `normal again ${o.normalAfterSeconds === null ? "not within 180 s" : `after ${o.normalAfterSeconds} s`} (targets 0, 0, none, ≤ 10 s).`, "");
+      + `normal again ${backToNormal(o.normalAfterSeconds)} (targets 0, 0, none, ≤ 10 s).`, "");
   }
   return out.join("\n");
 }

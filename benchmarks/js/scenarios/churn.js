@@ -3,7 +3,7 @@
 const path = require("node:path");
 const { fork } = require("node:child_process");
 const { performance, monitorEventLoopDelay } = require("node:perf_hooks");
-const { connect, expect, call, pool, sleep } = require("../lib/api");
+const { expect, call, pool, sleep } = require("../lib/api");
 const { runOpenLoop } = require("../lib/openloop");
 const { round } = require("../lib/stats");
 const { CpuMeter } = require("../lib/procs");
