@@ -54,6 +54,17 @@ class ChatMetricsTest extends ChatTestSupport {
     }
 
     @Test
+    void aClosedSocketIsCountedByTheReasonItClosed() {
+        String reason = "client namespace disconnect";
+        double before = scrape(cluster.a()).sum("chat_sockets_closed_total", "reason", reason);
+        clients.connect("leaving", cluster.a().url(), token(newId("user"), "user"));
+
+        clients.disconnect("leaving");
+
+        await().atMost(WAIT).until(() -> scrape(cluster.a()).sum("chat_sockets_closed_total", "reason", reason) >= before + 1);
+    }
+
+    @Test
     void aSentMessageIsCountedAsStoredWhereItWasSentAndAsDeliveredWhereItWasReceived() {
         double storedBefore = scrape(cluster.a()).sum("chat_messages_stored_total");
         double deliveredBefore = scrape(cluster.b()).sum("chat_messages_delivered_total");

@@ -46,6 +46,8 @@ public class ChatMetrics {
 
     private final Map<String, Counter> refused = new ConcurrentHashMap<>();
 
+    private final Map<String, Counter> closed = new ConcurrentHashMap<>();
+
     private final Counter fanOutRead;
 
     private final Counter fanOutDeliveredHere;
@@ -88,8 +90,11 @@ public class ChatMetrics {
         sockets.incrementAndGet();
     }
 
-    public void socketClosed() {
+    /** A socket closed, by the Socket.IO reason the server gave (a fixed set: see {@code Socket#onDisconnect}). */
+    public void socketClosed(String reason) {
         sockets.decrementAndGet();
+        closed.computeIfAbsent(reason, why -> Counter.builder("chat.sockets.closed").tag("reason", why)
+                .description("Socket.IO connections closed on this instance, by reason").register(registry)).increment();
     }
 
     public void messageStored() {

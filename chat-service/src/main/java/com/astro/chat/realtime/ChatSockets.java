@@ -104,7 +104,7 @@ class ChatSockets {
         socket.join(SocketNotifier.userRoom(user.id()));
         metrics.socketOpened();
         socket.onDisconnect(reason -> {
-            metrics.socketClosed();
+            metrics.socketClosed(reason);
             identity.closed();
             SerialQueue queue = socket.attribute(QUEUE);
             if (queue != null) {
