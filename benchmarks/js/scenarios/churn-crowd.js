@@ -6,13 +6,29 @@
  * that parsing held the event loop for seconds and the messages' latency was the generator's, not the stack's.
  * Asked over IPC: connect, summary, close; each answered by one message of the same type (or an error).
  */
+const { monitorEventLoopDelay } = require("node:perf_hooks");
 const { connect, pool } = require("../lib/api");
+const { round } = require("../lib/stats");
 const { PresenceWatcher, summarizeMode, compareViews, epochNow } = require("./churn");
 
 const sockets = [];
 const watchers = [];
 // sockets the server or the network closed, by reason: a watcher without its socket keeps a stale view
 const disconnected = {};
+// a socket the server closes for "ping timeout" did not answer its ping in time: was this process too late to answer
+// (its event loop), or did the pings stop coming (the longest gap between two pings a socket received)?
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+let longestPingGapMs = 0;
+
+function timePings(socket) {
+  let last = null;
+  socket.io.engine.on("ping", () => {
+    const now = Date.now();
+    if (last !== null) longestPingGapMs = Math.max(longestPingGapMs, now - last);
+    last = now;
+  });
+}
 
 const handlers = {
   /** Connects one socket per mode, to urls in turn, ten sockets per token. */
@@ -23,6 +39,7 @@ const handlers = {
         { timeoutMs: 30000, auth: mode === "list" ? {} : { presence: mode } });
       sockets.push(socket);
       socket.on("disconnect", (reason) => { disconnected[reason] = (disconnected[reason] || 0) + 1; });
+      timePings(socket);
       if (mode !== "none") watchers.push(new PresenceWatcher(mode, epochNow).attach(socket));
     });
     return { sockets: sockets.length };
@@ -36,6 +53,8 @@ const handlers = {
       deltaSockets: summarizeMode(of("deltas"), from, to),
       finalViews: { list: compareViews(of("list"), ids, truth), deltas: compareViews(of("deltas"), ids, truth) },
       disconnected: { ...disconnected },
+      eventLoopDelayMs: { p50: round(loopDelay.percentile(50) / 1e6, 1), p99: round(loopDelay.percentile(99) / 1e6, 1), max: round(loopDelay.max / 1e6, 1) },
+      longestPingGapMs,
     };
   },
 

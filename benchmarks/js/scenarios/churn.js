@@ -248,9 +248,11 @@ async function measureChurn({ stack, options, context, astrologers, ids, pairs, 
     deltaSockets: seen.deltaSockets,
     finalViews: seen.finalViews,
     crowdDisconnected: seen.disconnected,
+    crowdEventLoopDelayMs: seen.eventLoopDelayMs,
+    crowdLongestPingGapMs: seen.longestPingGapMs,
     messages: {
       sent: messages.sent, lost: messages.lost, overloaded: messages.overloaded,
-      latency: messages.latency, otherEventsReceived: messages.otherEventsReceived,
+      latency: messages.latency, ackLatency: messages.ackLatency, otherEventsReceived: messages.otherEventsReceived,
     },
     cpuPercent,
     generatorEventLoopDelayMs: { p50: round(loopDelay.percentile(50) / 1e6, 1), p99: round(loopDelay.percentile(99) / 1e6, 1), max: round(loopDelay.max / 1e6, 1) },
@@ -259,7 +261,7 @@ async function measureChurn({ stack, options, context, astrologers, ids, pairs, 
   log(`churn: lists per seed socket per second mean ${result.listSockets && result.listSockets.listsPerSocketPerSecondMean}, `
     + `most in one second ${result.listSockets && result.listSockets.mostListsInOneSecond}; message p99 ${messages.latency.p99} ms; `
     + `generator event-loop delay p99 ${result.generatorEventLoopDelayMs.p99} ms; CPU ${JSON.stringify(cpuPercent)}; wrong final views ${result.finalViews.list.wrong}+${result.finalViews.deltas.wrong}; `
-    + `crowd sockets closed ${JSON.stringify(result.crowdDisconnected)}`);
+    + `crowd sockets closed ${JSON.stringify(result.crowdDisconnected)}; crowd event-loop delay max ${result.crowdEventLoopDelayMs.max} ms, longest ping gap ${result.crowdLongestPingGapMs} ms`);
   pairs.forEach((pair) => { pair.astro.socket.disconnect(); pair.user.socket.disconnect(); });
   // leave the astrologers offline: later scenarios and runs should not carry a thousand online astrologers
   await pool(astrologers.filter((a) => a.online), 24, (a) => expect(call(stack.gateway, "POST", `/api/v1/astrologers/${a.id}/offline`, a.token), 200, `offline ${a.id}`)).catch(() => {});
@@ -280,10 +282,12 @@ function churnSection(r, { table, fmt, cpuLine }) {
     [row("seed (list)", r.listSockets), row("deltas", r.deltaSockets)]), "");
   out.push(`Final views wrong (${s.settleMs} ms after the last change, against the last accepted change of each astrologer): seed ${r.finalViews.list.wrong} of ${r.finalViews.list.sockets}, `
     + `deltas ${r.finalViews.deltas.wrong} of ${r.finalViews.deltas.sockets}${r.finalViews.list.example ? ` (e.g. ${JSON.stringify(r.finalViews.list.example)})` : ""}.`
-    + (r.crowdDisconnected ? ` Crowd sockets closed during the run, by reason: ${JSON.stringify(r.crowdDisconnected)}.` : ""), "");
+    + (r.crowdDisconnected ? ` Crowd sockets closed during the run, by reason: ${JSON.stringify(r.crowdDisconnected)}.` : "")
+    + (r.crowdEventLoopDelayMs ? ` The crowd's event loop ran late by p50 ${r.crowdEventLoopDelayMs.p50} / p99 ${r.crowdEventLoopDelayMs.p99} / max ${r.crowdEventLoopDelayMs.max} ms;`
+      + ` the longest gap between two pings one of its sockets received was ${r.crowdLongestPingGapMs} ms.` : ""), "");
   const m = r.messages;
   out.push(`Messages: ${m.sent} sent, ${m.lost} lost${m.overloaded ? ", OVERLOADED" : ""}; latency p50 ${fmt(m.latency.p50)} ms, `
-    + `p99 **${fmt(m.latency.p99)} ms**, max ${fmt(m.latency.max)} ms. Other events on the chat sockets: ${JSON.stringify(m.otherEventsReceived)}.`, "");
+    + `p99 **${fmt(m.latency.p99)} ms**, max ${fmt(m.latency.max)} ms${m.ackLatency ? ` (acknowledged as stored: p50 ${fmt(m.ackLatency.p50)}, p99 ${fmt(m.ackLatency.p99)} ms)` : ""}. Other events on the chat sockets: ${JSON.stringify(m.otherEventsReceived)}.`, "");
   out.push(`CPU during the churn (% of one core): ${cpuLine(r.cpuPercent)}.`
     + (r.generatorEventLoopDelayMs ? ` The load generator's event loop ran late by p50 ${r.generatorEventLoopDelayMs.p50} / p99 ${r.generatorEventLoopDelayMs.p99} / max ${r.generatorEventLoopDelayMs.max} ms (included in the message latency).` : ""), "");
   return out.join("\n");

@@ -3,7 +3,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const { EventEmitter } = require("node:events");
-const { PresenceWatcher, Toggler, compareViews, summarizeMode, Crowd, epochNow } = require("../scenarios/churn");
+const { PresenceWatcher, Toggler, compareViews, summarizeMode, Crowd, epochNow, churnSection } = require("../scenarios/churn");
 
 const entry = (id, version) => ({ id, displayName: id, busy: false, rates: { chat: 1 }, version });
 
@@ -91,6 +91,8 @@ test("the crowd's process answers each request and ends after close", async () =
   assert.equal(seen.listSockets, null);
   assert.deepEqual(seen.finalViews.list, { sockets: 0, wrong: 0, example: null });
   assert.deepEqual(seen.disconnected, {});
+  assert.ok(seen.eventLoopDelayMs.max >= 0, "the crowd times its own event loop");
+  assert.equal(seen.longestPingGapMs, 0, "no socket, no ping");
   await crowd.ask("close");
   await exited;
 });
@@ -101,4 +103,25 @@ test("a socket the crowd cannot connect is an error of the request, not a dead p
     /crowd: .*connect_error|crowd: .*not connected/);
   assert.equal((await crowd.ask("connect", { urls: [], tokens: [], modes: [], concurrency: 1 })).sockets, 0);
   await crowd.ask("close");
+});
+
+test("the churn's section says why crowd sockets closed: the crowd's own lateness and the gaps between pings", () => {
+  const lat = (p50, p99) => ({ count: 10, p50, p99, max: p99 });
+  const text = churnSection({
+    setup: { sockets: 10, urls: ["http://a:1"], astrologers: 4, listSockets: 2, deltaSockets: 3, noneSockets: 5, chatPairs: 1, changesPerSecond: 50, seconds: 60, messageRate: 200, settleMs: 3000 },
+    changes: { sent: 3000, failed: 0, achievedPerSecond: 50 },
+    onlineAtEnd: 2,
+    listSockets: null,
+    deltaSockets: null,
+    finalViews: { list: { sockets: 2, wrong: 1, example: null }, deltas: { sockets: 3, wrong: 0, example: null } },
+    crowdDisconnected: { "transport close": 7 },
+    crowdEventLoopDelayMs: { p50: 10, p99: 80, max: 39493.6 },
+    crowdLongestPingGapMs: 50876,
+    messages: { sent: 100, lost: 0, overloaded: false, latency: lat(4, 40), ackLatency: lat(3, 30), otherEventsReceived: {} },
+    cpuPercent: {},
+  }, { table: () => "", fmt: String, cpuLine: () => "" });
+  assert.match(text, /closed during the run, by reason: \{"transport close":7\}/);
+  assert.match(text, /crowd's event loop ran late by p50 10 \/ p99 80 \/ max 39493.6 ms/);
+  assert.match(text, /longest gap between two pings one of its sockets received was 50876 ms/);
+  assert.match(text, /acknowledged as stored: p50 3, p99 30 ms/);
 });
