@@ -59,19 +59,26 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
+    private static final String STOPPED_WHILE_STARTING = "the local stack was stopped while it started";
+
     private final Builder settings;
 
+    // start() and stop() meet only here: stop() never waits for a start-up in progress (Ctrl-C during start-up)
+    private final Object lock = new Object();
+
+    // guarded by lock
     private final List<ChildApp> children = new ArrayList<>();
 
-    private EmbeddedKafka kafka;
-
-    private EmbeddedMongo mongo;
-
-    private DevIssuer issuer;
-
-    private Thread shutdownHook;
-
+    // guarded by lock
     private boolean stopped;
+
+    private volatile EmbeddedKafka kafka;
+
+    private volatile EmbeddedMongo mongo;
+
+    private volatile DevIssuer issuer;
+
+    private volatile Thread shutdownHook;
 
     private LocalStack(Builder settings) {
         this.settings = settings;
@@ -83,9 +90,11 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Starts infrastructure, then every application, and returns once each answers readiness UP.
-     * On any failure what was started is stopped again and the exception names the culprit.
+     * On any failure what was started is stopped again and the exception names the culprit. A {@link #stop()}
+     * meanwhile (Ctrl-C, from another thread) does not wait for the start-up: it stops what is up, and this
+     * start ends with an exception saying so.
      */
-    public synchronized LocalStack start() {
+    public LocalStack start() {
         Instant begin = Instant.now();
         Map<App, Path> jars = locateJars();
         checkPortsFree();
@@ -93,20 +102,24 @@ public final class LocalStack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             Path logs = Files.createDirectories(settings.root.resolve(".local-stack").resolve("logs"));
-            kafka = EmbeddedKafka.start(settings.kafkaPort, settings.partitions);
-            mongo = EmbeddedMongo.start(settings.mongoPort);
-            issuer = DevIssuer.start(settings.issuerPort, settings.frontendUrl);
+            EmbeddedKafka startedKafka = EmbeddedKafka.start(settings.kafkaPort, settings.partitions);
+            keep(() -> kafka = startedKafka, startedKafka::close);
+            EmbeddedMongo startedMongo = EmbeddedMongo.start(settings.mongoPort);
+            keep(() -> mongo = startedMongo, startedMongo::close);
+            DevIssuer startedIssuer = DevIssuer.start(settings.issuerPort, settings.frontendUrl);
+            keep(() -> issuer = startedIssuer, startedIssuer::close);
             log.info("infrastructure up: kafka {}, mongo {}, issuer {}", kafka.bootstrapServers(), mongo.connectionString(), issuer.issuer());
             for (App app : App.values()) {
                 for (int n = 0; n < settings.instances.get(app); n++) {
                     int port = settings.basePorts.get(app) + 10 * n;
                     String name = n == 0 ? app.module() : app.module() + "-" + (n + 1);
-                    children.add(ChildApp.launch(name, app, port, jars.get(app), jvmFlags(), environment(app, name, port),
-                            logs.resolve(name + ".log")));
+                    ChildApp child = ChildApp.launch(name, app, port, jars.get(app), jvmFlags(),
+                            environment(app, name, port), logs.resolve(name + ".log"));
+                    keep(() -> children.add(child), () -> stopAll(List.of(child)));
                 }
             }
             Instant deadline = Instant.now().plus(settings.readyTimeout);
-            for (ChildApp child : children) {
+            for (ChildApp child : instances()) {
                 child.awaitReady(deadline);
                 log.info("{} ready on {} (pid {})", child.name(), child.url(), child.pid());
             }
@@ -114,8 +127,30 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
         catch (IOException | RuntimeException ex) {
+            boolean stoppedMeanwhile = isStopped();
             stop();
+            if (stoppedMeanwhile) {
+                throw new IllegalStateException(STOPPED_WHILE_STARTING, ex);
+            }
             throw ex instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex.getMessage(), ex);
+        }
+    }
+
+    /** Records what start() just started, or, if the stack was stopped meanwhile, stops it again at once. */
+    private void keep(Runnable record, Runnable undo) {
+        synchronized (lock) {
+            if (!stopped) {
+                record.run();
+                return;
+            }
+        }
+        undo.run();
+        throw new IllegalStateException(STOPPED_WHILE_STARTING);
+    }
+
+    private boolean isStopped() {
+        synchronized (lock) {
+            return stopped;
         }
     }
 
@@ -226,14 +261,20 @@ public final class LocalStack implements AutoCloseable {
         return String.join(",", urls);
     }
 
-    /** Stops every child (in parallel, gracefully, then forcibly), then the infrastructure. Safe to call twice. */
-    public synchronized void stop() {
-        if (stopped) {
-            return;
+    /**
+     * Stops every child (in parallel, gracefully, then forcibly), then the infrastructure. Safe to call twice, and
+     * from another thread while {@link #start()} runs (it does not wait for the start-up to end).
+     */
+    public void stop() {
+        List<ChildApp> running;
+        synchronized (lock) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            running = List.copyOf(children);
         }
-        stopped = true;
-        children.forEach(ChildApp::requestStop);
-        children.forEach(child -> child.awaitStop(settings.stopGrace));
+        stopAll(running);
         if (issuer != null) {
             issuer.close();
         }
@@ -243,14 +284,20 @@ public final class LocalStack implements AutoCloseable {
         if (kafka != null) {
             kafka.close();
         }
-        if (shutdownHook != null && !Thread.currentThread().equals(shutdownHook)) {
+        Thread hook = shutdownHook;
+        if (hook != null && !Thread.currentThread().equals(hook)) {
             try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                Runtime.getRuntime().removeShutdownHook(hook);
             }
             catch (IllegalStateException alreadyShuttingDown) {
                 // the JVM is exiting and runs this very hook
             }
         }
+    }
+
+    private void stopAll(List<ChildApp> running) {
+        running.forEach(ChildApp::requestStop);
+        running.forEach(child -> child.awaitStop(settings.stopGrace));
     }
 
     @Override
@@ -264,12 +311,14 @@ public final class LocalStack implements AutoCloseable {
 
     /** Every running instance, in start-up order. */
     public List<ChildApp> instances() {
-        return List.copyOf(children);
+        synchronized (lock) {
+            return List.copyOf(children);
+        }
     }
 
     /** The instances of one application. */
     public List<ChildApp> instances(App app) {
-        return children.stream().filter(child -> child.app() == app).toList();
+        return instances().stream().filter(child -> child.app() == app).toList();
     }
 
     /** The base URLs of one application's instances. */

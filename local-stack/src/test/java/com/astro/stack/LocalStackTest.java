@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,6 +127,25 @@ class LocalStackTest {
         second.stop();
         assertThat(gateway.isAlive()).isFalse();
         assertThat(ProcessHandle.of(gateway.pid()).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+    }
+
+    /** Ctrl-C during start-up: the shutdown hook's stop() must not wait for the start-up (up to its ready timeout). */
+    @Test
+    void stoppingTheStackWhileItStartsEndsTheStartAtOnce() throws Exception {
+        LocalStack starting = LocalStack.builder().only(App.GATEWAY).basePort(App.GATEWAY, freePort())
+                .infraPorts(0, 0, 0).partitions(1).readyTimeout(Duration.ofMinutes(5)).build();
+        CompletableFuture<LocalStack> start = CompletableFuture.supplyAsync(starting::start);
+        while (starting.instances().isEmpty() && !start.isDone()) {
+            Thread.sleep(20);
+        }
+        ChildApp gateway = starting.instances().get(0);
+
+        starting.stop();
+
+        assertThat(gateway.isAlive()).isFalse();
+        assertThatThrownBy(() -> start.get(30, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("the local stack was stopped while it started");
     }
 
     private static HttpResponse<String> get(String path, String token) {
