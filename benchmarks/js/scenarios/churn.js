@@ -268,6 +268,11 @@ async function measureChurn({ stack, options, context, astrologers, ids, pairs, 
   return result;
 }
 
+// a stall this long in the crowd's process: its sockets' lists, deltas and pongs waited that long to be read
+const CROWD_BEHIND_MS = 1000;
+
+const crowdFellBehind = (r) => !!r.crowdEventLoopDelayMs && r.crowdEventLoopDelayMs.max > CROWD_BEHIND_MS;
+
 function churnSection(r, { table, fmt, cpuLine }) {
   const s = r.setup;
   const out = ["## Presence churn", ""];
@@ -284,7 +289,10 @@ function churnSection(r, { table, fmt, cpuLine }) {
     + `deltas ${r.finalViews.deltas.wrong} of ${r.finalViews.deltas.sockets}${r.finalViews.list.example ? ` (e.g. ${JSON.stringify(r.finalViews.list.example)})` : ""}.`
     + (r.crowdDisconnected ? ` Crowd sockets closed during the run, by reason: ${JSON.stringify(r.crowdDisconnected)}.` : "")
     + (r.crowdEventLoopDelayMs ? ` The crowd's event loop ran late by p50 ${r.crowdEventLoopDelayMs.p50} / p99 ${r.crowdEventLoopDelayMs.p99} / max ${r.crowdEventLoopDelayMs.max} ms;`
-      + ` the longest gap between two pings one of its sockets received was ${r.crowdLongestPingGapMs} ms.` : ""), "");
+      + ` the longest gap between two pings one of its sockets received was ${r.crowdLongestPingGapMs} ms.` : "")
+    + (crowdFellBehind(r) ? ` **The crowd fell behind**: its event loop stalled for over ${CROWD_BEHIND_MS / 1000} s, so its sockets read`
+      + " late, answered pings late (the server closes a socket whose pong is 20 s late) and kept stale views: these views and closes"
+      + " measure the load generator, not the stack; fewer watchers (`--churn-list-sockets`, `--churn-delta-sockets`) fit it on this machine." : ""), "");
   const m = r.messages;
   out.push(`Messages: ${m.sent} sent, ${m.lost} lost${m.overloaded ? ", OVERLOADED" : ""}; latency p50 ${fmt(m.latency.p50)} ms, `
     + `p99 **${fmt(m.latency.p99)} ms**, max ${fmt(m.latency.max)} ms${m.ackLatency ? ` (acknowledged as stored: p50 ${fmt(m.ackLatency.p50)}, p99 ${fmt(m.ackLatency.p99)} ms)` : ""}. Other events on the chat sockets: ${JSON.stringify(m.otherEventsReceived)}.`, "");

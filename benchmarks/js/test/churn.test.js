@@ -105,23 +105,29 @@ test("a socket the crowd cannot connect is an error of the request, not a dead p
   await crowd.ask("close");
 });
 
-test("the churn's section says why crowd sockets closed: the crowd's own lateness and the gaps between pings", () => {
+/** The churn's report section for a run whose crowd stalled at most `crowdMaxDelayMs`. */
+function churnSectionWith({ crowdMaxDelayMs, closed = {} }) {
   const lat = (p50, p99) => ({ count: 10, p50, p99, max: p99 });
-  const text = churnSection({
+  return churnSection({
     setup: { sockets: 10, urls: ["http://a:1"], astrologers: 4, listSockets: 2, deltaSockets: 3, noneSockets: 5, chatPairs: 1, changesPerSecond: 50, seconds: 60, messageRate: 200, settleMs: 3000 },
     changes: { sent: 3000, failed: 0, achievedPerSecond: 50 },
-    onlineAtEnd: 2,
-    listSockets: null,
-    deltaSockets: null,
+    onlineAtEnd: 2, listSockets: null, deltaSockets: null,
     finalViews: { list: { sockets: 2, wrong: 1, example: null }, deltas: { sockets: 3, wrong: 0, example: null } },
-    crowdDisconnected: { "transport close": 7 },
-    crowdEventLoopDelayMs: { p50: 10, p99: 80, max: 39493.6 },
-    crowdLongestPingGapMs: 50876,
+    crowdDisconnected: closed, crowdEventLoopDelayMs: { p50: 10, p99: 80, max: crowdMaxDelayMs }, crowdLongestPingGapMs: 50876,
     messages: { sent: 100, lost: 0, overloaded: false, latency: lat(4, 40), ackLatency: lat(3, 30), otherEventsReceived: {} },
     cpuPercent: {},
   }, { table: () => "", fmt: String, cpuLine: () => "" });
+}
+
+test("the churn's section says why crowd sockets closed: the crowd's own lateness and the gaps between pings", () => {
+  const text = churnSectionWith({ crowdMaxDelayMs: 39493.6, closed: { "transport close": 7 } });
   assert.match(text, /closed during the run, by reason: \{"transport close":7\}/);
   assert.match(text, /crowd's event loop ran late by p50 10 \/ p99 80 \/ max 39493.6 ms/);
   assert.match(text, /longest gap between two pings one of its sockets received was 50876 ms/);
   assert.match(text, /acknowledged as stored: p50 3, p99 30 ms/);
+  assert.match(text, /The crowd fell behind/);
+});
+
+test("a crowd that kept up is not said to have fallen behind", () => {
+  assert.doesNotMatch(churnSectionWith({ crowdMaxDelayMs: 656 }), /fell behind/);
 });
