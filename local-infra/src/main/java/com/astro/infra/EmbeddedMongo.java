@@ -1,11 +1,11 @@
 package com.astro.infra;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A MongoDB wire-protocol server (in memory) in this JVM. Services reach it with the real
- * driver over TCP through an ordinary {@code mongodb://} connection string. Port 0 picks a free port.
+ * driver over TCP through an ordinary {@code mongodb://} connection string. Port 0 picks a free port. A query by
+ * {@code _id} and more reads one document, as on MongoDB ({@link IdLookupBackend}).
  * <p>
  * {@link #startStoppable} puts the server behind a forwarding port that fault tests can close and open again:
  * while it is closed every connection is cut and new ones are refused, as when a Mongo server is stopped, and
@@ -30,14 +30,14 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     public static EmbeddedMongo start(int port) {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new IdLookupBackend());
         server.bind("127.0.0.1", port);
         return new EmbeddedMongo(server, server.getLocalAddress().getPort(), null);
     }
 
     /** A server behind a front port ({@code port}, or a free one for 0) that {@link #stop} and {@link #restart} close and open. */
     public static EmbeddedMongo startStoppable(int port) {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new IdLookupBackend());
         server.bind("127.0.0.1", 0);
         TcpForwarder front = TcpForwarder.start(port, server.getLocalAddress().getPort());
         return new EmbeddedMongo(server, front.port(), front);
