@@ -42,6 +42,9 @@ const handlers = {
       timePings(socket);
       if (mode !== "none") watchers.push(new PresenceWatcher(mode, epochNow).attach(socket));
     });
+    // the stalls of connecting thousands of sockets are not the churn's: measure from here on
+    loopDelay.reset();
+    longestPingGapMs = 0;
     return { sockets: sockets.length };
   },
 
