@@ -9,9 +9,6 @@ interface Notifier {
     /** Whether any socket of the user is connected to this instance (only then is there anyone here to tell). */
     boolean holdsUser(String userId);
 
-    /** To every authenticated socket on this instance. */
-    void toAll(String event, Object payload);
-
     /** Takes every socket here out of the session's room (the room has closed). */
     void leaveSessionRoom(String sessionId);
 }

@@ -34,11 +34,6 @@ class SocketNotifier implements Notifier {
     }
 
     @Override
-    public void toAll(String event, Object payload) {
-        sockets.emit(event, Replies.json(payload));
-    }
-
-    @Override
     public void leaveSessionRoom(String sessionId) {
         String room = sessionRoom(sessionId);
         sockets.to(room).sockets().forEach(socket -> socket.leave(room));
