@@ -36,6 +36,11 @@ function percentile(sorted, p) {
 
 const round = (v, digits = 2) => (v === null || v === undefined || Number.isNaN(v) ? null : Number(v.toFixed(digits)));
 
+/** p50, p99 and max in ms, to 0.1 ms, of a `monitorEventLoopDelay` histogram (which counts nanoseconds). */
+const loopDelaySummary = (histogram) => ({
+  p50: round(histogram.percentile(50) / 1e6, 1), p99: round(histogram.percentile(99) / 1e6, 1), max: round(histogram.max / 1e6, 1),
+});
+
 /** count, mean, p50, p90, p99, p99.9 and max of millisecond samples, rounded to 0.01 ms. */
 function summarize(values) {
   const sorted = Float64Array.from(values).sort();
@@ -61,4 +66,4 @@ function ratio(a, b, digits = 2) {
   return round(a / b, digits);
 }
 
-module.exports = { Samples, percentile, summarize, ratio, round };
+module.exports = { Samples, percentile, summarize, ratio, round, loopDelaySummary };

@@ -8,7 +8,7 @@
  */
 const { monitorEventLoopDelay } = require("node:perf_hooks");
 const { connect, pool } = require("../lib/api");
-const { round } = require("../lib/stats");
+const { loopDelaySummary } = require("../lib/stats");
 const { PresenceWatcher, summarizeMode, compareViews, epochNow } = require("./churn");
 
 const sockets = [];
@@ -56,7 +56,7 @@ const handlers = {
       deltaSockets: summarizeMode(of("deltas"), from, to),
       finalViews: { list: compareViews(of("list"), ids, truth), deltas: compareViews(of("deltas"), ids, truth) },
       disconnected: { ...disconnected },
-      eventLoopDelayMs: { p50: round(loopDelay.percentile(50) / 1e6, 1), p99: round(loopDelay.percentile(99) / 1e6, 1), max: round(loopDelay.max / 1e6, 1) },
+      eventLoopDelayMs: loopDelaySummary(loopDelay),
       longestPingGapMs,
     };
   },

@@ -5,7 +5,7 @@ const { fork } = require("node:child_process");
 const { performance, monitorEventLoopDelay } = require("node:perf_hooks");
 const { expect, call, pool, sleep } = require("../lib/api");
 const { runOpenLoop } = require("../lib/openloop");
-const { round } = require("../lib/stats");
+const { round, loopDelaySummary } = require("../lib/stats");
 const { CpuMeter } = require("../lib/procs");
 const { setupPairs, FanOut } = require("./fanout");
 
@@ -255,7 +255,7 @@ async function measureChurn({ stack, options, context, astrologers, ids, pairs, 
       latency: messages.latency, ackLatency: messages.ackLatency, otherEventsReceived: messages.otherEventsReceived,
     },
     cpuPercent,
-    generatorEventLoopDelayMs: { p50: round(loopDelay.percentile(50) / 1e6, 1), p99: round(loopDelay.percentile(99) / 1e6, 1), max: round(loopDelay.max / 1e6, 1) },
+    generatorEventLoopDelayMs: loopDelaySummary(loopDelay),
     generatorSendLag: messages.generatorSendLag,
   };
   log(`churn: lists per seed socket per second mean ${result.listSockets && result.listSockets.listsPerSocketPerSecondMean}, `

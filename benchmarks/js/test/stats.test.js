@@ -2,7 +2,7 @@
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { percentile, summarize, ratio, Samples } = require("../lib/stats");
+const { percentile, summarize, ratio, Samples, loopDelaySummary } = require("../lib/stats");
 
 test("nearest-rank percentiles of 1..1000 are the ranks themselves", () => {
   const values = Array.from({ length: 1000 }, (_, i) => 1000 - i);
@@ -43,4 +43,9 @@ test("samples merge", () => {
   a.addAll(b);
   assert.equal(a.summary().max, 2);
   assert.equal(a.count, 2);
+});
+
+test("an event-loop delay histogram is summarized in milliseconds from its nanoseconds", () => {
+  const histogram = { percentile: (p) => p * 1e6 + 12345, max: 39493612345 };
+  assert.deepEqual(loopDelaySummary(histogram), { p50: 50, p99: 99, max: 39493.6 });
 });

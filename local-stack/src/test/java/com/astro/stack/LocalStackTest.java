@@ -3,6 +3,7 @@ package com.astro.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static com.astro.stack.FreePorts.freePort;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -131,13 +132,12 @@ class LocalStackTest {
 
     /** Ctrl-C during start-up: the shutdown hook's stop() must not wait for the start-up (up to its ready timeout). */
     @Test
-    void stoppingTheStackWhileItStartsEndsTheStartAtOnce() throws Exception {
+    void stoppingTheStackWhileItStartsEndsTheStartAtOnce() {
         LocalStack starting = LocalStack.builder().only(App.GATEWAY).basePort(App.GATEWAY, freePort())
                 .infraPorts(0, 0, 0).partitions(1).readyTimeout(Duration.ofMinutes(5)).build();
         CompletableFuture<LocalStack> start = CompletableFuture.supplyAsync(starting::start);
-        while (starting.instances().isEmpty() && !start.isDone()) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !starting.instances().isEmpty() || start.isDone());
         ChildApp gateway = starting.instances().get(0);
 
         starting.stop();
