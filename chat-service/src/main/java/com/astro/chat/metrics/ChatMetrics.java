@@ -80,12 +80,6 @@ public class ChatMetrics {
                 .register(registry);
     }
 
-    /** The counter of one reason, registered on its first use: reasons are a fixed set, never user input. */
-    private Counter byReason(Map<String, Counter> counters, String name, String description, String reason) {
-        return counters.computeIfAbsent(reason, why -> Counter.builder(name).tag("reason", why).description(description)
-                .register(registry));
-    }
-
     private Counter broadcasts(String kind) {
         return Counter.builder("chat.presence.broadcasts").tag("kind", kind)
                 .description("Presence broadcasts to this instance's sockets: whole online lists, or one change")
@@ -99,8 +93,8 @@ public class ChatMetrics {
     /** A socket closed, by the Socket.IO reason the server gave (a fixed set: see {@code Socket#onDisconnect}). */
     public void socketClosed(String reason) {
         sockets.decrementAndGet();
-        byReason(closed, "chat.sockets.closed", "Socket.IO connections closed on this instance, by reason", reason)
-                .increment();
+        closed.computeIfAbsent(reason, why -> Counter.builder("chat.sockets.closed").tag("reason", why)
+                .description("Socket.IO connections closed on this instance, by reason").register(registry)).increment();
     }
 
     public void messageStored() {
@@ -117,7 +111,8 @@ public class ChatMetrics {
 
     /** A {@code message:send} refused, by its refusal code (a fixed set). */
     public void messageRefused(String code) {
-        byReason(refused, "chat.messages.refused", "message:send requests refused, by refusal code", code).increment();
+        refused.computeIfAbsent(code, reason -> Counter.builder("chat.messages.refused").tag("reason", reason)
+                .description("message:send requests refused, by refusal code").register(registry)).increment();
     }
 
     /** A {@code message-sent} record read and given to the session's room here. */
