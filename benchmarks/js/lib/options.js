@@ -57,6 +57,7 @@ const DEFAULTS = {
   churnAstrologers: 1000,
   churnRate: 50,
   churnSeconds: 60,
+  churnWarmupSeconds: 240,
   churnMessageRate: 200,
   churnPairs: 50,
   churnUrls: ["http://localhost:8083", "http://localhost:8093"],
@@ -100,6 +101,7 @@ const QUICK = {
   churnAstrologers: 100,
   churnRate: 20,
   churnSeconds: 10,
+  churnWarmupSeconds: 0,
   churnMessageRate: 50,
   churnPairs: 10,
 };
@@ -160,6 +162,7 @@ const FLAGS = {
   "--churn-astrologers": ["churnAstrologers", positiveInt],
   "--churn-rate": ["churnRate", positiveNumber],
   "--churn-duration": ["churnSeconds", positiveNumber],
+  "--churn-warmup": ["churnWarmupSeconds", nonNegativeInt],
   "--churn-message-rate": ["churnMessageRate", positiveNumber],
   "--churn-pairs": ["churnPairs", positiveInt],
   "--churn-urls": ["churnUrls", (v) => v.split(",").map((s) => s.trim()).filter(Boolean)],
@@ -261,6 +264,7 @@ function usage() {
             --churn-astrologers N (${DEFAULTS.churnAstrologers}) --churn-rate R (${DEFAULTS.churnRate} changes/s) --churn-duration S (${DEFAULTS.churnSeconds})
             --churn-message-rate R (${DEFAULTS.churnMessageRate}) --churn-pairs N (${DEFAULTS.churnPairs}) --churn-urls U1,U2 (${DEFAULTS.churnUrls})
             --churn-settle-ms MS (${DEFAULTS.churnSettleMs}): after the last change, before every socket's view is compared
+            --churn-warmup S (${DEFAULTS.churnWarmupSeconds}): the same changes and messages for S seconds first, not measured
   --out DIR (benchmarks/reports)  --notes TEXT (copied into the report)
   --quick   small sizes (100 sockets, 100 and 200 msg/s, 500 idle sockets...): about two minutes`;
 }

@@ -30,6 +30,11 @@ function timePings(socket) {
   });
 }
 
+function startMeasuring() {
+  loopDelay.reset();
+  longestPingGapMs = 0;
+}
+
 const handlers = {
   /** Connects one socket per mode, to urls in turn, ten sockets per token. */
   async connect({ urls, tokens, modes, concurrency }) {
@@ -43,9 +48,16 @@ const handlers = {
       if (mode !== "none") watchers.push(new PresenceWatcher(mode, epochNow).attach(socket));
     });
     // the stalls of connecting thousands of sockets are not the churn's: measure from here on
-    loopDelay.reset();
-    longestPingGapMs = 0;
+    startMeasuring();
     return { sockets: sockets.length };
+  },
+
+  /** The churn's warm-up is over: count deltas, closes and stalls from here on. */
+  async measure() {
+    startMeasuring();
+    watchers.forEach((w) => w.resetCounts());
+    Object.keys(disconnected).forEach((reason) => delete disconnected[reason]);
+    return {};
   },
 
   /** Lists and deltas between from and to (epoch ms), and how many final views differ from the truth. */

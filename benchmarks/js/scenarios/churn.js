@@ -62,6 +62,12 @@ class PresenceWatcher {
     return this;
   }
 
+  /** Forgets the deltas counted so far (the churn's warm-up); the view stays. */
+  resetCounts() {
+    this.deltas = 0;
+    this.outOfOrder = 0;
+  }
+
   list(list) {
     this.listTimes.push(this.now());
     this.view = new Map(list.map((a) => [a.id, { online: true, version: a.version }]));
@@ -120,6 +126,13 @@ class Toggler {
       if (ok) a.online = next; else this.failed++;
     }, () => { this.failed++; }).finally(() => this.inFlight.delete(a.id));
     this.pending.push(done);
+  }
+
+  /** Forgets the changes counted so far (the churn's warm-up); who is online stays. */
+  resetCounts() {
+    this.sent = 0;
+    this.failed = 0;
+    this.skipped = 0;
   }
 
   async settled() {
@@ -200,6 +213,28 @@ async function churnScenario(stack, options, context) {
   }
 }
 
+// a warm-up's message rounds: short, so that one the cold stack overloads (which stops its sending) ends soon
+const WARMUP_ROUND_MS = 15000;
+
+/**
+ * The churn's own load before it is measured: a churn measured on a fresh stack measures its JIT compilers (the
+ * chat instances' Mongo commands took 29 ms in its first seconds, 3 ms a minute later). The changes run at their
+ * rate throughout; the messages in rounds, each started anew until the time is up, so that a round the cold stack
+ * overloads does not leave the rest of the warm-up without messages.
+ */
+async function warmUp({ options, toggler, fanout, runId, log }) {
+  const durationMs = options.churnWarmupSeconds * 1000;
+  const until = performance.now() + durationMs;
+  const changes = runOpenLoop({ rate: options.churnRate, durationMs, send: () => toggler.toggleOne() });
+  for (let round = 1; until - performance.now() > 1000; round++) {
+    const point = await fanout.point({ rate: options.churnMessageRate, durationMs: Math.min(WARMUP_ROUND_MS, until - performance.now()),
+      tag: `${runId}cw${round}`, drainMs: 2000, recoverMs: 10000 });
+    if (point.overloaded) log(`churn: warm-up round ${round} overloaded after ${point.sent} messages (p99 ${point.latency.p99} ms)`);
+  }
+  await changes;
+  await toggler.settled();
+}
+
 async function measureChurn({ stack, options, context, astrologers, ids, pairs, failures, fanout, crowd, listCount, deltaCount, tokens, modes }) {
   const { log } = context;
   const connected = await crowd.ask("connect", { urls: options.churnUrls, tokens, modes, concurrency: options.idleConnectConcurrency });
@@ -209,6 +244,12 @@ async function measureChurn({ stack, options, context, astrologers, ids, pairs, 
     const r = await call(stack.gateway, "POST", `/api/v1/astrologers/${a.id}/${online ? "online" : "offline"}`, a.token, undefined, 10000);
     return r.status === 200;
   });
+  if (options.churnWarmupSeconds > 0) {
+    log(`churn: warm-up, ${options.churnRate} changes/s for ${options.churnWarmupSeconds}s with ${options.churnMessageRate} msg/s, not measured`);
+    await warmUp({ options, toggler, fanout, runId: context.runId, log });
+    toggler.resetCounts();
+    await crowd.ask("measure");
+  }
   log(`churn: ${options.churnRate} changes/s for ${options.churnSeconds}s with ${options.churnMessageRate} msg/s`);
   const meter = new CpuMeter([...(context.processes || []), { pid: crowd.pid, name: "crowd (node)" }]).start();
   // how late this process's event loop ran: message latency includes it (the crowd's lists are parsed in its own)
@@ -239,6 +280,7 @@ async function measureChurn({ stack, options, context, astrologers, ids, pairs, 
       chatPairsFailed: failures.length,
       changesPerSecond: options.churnRate,
       seconds: options.churnSeconds,
+      warmupSeconds: options.churnWarmupSeconds,
       messageRate: options.churnMessageRate,
       settleMs: options.churnSettleMs,
     },
@@ -278,7 +320,8 @@ function churnSection(r, { table, fmt, cpuLine }) {
   const out = ["## Presence churn", ""];
   out.push(`Setup: ${s.sockets} sockets straight to ${s.urls.join(", ")} (${s.listSockets} seed clients with the default list, `
     + `${s.deltaSockets} asking for \`presence:changed\` deltas, ${s.noneSockets} for nothing), ${s.astrologers} astrologers, `
-    + `${s.changesPerSecond} online/offline changes per second through the gateway for ${s.seconds}s, while ${s.chatPairs} chat pairs `
+    + `${s.changesPerSecond} online/offline changes per second through the gateway for ${s.seconds}s`
+    + `${s.warmupSeconds ? ` (after the same load for ${s.warmupSeconds}s, not measured)` : ""}, while ${s.chatPairs} chat pairs `
     + `(through the gateway, seed clients) exchange ${s.messageRate} msg/s. Changes sent ${r.changes.sent} (${r.changes.failed} failed, `
     + `${r.changes.achievedPerSecond}/s); ${r.onlineAtEnd} online at the end.`, "");
   const row = (name, m) => (m ? [name, m.sockets, m.listsPerSocketPerSecondMean, m.listsPerSocketPerSecondMax, m.mostListsInOneSecond, m.deltasPerSocket, m.deltasOutOfOrder]

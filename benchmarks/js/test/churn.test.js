@@ -30,6 +30,26 @@ test("a watcher starts from a list, applies newer deltas and counts older ones a
   assert.equal(w.outOfOrder, 1);
 });
 
+test("a watcher's counts restart after the warm-up while its view stays", () => {
+  const w = new PresenceWatcher("deltas");
+  w.list([entry("a", 2)]);
+  w.delta({ id: "b", online: true, version: 1 });
+  w.delta({ id: "a", online: true, version: 1 });
+  w.resetCounts();
+  assert.equal(w.deltas, 0);
+  assert.equal(w.outOfOrder, 0);
+  assert.deepEqual(w.onlineAmong(["a", "b"]), ["a", "b"]);
+});
+
+test("a toggler's counts restart after the warm-up while who is online stays", async () => {
+  const t = new Toggler([{ id: "a", online: true }], async () => true, () => 0);
+  t.toggleOne();
+  await t.settled();
+  t.resetCounts();
+  assert.deepEqual([t.sent, t.failed, t.skipped], [0, 0, 0]);
+  assert.deepEqual(t.onlineIds(), []);
+});
+
 test("a later full list replaces the watcher's whole view", () => {
   const w = new PresenceWatcher("list");
   w.list([entry("a", 1), entry("b", 1)]);

@@ -96,6 +96,12 @@ test("the presence scenarios default to issue 13's sizes and take their own flag
   assert.throws(() => parseOptions(["--churn-delta-sockets", "-1"]), /whole number/);
 });
 
+test("the churn is measured after four minutes of the same load by default, and not at all in a quick run", () => {
+  assert.equal(parseOptions([]).churnWarmupSeconds, 240);
+  assert.equal(parseOptions(["--churn-warmup", "30"]).churnWarmupSeconds, 30);
+  assert.equal(parseOptions(["--quick"]).churnWarmupSeconds, 0);
+});
+
 test("the Markdown summary shows the pair setup against the peer and the churn per socket mode", () => {
   const mode = { sockets: 10, listsPerSocketPerSecondMean: 0.9, listsPerSocketPerSecondMax: 1, mostListsInOneSecond: 1, deltasPerSocket: 0, deltasOutOfOrder: 0 };
   const md = markdown({
