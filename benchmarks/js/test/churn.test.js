@@ -3,7 +3,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const { EventEmitter } = require("node:events");
-const { PresenceWatcher, Toggler, compareViews, summarizeMode, Crowd, epochNow, churnSection } = require("../scenarios/churn");
+const { PresenceWatcher, Toggler, compareViews, summarizeMode, Crowd, epochNow, churnSection, warmUp } = require("../scenarios/churn");
 
 const entry = (id, version) => ({ id, displayName: id, busy: false, rates: { chat: 1 }, version });
 
@@ -48,6 +48,23 @@ test("a toggler's counts restart after the warm-up while who is online stays", a
   t.resetCounts();
   assert.deepEqual([t.sent, t.failed, t.skipped], [0, 0, 0]);
   assert.deepEqual(t.onlineIds(), []);
+});
+
+test("the warm-up starts a new message round after one the cold stack overloaded, and keeps the changes going", async () => {
+  const rounds = [];
+  // each round gives up at once, as an overloaded point does when its guard stops the sending
+  const fanout = { point: async ({ tag }) => {
+    rounds.push(tag);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return { overloaded: true, sent: 1, latency: { p99: 3000 } };
+  } };
+  const toggler = new Toggler([{ id: "a", online: true }, { id: "b", online: true }], async () => true);
+  const logged = [];
+  await warmUp({ options: { churnWarmupSeconds: 2, churnRate: 10, churnMessageRate: 100 }, toggler, fanout, runId: "r", log: (line) => logged.push(line) });
+  assert.ok(rounds.length >= 3, `rounds: ${rounds}`);
+  assert.equal(new Set(rounds).size, rounds.length, "every round has its own tag");
+  assert.ok(toggler.sent >= 15, `changes sent: ${toggler.sent}`);
+  assert.match(logged[0], /warm-up round 1 overloaded/);
 });
 
 test("a later full list replaces the watcher's whole view", () => {
