@@ -60,6 +60,7 @@ const DEFAULTS = {
   churnWarmupSeconds: 240,
   churnMessageRate: 200,
   churnPairs: 50,
+  churnPairPresence: "list",
   churnUrls: ["http://localhost:8083", "http://localhost:8093"],
   churnSettleMs: 3000,
   out: path.resolve(__dirname, "..", "..", "reports"),
@@ -165,6 +166,7 @@ const FLAGS = {
   "--churn-warmup": ["churnWarmupSeconds", nonNegativeInt],
   "--churn-message-rate": ["churnMessageRate", positiveNumber],
   "--churn-pairs": ["churnPairs", positiveInt],
+  "--churn-pair-presence": ["churnPairPresence", oneOf(["list", "deltas", "none"])],
   "--churn-urls": ["churnUrls", (v) => v.split(",").map((s) => s.trim()).filter(Boolean)],
   "--churn-settle-ms": ["churnSettleMs", nonNegativeInt],
   "--out": ["out", (v) => path.resolve(v)],
@@ -193,6 +195,13 @@ function nonNegativeNumber(v) {
   const n = Number(v);
   if (!Number.isFinite(n) || n < 0) throw new Error(`expected a number >= 0, got ${v}`);
   return n;
+}
+
+function oneOf(choices) {
+  return (v) => {
+    if (!choices.includes(v)) throw new Error(`expected one of ${choices.join(", ")}, got ${v}`);
+    return v;
+  };
 }
 
 function intList(v) {
@@ -265,6 +274,7 @@ function usage() {
             --churn-message-rate R (${DEFAULTS.churnMessageRate}) --churn-pairs N (${DEFAULTS.churnPairs}) --churn-urls U1,U2 (${DEFAULTS.churnUrls})
             --churn-settle-ms MS (${DEFAULTS.churnSettleMs}): after the last change, before every socket's view is compared
             --churn-warmup S (${DEFAULTS.churnWarmupSeconds}): the same changes and messages for S seconds first, not measured
+            --churn-pair-presence list|deltas|none (${DEFAULTS.churnPairPresence}): what the chat pairs' sockets ask for (list: seed clients)
   --out DIR (benchmarks/reports)  --notes TEXT (copied into the report)
   --quick   small sizes (100 sockets, 100 and 200 msg/s, 500 idle sockets...): about two minutes`;
 }

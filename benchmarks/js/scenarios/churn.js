@@ -194,7 +194,9 @@ async function churnScenario(stack, options, context) {
   const ids = astrologers.map((a) => a.id);
   // the chat pairs before the crowd connects: their setup is not what this measures
   log(`churn: ${options.churnPairs} chat pairs through the gateway for the messages`);
-  const { pairs, failures } = await setupPairs(stack, { pairs: options.churnPairs, prefix: `${prefix}_m`, log, maxFailedShare: 0.5 });
+  // "list": seed clients, as the issue's pairs are; "none": what the pairs' own list parsing adds to their timings
+  const pairAuth = options.churnPairPresence === "list" ? {} : { presence: options.churnPairPresence };
+  const { pairs, failures } = await setupPairs(stack, { pairs: options.churnPairs, prefix: `${prefix}_m`, log, maxFailedShare: 0.5, auth: pairAuth });
   const fanout = new FanOut(pairs);
 
   const listCount = Math.min(options.churnListSockets, options.churnSockets);
@@ -278,6 +280,7 @@ async function measureChurn({ stack, options, context, astrologers, ids, pairs, 
       noneSockets: connected.sockets - listCount - deltaCount,
       chatPairs: pairs.length,
       chatPairsFailed: failures.length,
+      chatPairPresence: options.churnPairPresence,
       changesPerSecond: options.churnRate,
       seconds: options.churnSeconds,
       warmupSeconds: options.churnWarmupSeconds,
@@ -322,7 +325,7 @@ function churnSection(r, { table, fmt, cpuLine }) {
     + `${s.deltaSockets} asking for \`presence:changed\` deltas, ${s.noneSockets} for nothing), ${s.astrologers} astrologers, `
     + `${s.changesPerSecond} online/offline changes per second through the gateway for ${s.seconds}s`
     + `${s.warmupSeconds ? ` (after the same load for ${s.warmupSeconds}s, not measured)` : ""}, while ${s.chatPairs} chat pairs `
-    + `(through the gateway, seed clients) exchange ${s.messageRate} msg/s. Changes sent ${r.changes.sent} (${r.changes.failed} failed, `
+    + `(through the gateway, ${!s.chatPairPresence || s.chatPairPresence === "list" ? "seed clients" : `asking for presence \`${s.chatPairPresence}\``}) exchange ${s.messageRate} msg/s. Changes sent ${r.changes.sent} (${r.changes.failed} failed, `
     + `${r.changes.achievedPerSecond}/s); ${r.onlineAtEnd} online at the end.`, "");
   const row = (name, m) => (m ? [name, m.sockets, m.listsPerSocketPerSecondMean, m.listsPerSocketPerSecondMax, m.mostListsInOneSecond, m.deltasPerSocket, m.deltasOutOfOrder]
     : [name, 0, null, null, null, null, null]);

@@ -24,7 +24,7 @@ function emitAck(socket, event, payload, timeoutMs = JOIN_TIMEOUT_MS) {
  * O(changes x sockets x list size) and slows the setup to a crawl; done in this order, no change meets an open
  * socket and the measured phase starts on a quiet system.
  */
-async function setupPairs(stack, { pairs, prefix, concurrency = 24, coins = 1000000, log = () => {}, maxFailedShare = 0.05, transports = ["websocket"] }) {
+async function setupPairs(stack, { pairs, prefix, concurrency = 24, coins = 1000000, log = () => {}, maxFailedShare = 0.05, transports = ["websocket"], auth = {} }) {
   const started = performance.now();
   const failures = [];
   const fail = (e) => {
@@ -55,9 +55,9 @@ async function setupPairs(stack, { pairs, prefix, concurrency = 24, coins = 1000
   const result = await pool(sessions.filter(Boolean), concurrency, async (s) => {
     const sockets = [];
     try {
-      const astroSocket = await connect(stack.gateway, s.astroToken, { transports });
+      const astroSocket = await connect(stack.gateway, s.astroToken, { transports, auth });
       sockets.push(astroSocket);
-      const userSocket = await connect(stack.gateway, s.userToken, { transports });
+      const userSocket = await connect(stack.gateway, s.userToken, { transports, auth });
       sockets.push(userSocket);
       for (const socket of [astroSocket, userSocket]) {
         await eventually(`join-session ${s.sessionId}`, async () => {

@@ -102,6 +102,12 @@ test("the churn is measured after four minutes of the same load by default, and 
   assert.equal(parseOptions(["--quick"]).churnWarmupSeconds, 0);
 });
 
+test("the churn's chat pairs are seed clients unless told what presence to ask for", () => {
+  assert.equal(parseOptions([]).churnPairPresence, "list");
+  assert.equal(parseOptions(["--churn-pair-presence", "none"]).churnPairPresence, "none");
+  assert.throws(() => parseOptions(["--churn-pair-presence", "all"]), /one of list, deltas, none/);
+});
+
 test("the Markdown summary shows the pair setup against the peer and the churn per socket mode", () => {
   const mode = { sockets: 10, listsPerSocketPerSecondMean: 0.9, listsPerSocketPerSecondMax: 1, mostListsInOneSecond: 1, deltasPerSocket: 0, deltasOutOfOrder: 0 };
   const md = markdown({
