@@ -9,7 +9,7 @@
 const { monitorEventLoopDelay } = require("node:perf_hooks");
 const { connect, pool } = require("../lib/api");
 const { loopDelaySummary } = require("../lib/stats");
-const { PresenceWatcher, summarizeMode, compareViews, epochNow } = require("./churn");
+const { PresenceWatcher, summarizeMode, compareViews, epochNow, presenceAuth } = require("./churn");
 
 const sockets = [];
 const watchers = [];
@@ -39,9 +39,7 @@ const handlers = {
   /** Connects one socket per mode, to urls in turn, ten sockets per token. */
   async connect({ urls, tokens, modes, concurrency }) {
     await pool(modes, concurrency, async (mode, i) => {
-      // the mode in the handshake (same as presence:subscribe right after connecting, minus the first list)
-      const socket = await connect(urls[i % urls.length], tokens[Math.floor(i / 10)],
-        { timeoutMs: 30000, auth: mode === "list" ? {} : { presence: mode } });
+      const socket = await connect(urls[i % urls.length], tokens[Math.floor(i / 10)], { timeoutMs: 30000, auth: presenceAuth(mode) });
       sockets.push(socket);
       socket.on("disconnect", (reason) => { disconnected[reason] = (disconnected[reason] || 0) + 1; });
       timePings(socket);

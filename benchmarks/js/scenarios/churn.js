@@ -99,6 +99,12 @@ class PresenceWatcher {
   }
 }
 
+/**
+ * The handshake's auth for a presence mode (the same as `presence:subscribe` right after connecting, minus the first
+ * list): a seed client sends none, so "list" is the default it gets.
+ */
+const presenceAuth = (mode) => (mode === "list" ? {} : { presence: mode });
+
 /** Toggles astrologers online/offline, never two requests for one astrologer at once, so the last answer is the truth. */
 class Toggler {
   constructor(astrologers, setOnline, random = Math.random) {
@@ -195,8 +201,8 @@ async function churnScenario(stack, options, context) {
   // the chat pairs before the crowd connects: their setup is not what this measures
   log(`churn: ${options.churnPairs} chat pairs through the gateway for the messages`);
   // "list": seed clients, as the issue's pairs are; "none": what the pairs' own list parsing adds to their timings
-  const pairAuth = options.churnPairPresence === "list" ? {} : { presence: options.churnPairPresence };
-  const { pairs, failures } = await setupPairs(stack, { pairs: options.churnPairs, prefix: `${prefix}_m`, log, maxFailedShare: 0.5, auth: pairAuth });
+  const { pairs, failures } = await setupPairs(stack, { pairs: options.churnPairs, prefix: `${prefix}_m`, log, maxFailedShare: 0.5,
+    auth: presenceAuth(options.churnPairPresence) });
   const fanout = new FanOut(pairs);
 
   const listCount = Math.min(options.churnListSockets, options.churnSockets);
@@ -347,4 +353,4 @@ function churnSection(r, { table, fmt, cpuLine }) {
   return out.join("\n");
 }
 
-module.exports = { churnScenario, churnSection, PresenceWatcher, Toggler, compareViews, summarizeMode, epochNow, Crowd, warmUp };
+module.exports = { churnScenario, churnSection, PresenceWatcher, Toggler, compareViews, summarizeMode, epochNow, Crowd, warmUp, presenceAuth };
