@@ -92,12 +92,18 @@ function instanceOfSid(sid) {
   }
 }
 
-function connect(url, token, { timeoutMs = 20000, transports = ["websocket"], auth = {} } = {}) {
+/**
+ * Connects one Socket.IO client; resolves the socket once connected. `listen(socket)` adds listeners before that: an
+ * event the server sends right after the connect packet (the first presence list) can arrive in the same read and be
+ * dispatched before a listener added after the promise resolves.
+ */
+function connect(url, token, { timeoutMs = 20000, transports = ["websocket"], auth = {}, listen = () => {} } = {}) {
   return new Promise((resolve, reject) => {
     // a browser's Origin, as the web app sends it: without one the gateway's WebSocket client adds the backend's own
     // URL as Origin, which chat-service refuses (403) - see docs/benchmarks.md
     const socket = io(url, { auth: { ...auth, token }, transports, reconnection: false, forceNew: true, timeout: timeoutMs,
       extraHeaders: { Origin: ORIGIN } });
+    listen(socket);
     const timer = setTimeout(() => {
       socket.disconnect();
       reject(new Error(`socket to ${url} not connected after ${timeoutMs} ms`));

@@ -39,11 +39,14 @@ const handlers = {
   /** Connects one socket per mode, to urls in turn, ten sockets per token. */
   async connect({ urls, tokens, modes, concurrency }) {
     await pool(modes, concurrency, async (mode, i) => {
-      const socket = await connect(urls[i % urls.length], tokens[Math.floor(i / 10)], { timeoutMs: 30000, auth: presenceAuth(mode) });
+      // listening from before the connect: a deltas socket's one list comes right behind it
+      const watcher = mode === "none" ? null : new PresenceWatcher(mode, epochNow);
+      const socket = await connect(urls[i % urls.length], tokens[Math.floor(i / 10)], { timeoutMs: 30000, auth: presenceAuth(mode),
+        listen: (s) => watcher && watcher.attach(s) });
       sockets.push(socket);
       socket.on("disconnect", (reason) => { disconnected[reason] = (disconnected[reason] || 0) + 1; });
       timePings(socket);
-      if (mode !== "none") watchers.push(new PresenceWatcher(mode, epochNow).attach(socket));
+      if (watcher) watchers.push(watcher);
     });
     // the stalls of connecting thousands of sockets are not the churn's: measure from here on
     startMeasuring();

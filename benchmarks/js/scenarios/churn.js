@@ -324,6 +324,12 @@ const CROWD_BEHIND_MS = 1000;
 
 const crowdFellBehind = (r) => !!r.crowdEventLoopDelayMs && r.crowdEventLoopDelayMs.max > CROWD_BEHIND_MS;
 
+/** One wrong final view of each mode that had one, as " (e.g. {...}, {...})", or "". */
+function wrongExamples(views) {
+  const examples = [views.list.example, views.deltas.example].filter(Boolean);
+  return examples.length ? ` (e.g. ${examples.map((e) => JSON.stringify(e)).join(", ")})` : "";
+}
+
 function churnSection(r, { table, fmt, cpuLine }) {
   const s = r.setup;
   const out = ["## Presence churn", ""];
@@ -338,7 +344,7 @@ function churnSection(r, { table, fmt, cpuLine }) {
   out.push(table(["sockets", "n", "lists/socket/s mean", "max", "most lists in 1 s", "deltas/socket", "deltas out of order"],
     [row("seed (list)", r.listSockets), row("deltas", r.deltaSockets)]), "");
   out.push(`Final views wrong (${s.settleMs} ms after the last change, against the last accepted change of each astrologer): seed ${r.finalViews.list.wrong} of ${r.finalViews.list.sockets}, `
-    + `deltas ${r.finalViews.deltas.wrong} of ${r.finalViews.deltas.sockets}${r.finalViews.list.example ? ` (e.g. ${JSON.stringify(r.finalViews.list.example)})` : ""}.`
+    + `deltas ${r.finalViews.deltas.wrong} of ${r.finalViews.deltas.sockets}${wrongExamples(r.finalViews)}.`
     + (r.crowdDisconnected ? ` Crowd sockets closed during the run, by reason: ${JSON.stringify(r.crowdDisconnected)}.` : "")
     + (r.crowdEventLoopDelayMs ? ` The crowd's event loop ran late by p50 ${r.crowdEventLoopDelayMs.p50} / p99 ${r.crowdEventLoopDelayMs.p99} / max ${r.crowdEventLoopDelayMs.max} ms;`
       + ` the longest gap between two pings one of its sockets received was ${r.crowdLongestPingGapMs} ms.` : "")

@@ -143,13 +143,13 @@ test("a socket the crowd cannot connect is an error of the request, not a dead p
 });
 
 /** The churn's report section for a run whose crowd stalled at most `crowdMaxDelayMs`. */
-function churnSectionWith({ crowdMaxDelayMs, closed = {} }) {
+function churnSectionWith({ crowdMaxDelayMs, closed = {}, deltaExample = null }) {
   const lat = (p50, p99) => ({ count: 10, p50, p99, max: p99 });
   return churnSection({
     setup: { sockets: 10, urls: ["http://a:1"], astrologers: 4, listSockets: 2, deltaSockets: 3, noneSockets: 5, chatPairs: 1, changesPerSecond: 50, seconds: 60, messageRate: 200, settleMs: 3000 },
     changes: { sent: 3000, failed: 0, achievedPerSecond: 50 },
     onlineAtEnd: 2, listSockets: null, deltaSockets: null,
-    finalViews: { list: { sockets: 2, wrong: 1, example: null }, deltas: { sockets: 3, wrong: 0, example: null } },
+    finalViews: { list: { sockets: 2, wrong: 1, example: null }, deltas: { sockets: 3, wrong: deltaExample ? 1 : 0, example: deltaExample } },
     crowdDisconnected: closed, crowdEventLoopDelayMs: { p50: 10, p99: 80, max: crowdMaxDelayMs }, crowdLongestPingGapMs: 50876,
     messages: { sent: 100, lost: 0, overloaded: false, latency: lat(4, 40), ackLatency: lat(3, 30), otherEventsReceived: {} },
     cpuPercent: {},
@@ -167,4 +167,9 @@ test("the churn's section says why crowd sockets closed: the crowd's own latenes
 
 test("a crowd that kept up is not said to have fallen behind", () => {
   assert.doesNotMatch(churnSectionWith({ crowdMaxDelayMs: 656 }), /fell behind/);
+});
+
+test("the churn's section shows a wrong delta view as well as a wrong seed view", () => {
+  const text = churnSectionWith({ crowdMaxDelayMs: 656, deltaExample: { mode: "deltas", seen: 1, expected: 2 } });
+  assert.match(text, /deltas 1 of 3 \(e\.g\. \{"mode":"deltas","seen":1,"expected":2\}\)/);
 });
