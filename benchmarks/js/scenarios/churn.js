@@ -94,6 +94,10 @@ class PresenceWatcher {
     return { count: times.length, mostInOneWindow: most };
   }
 
+  lastListMsAgo() {
+    return this.listTimes.length ? round(this.now() - this.listTimes[this.listTimes.length - 1], 0) : null;
+  }
+
   onlineAmong(ids) {
     return ids.filter((id) => this.view.has(id) && this.view.get(id).online);
   }
@@ -159,7 +163,8 @@ function compareViews(watchers, ids, truth) {
     const same = seen.length === expected.size && seen.every((id) => expected.has(id));
     if (!same) {
       wrong++;
-      if (!example) example = { mode: w.mode, seen: seen.length, expected: expected.size };
+      // whether its lists stopped coming or came late: how many it got, and how long ago the last one
+      if (!example) example = { mode: w.mode, seen: seen.length, expected: expected.size, lists: w.listTimes.length, lastListMsAgo: w.lastListMsAgo() };
     }
   }
   return { sockets: watchers.length, wrong, example };

@@ -77,12 +77,14 @@ test("a later full list replaces the watcher's whole view", () => {
 test("final views are compared with the truth only on the benchmark's own astrologers", () => {
   const right = new PresenceWatcher("list");
   right.list([entry("a", 1), entry("someone-else", 1)]);
-  const stale = new PresenceWatcher("deltas");
+  let now = 1000;
+  const stale = new PresenceWatcher("deltas", () => now);
   stale.list([entry("a", 1), entry("b", 1)]);
+  now = 3500;
   const result = compareViews([right, stale], ["a", "b"], ["a"]);
   assert.equal(result.sockets, 2);
   assert.equal(result.wrong, 1);
-  assert.deepEqual(result.example, { mode: "deltas", seen: 2, expected: 1 });
+  assert.deepEqual(result.example, { mode: "deltas", seen: 2, expected: 1, lists: 1, lastListMsAgo: 2500 });
 });
 
 test("the mode summary gives lists per socket per second over the window", () => {
