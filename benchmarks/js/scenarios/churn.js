@@ -308,7 +308,8 @@ async function measureChurn({ stack, options, context, astrologers, ids, pairs, 
     crowdLongestPingGapMs: seen.longestPingGapMs,
     messages: {
       sent: messages.sent, lost: messages.lost, overloaded: messages.overloaded,
-      latency: messages.latency, ackLatency: messages.ackLatency, otherEventsReceived: messages.otherEventsReceived,
+      latency: messages.latency, latencySameInstance: messages.latencySameInstance, latencyCrossInstance: messages.latencyCrossInstance,
+      ackLatency: messages.ackLatency, otherEventsReceived: messages.otherEventsReceived,
     },
     cpuPercent,
     generatorEventLoopDelayMs: loopDelaySummary(loopDelay),
@@ -358,7 +359,9 @@ function churnSection(r, { table, fmt, cpuLine }) {
       + " measure the load generator, not the stack; fewer watchers (`--churn-list-sockets`, `--churn-delta-sockets`) fit it on this machine." : ""), "");
   const m = r.messages;
   out.push(`Messages: ${m.sent} sent, ${m.lost} lost${m.overloaded ? ", OVERLOADED" : ""}; latency p50 ${fmt(m.latency.p50)} ms, `
-    + `p99 **${fmt(m.latency.p99)} ms**, max ${fmt(m.latency.max)} ms${m.ackLatency ? ` (acknowledged as stored: p50 ${fmt(m.ackLatency.p50)}, p99 ${fmt(m.ackLatency.p99)} ms)` : ""}. Other events on the chat sockets: ${JSON.stringify(m.otherEventsReceived)}.`, "");
+    + `p99 **${fmt(m.latency.p99)} ms**, max ${fmt(m.latency.max)} ms${m.ackLatency ? ` (acknowledged as stored: p50 ${fmt(m.ackLatency.p50)}, p99 ${fmt(m.ackLatency.p99)} ms)` : ""}`
+    + `${m.latencySameInstance ? `; to a socket on the sender's chat instance p50 ${fmt(m.latencySameInstance.p50)} / p99 ${fmt(m.latencySameInstance.p99)} ms (${m.latencySameInstance.count}), `
+      + `on the other instance p50 ${fmt(m.latencyCrossInstance.p50)} / p99 ${fmt(m.latencyCrossInstance.p99)} ms (${m.latencyCrossInstance.count})` : ""}. Other events on the chat sockets: ${JSON.stringify(m.otherEventsReceived)}.`, "");
   out.push(`CPU during the churn (% of one core): ${cpuLine(r.cpuPercent)}.`
     + (r.generatorEventLoopDelayMs ? ` The load generator's event loop ran late by p50 ${r.generatorEventLoopDelayMs.p50} / p99 ${r.generatorEventLoopDelayMs.p99} / max ${r.generatorEventLoopDelayMs.max} ms (included in the message latency).` : ""), "");
   return out.join("\n");

@@ -153,7 +153,8 @@ function churnSectionWith({ crowdMaxDelayMs, closed = {}, deltaExample = null })
     onlineAtEnd: 2, listSockets: null, deltaSockets: null,
     finalViews: { list: { sockets: 2, wrong: 1, example: null }, deltas: { sockets: 3, wrong: deltaExample ? 1 : 0, example: deltaExample } },
     crowdDisconnected: closed, crowdEventLoopDelayMs: { p50: 10, p99: 80, max: crowdMaxDelayMs }, crowdLongestPingGapMs: 50876,
-    messages: { sent: 100, lost: 0, overloaded: false, latency: lat(4, 40), ackLatency: lat(3, 30), otherEventsReceived: {} },
+    messages: { sent: 100, lost: 0, overloaded: false, latency: lat(4, 40), latencySameInstance: lat(3, 20), latencyCrossInstance: lat(5, 45),
+      ackLatency: lat(3, 30), otherEventsReceived: {} },
     cpuPercent: {},
   }, { table: () => "", fmt: String, cpuLine: () => "" });
 }
@@ -174,4 +175,9 @@ test("a crowd that kept up is not said to have fallen behind", () => {
 test("the churn's section shows a wrong delta view as well as a wrong seed view", () => {
   const text = churnSectionWith({ crowdMaxDelayMs: 656, deltaExample: { mode: "deltas", seen: 1, expected: 2 } });
   assert.match(text, /deltas 1 of 3 \(e\.g\. \{"mode":"deltas","seen":1,"expected":2\}\)/);
+});
+
+test("the churn's section splits the message latency by whether the receiver is on the sender's chat instance", () => {
+  const text = churnSectionWith({ crowdMaxDelayMs: 656 });
+  assert.match(text, /on the sender's chat instance p50 3 \/ p99 20 ms \(10\), on the other instance p50 5 \/ p99 45 ms \(10\)/);
 });
