@@ -18,6 +18,13 @@ function cpuLine(cpu) {
   return Object.entries(cpu).sort((a, b) => b[1] - a[1]).map(([name, pct]) => `${name} ${pct}%`).join(", ");
 }
 
+/** A point's latency split by whether the receiver is on the sender's chat instance. */
+function instanceSplit(p) {
+  return `same instance p50/p99 ${fmt(p.latencySameInstance.p50)}/${fmt(p.latencySameInstance.p99)} ms `
+    + `(${p.latencySameInstance.count} messages), cross instance ${fmt(p.latencyCrossInstance.p50)}/${fmt(p.latencyCrossInstance.p99)} ms `
+    + `(${p.latencyCrossInstance.count})`;
+}
+
 function latencyRow(label, s) {
   return [label, s.count, s.p50, s.p90, s.p99, s.p999, s.max];
 }
@@ -39,9 +46,7 @@ function fanOutSection(f, title = "## 1. Chat fan-out") {
   out.push(table(["offered rate", "s", "sent", "lost", "dup", "p50", "p90", "p99", "p99.9", "max",
     "p99 same inst.", "p99 cross inst.", "ack p99", "generator lag p99"], rows), "");
   for (const p of f.points) {
-    out.push(`- ${p.offeredRate} msg/s: same instance p50/p99 ${fmt(p.latencySameInstance.p50)}/${fmt(p.latencySameInstance.p99)} ms `
-      + `(${p.latencySameInstance.count} messages), cross instance ${fmt(p.latencyCrossInstance.p50)}/${fmt(p.latencyCrossInstance.p99)} ms `
-      + `(${p.latencyCrossInstance.count}); not delivered ${p.lost}: ${fmt(p.lostAfterStoredAck)} acknowledged as stored but never delivered, `
+    out.push(`- ${p.offeredRate} msg/s: ${instanceSplit(p)}; not delivered ${p.lost}: ${fmt(p.lostAfterStoredAck)} acknowledged as stored but never delivered, `
       + `${fmt(p.refusedByServer)} refused by the server, ${fmt(p.unacknowledged)} never acknowledged; cross/same p50 ratio ${fmt(ratio(p.latencyCrossInstance.p50, p.latencySameInstance.p50))}; `
       + `echo to sender p50 ${fmt(p.echoLatency.p50)} ms (${p.echoReceived} echoes); ack errors ${p.ackErrors}`
       + `${p.overloaded ? "; OVERLOADED (sending stopped: a message waited more than 3 s)" : ""}`
@@ -243,7 +248,7 @@ function markdown(report) {
   const sections = {
     fanout: fanOutSection, peerFanout: peerFanOutSection, idle: idleSection, session: sessionSection, gateway: gatewaySection, storage: storageSection,
     polling: pollingSection,
-    pairsetup: (r) => pairSetupSection(r, { table, fmt, cpuLine }), churn: (r) => churnSection(r, { table, fmt, cpuLine }),
+    pairsetup: (r) => pairSetupSection(r, { table, fmt, cpuLine }), churn: (r) => churnSection(r, { table, fmt, cpuLine, instanceSplit }),
     idlecpu: idleCpuSection,
   };
   for (const name of ["pairsetup", "churn", "fanout", "peerFanout", "idle", "session", "gateway", "storage", "polling", "idlecpu"]) {
@@ -259,4 +264,4 @@ function markdown(report) {
   return out.join("\n");
 }
 
-module.exports = { markdown, table };
+module.exports = { markdown, table, instanceSplit };

@@ -336,7 +336,7 @@ function wrongExamples(views) {
   return examples.length ? ` (e.g. ${examples.map((e) => JSON.stringify(e)).join(", ")})` : "";
 }
 
-function churnSection(r, { table, fmt, cpuLine }) {
+function churnSection(r, { table, fmt, cpuLine, instanceSplit }) {
   const s = r.setup;
   const out = ["## Presence churn", ""];
   out.push(`Setup: ${s.sockets} sockets straight to ${s.urls.join(", ")} (${s.listSockets} seed clients with the default list, `
@@ -360,8 +360,7 @@ function churnSection(r, { table, fmt, cpuLine }) {
   const m = r.messages;
   out.push(`Messages: ${m.sent} sent, ${m.lost} lost${m.overloaded ? ", OVERLOADED" : ""}; latency p50 ${fmt(m.latency.p50)} ms, `
     + `p99 **${fmt(m.latency.p99)} ms**, max ${fmt(m.latency.max)} ms${m.ackLatency ? ` (acknowledged as stored: p50 ${fmt(m.ackLatency.p50)}, p99 ${fmt(m.ackLatency.p99)} ms)` : ""}`
-    + `${m.latencySameInstance ? `; to a socket on the sender's chat instance p50 ${fmt(m.latencySameInstance.p50)} / p99 ${fmt(m.latencySameInstance.p99)} ms (${m.latencySameInstance.count}), `
-      + `on the other instance p50 ${fmt(m.latencyCrossInstance.p50)} / p99 ${fmt(m.latencyCrossInstance.p99)} ms (${m.latencyCrossInstance.count})` : ""}. Other events on the chat sockets: ${JSON.stringify(m.otherEventsReceived)}.`, "");
+    + `${m.latencySameInstance ? `; ${instanceSplit(m)}` : ""}. Other events on the chat sockets: ${JSON.stringify(m.otherEventsReceived)}.`, "");
   out.push(`CPU during the churn (% of one core): ${cpuLine(r.cpuPercent)}.`
     + (r.generatorEventLoopDelayMs ? ` The load generator's event loop ran late by p50 ${r.generatorEventLoopDelayMs.p50} / p99 ${r.generatorEventLoopDelayMs.p99} / max ${r.generatorEventLoopDelayMs.max} ms (included in the message latency).` : ""), "");
   return out.join("\n");

@@ -4,6 +4,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { EventEmitter } = require("node:events");
 const { PresenceWatcher, Toggler, compareViews, summarizeMode, Crowd, epochNow, churnSection, warmUp } = require("../scenarios/churn");
+const { instanceSplit } = require("../lib/report");
 
 const entry = (id, version) => ({ id, displayName: id, busy: false, rates: { chat: 1 }, version });
 
@@ -156,7 +157,7 @@ function churnSectionWith({ crowdMaxDelayMs, closed = {}, deltaExample = null })
     messages: { sent: 100, lost: 0, overloaded: false, latency: lat(4, 40), latencySameInstance: lat(3, 20), latencyCrossInstance: lat(5, 45),
       ackLatency: lat(3, 30), otherEventsReceived: {} },
     cpuPercent: {},
-  }, { table: () => "", fmt: String, cpuLine: () => "" });
+  }, { table: () => "", fmt: String, cpuLine: () => "", instanceSplit });
 }
 
 test("the churn's section says why crowd sockets closed: the crowd's own lateness and the gaps between pings", () => {
@@ -179,5 +180,5 @@ test("the churn's section shows a wrong delta view as well as a wrong seed view"
 
 test("the churn's section splits the message latency by whether the receiver is on the sender's chat instance", () => {
   const text = churnSectionWith({ crowdMaxDelayMs: 656 });
-  assert.match(text, /on the sender's chat instance p50 3 \/ p99 20 ms \(10\), on the other instance p50 5 \/ p99 45 ms \(10\)/);
+  assert.match(text, /same instance p50\/p99 3\/20 ms \(10 messages\), cross instance 5\/45 ms \(10\)/);
 });
